@@ -1,0 +1,88 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { ConnectionLock, PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './types.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Raw access for bulk loading (COPY); on PGlite it holds the connection lock. */
+  bulk: BulkLoader;
+  close(): Promise<void>;
+}
+
+export interface BulkLoader {
+  /** Loads CSV text (no header, NULL as empty unquoted field) into table(columns). */
+  copyCsv(table: string, columns: string[], chunks: AsyncIterable<string>): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const identity = (v: string) => v;
+
+export interface ConnectOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** In-memory PGlite (tests): no files, no lock. */
+  memory?: boolean;
+}
+
+export async function connect(opts: ConnectOptions): Promise<Database> {
+  if (opts.databaseUrl) return connectPostgres(opts.databaseUrl);
+  return connectPGlite(opts.memory ? undefined : (opts.dataDir ?? './data'));
+}
+
+async function connectPostgres(url: string): Promise<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return identity;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { copyCsvPostgres } = await import('./bulk-postgres.js');
+  return {
+    db,
+    engine: 'postgres',
+    bulk: { copyCsv: (t, c, chunks) => copyCsvPostgres(pool, t, c, chunks) },
+    close: () => db.destroy(),
+  };
+}
+
+async function connectPGlite(dataDir: string | undefined): Promise<Database> {
+  let dirLock: DataDirLock | undefined;
+  if (dataDir) dirLock = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir ? `${dataDir}/pglite` : undefined, {
+      extensions: { pg_trgm },
+      parsers: {
+        [DATE_OID]: identity,
+        [INT8_OID]: (v: string) => Number(v),
+        [NUMERIC_OID]: (v: string) => Number(v),
+      },
+    });
+    const lock = new ConnectionLock();
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });
+    const { copyCsvPGlite } = await import('./bulk-pglite.js');
+    return {
+      db,
+      engine: 'pglite',
+      bulk: { copyCsv: (t, c, chunks) => lock.run(() => copyCsvPGlite(pglite, t, c, chunks)) },
+      close: async () => {
+        await db.destroy();
+        dirLock?.release();
+      },
+    };
+  } catch (e) {
+    dirLock?.release();
+    throw e;
+  }
+}

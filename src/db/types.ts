@@ -1,0 +1,168 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Dates are carried as 'YYYY-MM-DD' strings on both engines (see connect.ts type parsers).
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  status: Generated<'active' | 'locked' | 'disabled'>;
+  must_change_password: Generated<boolean>;
+  member_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppSessionTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OrgTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_norm: string;
+  org_type: string;
+  org_kind: string | null;
+  parent_id: number | null;
+  path: string;
+  level: number;
+  founded_on: string;
+  founding_decision: string | null;
+  dissolved_on: string | null;
+  dissolution_decision: string | null;
+  merged_into_id: number | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgVersionTable {
+  org_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  name: string;
+  org_type: string;
+  org_kind: string | null;
+  parent_id: number | null;
+  path: string;
+  level: number;
+}
+
+export interface OrgEventTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: 'founded' | 'renamed' | 'moved' | 'merged_into' | 'absorbed' | 'dissolved' | 'changed';
+  effective_date: string;
+  decision_no: string | null;
+  details: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  full_name: string;
+  name_norm: string;
+  name_sort: string;
+  other_names: string | null;
+  sex: 'male' | 'female';
+  birth_date: string;
+  birthplace: string | null;
+  hometown: string | null;
+  residence: string | null;
+  ethnicity: string;
+  religion: string;
+  citizen_id: string | null;
+  party_card_no: string | null;
+  admission_date: string | null;
+  official_date: string | null;
+  youth_union_date: string | null;
+  general_education: string | null;
+  professional_level: string | null;
+  theory_level: string;
+  occupation: string | null;
+  positions: string | null;
+  phone: string | null;
+  status: string;
+  status_since: string;
+  org_id: number;
+  org_path: string;
+  is_demo: Generated<boolean>;
+  deleted_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberStatusPeriodTable {
+  member_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  status: string;
+  decision_no: string | null;
+}
+
+export interface MemberPlacementTable {
+  member_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  org_id: number;
+}
+
+export interface MemberPhotoTable {
+  member_id: number;
+  content_type: string;
+  data: Uint8Array;
+  updated_at: Timestamp;
+}
+
+export interface OrgRollupTable {
+  org_id: number;
+  dim: string;
+  val: string;
+  n: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_path: string | null;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface DB {
+  app_user: AppUserTable;
+  app_session: AppSessionTable;
+  org: OrgTable;
+  org_version: OrgVersionTable;
+  org_event: OrgEventTable;
+  member: MemberTable;
+  member_status_period: MemberStatusPeriodTable;
+  member_placement: MemberPlacementTable;
+  member_photo: MemberPhotoTable;
+  org_rollup: OrgRollupTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrgRow = Selectable<OrgTable>;
+export type NewOrg = Insertable<OrgTable>;
+export type MemberRow = Selectable<MemberTable>;
+export type NewMember = Insertable<MemberTable>;
+export type MemberUpdate = Updateable<MemberTable>;

@@ -1,0 +1,61 @@
+import { messages, type MessageKey } from './i18n/vi.js';
+
+// One error type for the whole app: a stable code (also the i18n key), an HTTP status, and
+// parameters for the Vietnamese message. Routes never build error bodies themselves.
+export const errorStatus = {
+  VALIDATION: 400,
+  INVALID_CITIZEN_ID: 400,
+  INVALID_DATE: 400,
+  UNAUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ORG_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  PARENT_NOT_FOUND: 400,
+  DUPLICATE_ORG_CODE: 409,
+  DUPLICATE_CITIZEN_ID: 409,
+  DUPLICATE_PARTY_CARD: 409,
+  STALE_VERSION: 409,
+  ORG_CYCLE: 400,
+  ORG_DISSOLVED: 409,
+  ORG_HAS_ACTIVE_MEMBERS: 409,
+  ORG_HAS_ACTIVE_CHILDREN: 409,
+  ORG_TYPE_NOT_ALLOWED: 400,
+  EFFECTIVE_DATE_TOO_EARLY: 400,
+  EFFECTIVE_DATE_IN_FUTURE: 400,
+  MERGE_INTO_SELF: 400,
+  STATUS_TRANSITION_NOT_ALLOWED: 409,
+  DATA_DIR_LOCKED: 503,
+  INTERNAL: 500,
+} as const satisfies Record<MessageKey, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorDetails {
+  field?: string;
+  row?: number;
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: ErrorDetails | ErrorDetails[],
+  ) {
+    super(formatMessage(code, params));
+    this.name = 'AppError';
+    this.status = errorStatus[code];
+  }
+
+  toBody() {
+    return { error: { code: this.code, message: this.message, details: this.details ?? null } };
+  }
+}
+
+export function formatMessage(code: MessageKey, params: Record<string, string | number> = {}): string {
+  return messages[code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}

@@ -1,0 +1,30 @@
+// Vietnamese messages for every error code. The key is the code the API returns.
+export const messages = {
+  VALIDATION: 'Dữ liệu không hợp lệ: {detail}',
+  INVALID_CITIZEN_ID: 'Số CCCD "{value}" không hợp lệ: phải gồm đúng 12 chữ số',
+  INVALID_DATE: 'Trường "{field}" không phải ngày hợp lệ (định dạng YYYY-MM-DD): "{value}"',
+  UNAUTHENTICATED: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn',
+  BAD_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này',
+  NOT_FOUND: 'Không tìm thấy',
+  ORG_NOT_FOUND: 'Không tìm thấy tổ chức đảng (mã {id})',
+  MEMBER_NOT_FOUND: 'Không tìm thấy đảng viên (mã {id})',
+  PARENT_NOT_FOUND: 'Không tìm thấy tổ chức đảng cấp trên (mã {id})',
+  DUPLICATE_ORG_CODE: 'Mã tổ chức "{code}" đã được dùng',
+  DUPLICATE_CITIZEN_ID: 'Số CCCD {value} đã có trong hồ sơ của đảng viên khác',
+  DUPLICATE_PARTY_CARD: 'Số thẻ đảng {value} đã có trong hồ sơ của đảng viên khác',
+  STALE_VERSION: 'Hồ sơ đã được người khác sửa (phiên bản hiện tại {current}, bạn sửa từ phiên bản {given}). Hãy tải lại rồi sửa tiếp',
+  ORG_CYCLE: 'Không thể chuyển "{name}" vào chính nó hoặc vào một tổ chức trực thuộc nó',
+  ORG_DISSOLVED: 'Tổ chức "{name}" đã giải thể hoặc hợp nhất, không thể thay đổi',
+  ORG_HAS_ACTIVE_MEMBERS: 'Không thể giải thể "{name}": còn {count} đảng viên đang sinh hoạt. Hãy chuyển sinh hoạt cho họ trước',
+  ORG_HAS_ACTIVE_CHILDREN: 'Không thể giải thể "{name}": còn {count} tổ chức trực thuộc đang hoạt động',
+  ORG_TYPE_NOT_ALLOWED: 'Loại tổ chức "{childType}" không thể đặt dưới loại "{parentType}"',
+  EFFECTIVE_DATE_TOO_EARLY: 'Ngày hiệu lực {date} sớm hơn lần thay đổi gần nhất của "{name}" ({last})',
+  EFFECTIVE_DATE_IN_FUTURE: 'Ngày hiệu lực {date} ở tương lai; chỉ ghi nhận thay đổi đã có hiệu lực',
+  MERGE_INTO_SELF: 'Không thể hợp nhất một tổ chức vào chính nó hoặc vào tổ chức trực thuộc nó',
+  STATUS_TRANSITION_NOT_ALLOWED: 'Không thể chuyển trạng thái từ "{from}" sang "{to}"',
+  DATA_DIR_LOCKED: 'Cơ sở dữ liệu nhúng ở {dir} đang được tiến trình {pid} sử dụng. Hãy dừng tiến trình đó (hoặc dùng lệnh qua máy chủ đang chạy) rồi thử lại',
+  INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên',
+} as const;
+
+export type MessageKey = keyof typeof messages;
