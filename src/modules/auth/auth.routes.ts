@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/context.js';
+import { SESSION_COOKIE } from '../../http/auth-hook.js';
+import { errorResponses } from '../../http/schemas.js';
+import { AppError } from '../../errors.js';
+import * as service from './auth.service.js';
+
+const userBody = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  mustChangePassword: z.boolean(),
+});
+
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const present = (u: service.SessionUser) => ({
+    id: u.userId,
+    username: u.username,
+    displayName: u.displayName,
+    mustChangePassword: u.mustChangePassword,
+  });
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập',
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ user: userBody }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token, user } = await service.login(app.ctx.db, app.ctx.clock, app.ctx.session, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.ctx.cookieSecure,
+        maxAge: app.ctx.session.absoluteHours * 3600,
+      });
+      return { user: present(user) };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      if (!request.user) throw new AppError('UNAUTHENTICATED');
+      await service.logout(app.ctx.db, request.user, actorOf(request).ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: z.object({ user: userBody }), ...errorResponses } } },
+    async (request) => {
+      if (!request.user) throw new AppError('UNAUTHENTICATED');
+      return { user: present(request.user) };
+    },
+  );
+}
