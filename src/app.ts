@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -39,5 +40,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(memberRoutes);
+  await app.register(statsRoutes);
   return app;
 }

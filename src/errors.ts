@@ -26,6 +26,7 @@ export const errorStatus = {
   EFFECTIVE_DATE_IN_FUTURE: 400,
   MERGE_INTO_SELF: 400,
   STATUS_TRANSITION_NOT_ALLOWED: 409,
+  AS_OF_IN_FUTURE: 400,
   DATA_DIR_LOCKED: 503,
   INTERNAL: 500,
 } as const satisfies Record<MessageKey, number>;

@@ -23,6 +23,7 @@ export const messages = {
   EFFECTIVE_DATE_IN_FUTURE: 'Ngày hiệu lực {date} ở tương lai; chỉ ghi nhận thay đổi đã có hiệu lực',
   MERGE_INTO_SELF: 'Không thể hợp nhất một tổ chức vào chính nó hoặc vào tổ chức trực thuộc nó',
   STATUS_TRANSITION_NOT_ALLOWED: 'Không thể chuyển trạng thái từ "{from}" sang "{to}"',
+  AS_OF_IN_FUTURE: 'Ngày số liệu {date} ở tương lai (hôm nay là {today}); chỉ thống kê được đến hôm nay',
   DATA_DIR_LOCKED: 'Cơ sở dữ liệu nhúng ở {dir} đang được tiến trình {pid} sử dụng. Hãy dừng tiến trình đó (hoặc dùng lệnh qua máy chủ đang chạy) rồi thử lại',
   INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên',
 } as const;

@@ -1,0 +1,181 @@
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { subtreeUpperBound } from '../../db/tree-path.js';
+import { ACTIVE_STATUSES } from '../../domain/member-status.js';
+import { ORG_DIMS, ROLLUP_DIMS, type RollupMember } from '../../domain/rollup-dims.js';
+import type { DimRow } from '../../domain/stats-figures.js';
+import { inScope, type Scope } from '../auth/scope.js';
+
+// SQL of the statistics module. Every query yields (dim, val, n) rows in the vocabulary of
+// org_rollup, whichever source it reads: the roll-ups, the current base tables, or the history
+// tables as of a date. The member dimensions are always ROLLUP_DIMS' own SQL expressions.
+
+/** The member columns the ROLLUP_DIMS expressions read (the compiler keeps this list complete). */
+const DIM_COLUMNS = Object.keys({
+  status: 1,
+  sex: 1,
+  birth_date: 1,
+  ethnicity: 1,
+  religion: 1,
+  theory_level: 1,
+  general_education: 1,
+  professional_level: 1,
+  youth_union_date: 1,
+} satisfies Record<keyof RollupMember, 1>) as (keyof RollupMember)[];
+
+const dimValues = sql.raw(ROLLUP_DIMS.map((d) => `('${d.dim}', ${d.sql})`).join(', '));
+
+const activeStatuses = sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)));
+
+/** `column` lies in the subtree of one of `paths`; null means the whole tree. */
+function under(paths: readonly string[] | null, column: string): Expression<SqlBool> {
+  if (paths === null) return sql<SqlBool>`true`;
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  const parts = paths.map((p) => sql`(${sql.ref(column)} >= ${p} and ${sql.ref(column)} < ${subtreeUpperBound(p)})`);
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Counts by every member dimension over a derived table `m` that has the DIM_COLUMNS. */
+function memberDimCounts(members: RawBuilder<unknown>): RawBuilder<DimRow> {
+  return sql<DimRow>`
+    select d.dim, d.val, count(*)::bigint as n
+    from (${members}) as m
+    cross join lateral (values ${dimValues}) as d(dim, val)
+    group by d.dim, d.val`;
+}
+
+export interface OrgRef {
+  id: number;
+  path: string;
+}
+
+/** The org when it exists and lies in the caller's scope; null otherwise (both answer 404). */
+export async function findOrgInScope(db: Kysely<DB>, scope: Scope, orgId: number): Promise<OrgRef | null> {
+  const row = await db
+    .selectFrom('org')
+    .select(['id', 'path'])
+    .where('id', '=', orgId)
+    .where(inScope(scope, 'org.path'))
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * The org's roll-up rows, in one indexed query (the org by primary key, its ~150 org_rollup rows
+ * by the primary key's prefix). null when the org is missing or out of scope.
+ */
+export async function rollupRowsOfOrg(db: Kysely<DB>, scope: Scope, orgId: number): Promise<DimRow[] | null> {
+  const rows = await db
+    .selectFrom('org as o')
+    .leftJoin('org_rollup as r', (j) => j.onRef('r.org_id', '=', 'o.id').on('r.n', '<>', 0))
+    .select(['r.dim', 'r.val', 'r.n'])
+    .where('o.id', '=', orgId)
+    .where(inScope(scope, 'o.path'))
+    .execute();
+  if (rows.length === 0) return null;
+  return rows.filter((r): r is DimRow => r.dim !== null && r.val !== null && r.n !== null);
+}
+
+/** The roots of the caller's scope: its scope orgs, or every root org when the scope is '/'. */
+function scopeRoots(scope: Scope): Expression<SqlBool> {
+  if (scope.paths.includes('/')) return sql<SqlBool>`o.parent_id is null`;
+  if (scope.paths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`o.path in (${sql.join([...scope.paths])})`;
+}
+
+/** Roll-up rows summed over the scope's root orgs (their subtrees do not overlap). */
+export async function rollupRowsOfScope(db: Kysely<DB>, scope: Scope): Promise<DimRow[]> {
+  const { rows } = await sql<DimRow>`
+    select r.dim, r.val, sum(r.n)::bigint as n
+    from org o join org_rollup r on r.org_id = o.id
+    where ${scopeRoots(scope)} and ${inScope(scope, 'o.path')} and r.n <> 0
+    group by r.dim, r.val`.execute(db);
+  return rows;
+}
+
+/** The scope's root orgs (id and current path). */
+export async function scopeRootOrgs(db: Kysely<DB>, scope: Scope): Promise<OrgRef[]> {
+  const { rows } = await sql<OrgRef>`
+    select o.id, o.path from org o where ${scopeRoots(scope)} and ${inScope(scope, 'o.path')} order by o.path`.execute(db);
+  return rows;
+}
+
+/**
+ * The same rows as the roll-ups, recounted from the current base tables (member, org) for the
+ * subtrees at `paths` (null: the whole tree) — the definition rebuildAll() recounts by.
+ */
+export async function recountRows(db: Kysely<DB>, scope: Scope, paths: readonly string[] | null): Promise<DimRow[]> {
+  const columns = sql.raw(DIM_COLUMNS.map((c) => `m.${c}`).join(', '));
+  const members = sql`
+    select ${columns}
+    from member m join org o on o.id = m.org_id
+    where m.deleted_at is null and m.status in (${activeStatuses})
+      and ${under(paths, 'o.path')} and ${inScope(scope, 'o.path')}`;
+  const { rows } = await sql<DimRow>`
+    ${memberDimCounts(members)}
+    union all
+    select ${sql.lit(ORG_DIMS.type)}, o.org_type, count(*)::bigint from org o
+    where o.dissolved_on is null and ${under(paths, 'o.path')} and ${inScope(scope, 'o.path')}
+    group by o.org_type
+    union all
+    select ${sql.lit(ORG_DIMS.kind)}, o.org_kind, count(*)::bigint from org o
+    where o.dissolved_on is null and o.org_kind is not null and ${under(paths, 'o.path')} and ${inScope(scope, 'o.path')}
+    group by o.org_kind`.execute(db);
+  return rows;
+}
+
+/** Paths of the given orgs as of a date (an org that did not exist then has none). */
+export async function pathsAsOf(db: Kysely<DB>, orgIds: readonly number[], asOf: string): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const { rows } = await sql<{ path: string }>`
+    select v.path from org_version v
+    where v.org_id in (${sql.join([...orgIds])})
+      and v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)`.execute(db);
+  return rows.map((r) => r.path);
+}
+
+/**
+ * The rows as of a past date, from the history tables, for the subtrees that had `paths` on that
+ * date (null: the whole tree). A member is on an org's rolls on D when their status period
+ * containing D is probationary/official/exempt and their placement containing D is at an org whose
+ * version containing D lies under the org's path as of D. Orgs count when live on D (version
+ * containing D, founded on or before D, not dissolved by D), by their type and kind as of D.
+ *
+ * Member attributes (sex, birth date, ethnicity, religion, theory and professional levels,
+ * education, Youth Union) are the member row's current values: the schema keeps no history of
+ * them, so the response says attributesAsOf: 'current'. Status is the one as of D.
+ *
+ * Scope: the caller may see the org asked about (checked by the caller of this function); the
+ * figures are aggregates of its subtree as it was on D, which may include people who have since
+ * moved elsewhere — no member row leaves this query.
+ */
+export async function historyRows(db: Kysely<DB>, paths: readonly string[] | null, asOf: string): Promise<DimRow[]> {
+  const d = sql`${asOf}::date`;
+  const columns = sql.raw(DIM_COLUMNS.map((c) => (c === 'status' ? 'sp.status' : `m.${c}`)).join(', '));
+  const members = sql`
+    select ${columns}
+    from member_placement p
+    join tree t on t.org_id = p.org_id
+    join member_status_period sp on sp.member_id = p.member_id
+      and sp.valid_from <= ${d} and (sp.valid_to is null or sp.valid_to > ${d})
+    join member m on m.id = p.member_id
+    where p.valid_from <= ${d} and (p.valid_to is null or p.valid_to > ${d})
+      and sp.status in (${activeStatuses}) and m.deleted_at is null`;
+  const { rows } = await sql<DimRow>`
+    with tree as (
+      select v.org_id, v.org_type, v.org_kind
+      from org_version v
+      where v.valid_from <= ${d} and (v.valid_to is null or v.valid_to > ${d}) and ${under(paths, 'v.path')}
+    ),
+    live as (
+      select t.org_type, t.org_kind
+      from tree t join org o on o.id = t.org_id
+      where o.founded_on <= ${d} and (o.dissolved_on is null or o.dissolved_on > ${d})
+    )
+    ${memberDimCounts(members)}
+    union all
+    select ${sql.lit(ORG_DIMS.type)}, org_type, count(*)::bigint from live group by org_type
+    union all
+    select ${sql.lit(ORG_DIMS.kind)}, org_kind, count(*)::bigint from live where org_kind is not null group by org_kind`.execute(db);
+  return rows;
+}
