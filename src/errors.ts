@@ -29,6 +29,8 @@ export const errorStatus = {
   AS_OF_IN_FUTURE: 400,
   DATA_DIR_LOCKED: 503,
   INTERNAL: 500,
+  ORG_SAME_PARENT: 400,
+  MERGE_TARGET_HOLDS_NO_MEMBERS: 400,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

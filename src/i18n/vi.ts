@@ -26,6 +26,8 @@ export const messages = {
   AS_OF_IN_FUTURE: 'Ngày số liệu {date} ở tương lai (hôm nay là {today}); chỉ thống kê được đến hôm nay',
   DATA_DIR_LOCKED: 'Cơ sở dữ liệu nhúng ở {dir} đang được tiến trình {pid} sử dụng. Hãy dừng tiến trình đó (hoặc dùng lệnh qua máy chủ đang chạy) rồi thử lại',
   INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên',
+  ORG_SAME_PARENT: '"{name}" đã trực thuộc tổ chức này',
+  MERGE_TARGET_HOLDS_NO_MEMBERS: 'Không thể hợp nhất vào "{name}": tổ chức này không trực tiếp quản lý đảng viên, mà còn {count} đảng viên cần chuyển sang. Hãy chọn một chi bộ',
 } as const;
 
 export type MessageKey = keyof typeof messages;
