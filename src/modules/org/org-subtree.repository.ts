@@ -1,0 +1,133 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { ACTIVE_STATUSES } from '../../domain/member-status.js';
+import type { Actor } from '../audit/audit.repository.js';
+
+// Set-based changes to whole subtrees: one statement per table whatever the subtree's size,
+// so moving a commune with thousands of members costs a handful of index range scans.
+// Subtrees are given by their root paths; a subtree is the range [path, path minus '/' plus '0').
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const roots = (paths: readonly string[]) => sql`unnest(${sql.val(paths)}::text[]) as r(p)`;
+const inRoots = (column: string) => sql`${sql.ref(column)} >= r.p and ${sql.ref(column)} < left(r.p, -1) || '0'`;
+const active = sql`= any(${sql.val([...ACTIVE_STATUSES])}::text[])`;
+
+/** The latest start of an open version of any org in the subtrees. */
+export async function lastChangeIn(db: Db, rootPaths: readonly string[]): Promise<string | null> {
+  if (rootPaths.length === 0) return null;
+  const { rows } = await sql<{ d: string | null }>`
+    select max(v.valid_from) as d
+    from ${roots(rootPaths)}
+    join org o on ${inRoots('o.path')}
+    join org_version v on v.org_id = o.id and v.valid_to is null`.execute(db);
+  return rows[0]?.d ?? null;
+}
+
+/**
+ * Rewrites the paths under `oldPrefix` to `newPrefix` for every org and member in the subtrees.
+ * Orgs go first: their row locks make a concurrent placement that locks its org wait for the
+ * new path instead of writing the old one after this statement has passed.
+ */
+export async function repath(
+  tx: Transaction<DB>,
+  rootPaths: readonly string[],
+  oldPrefix: string,
+  newPrefix: string,
+  levelDelta: number,
+  now: Date,
+): Promise<string[]> {
+  const from = oldPrefix.length + 1;
+  await sql`
+    update org o set path = ${newPrefix}::text || substr(o.path, ${from}), level = o.level + ${levelDelta}, updated_at = ${now}
+    from ${roots(rootPaths)} where ${inRoots('o.path')}`.execute(tx);
+  await sql`
+    update member m set org_path = ${newPrefix}::text || substr(m.org_path, ${from})
+    from ${roots(rootPaths)} where ${inRoots('m.org_path')}`.execute(tx);
+  return rootPaths.map((p) => newPrefix + p.slice(oldPrefix.length));
+}
+
+/** Closes the open version of every live org in the subtrees at `date` and opens one from its row. */
+export async function rollVersionsIn(tx: Transaction<DB>, rootPaths: readonly string[], date: string): Promise<void> {
+  await sql`
+    update org_version v set valid_to = ${date}::date
+    from ${roots(rootPaths)}, org o
+    where ${inRoots('o.path')} and v.org_id = o.id and v.valid_to is null and v.valid_from < ${date}::date`.execute(tx);
+  await sql`
+    insert into org_version (org_id, valid_from, valid_to, name, org_type, org_kind, parent_id, path, level)
+    select o.id, ${date}::date, null, o.name, o.org_type, o.org_kind, o.parent_id, o.path, o.level
+    from ${roots(rootPaths)} join org o on ${inRoots('o.path')}
+    where o.dissolved_on is null
+    on conflict (org_id, valid_from) do update set valid_to = null, name = excluded.name, org_type = excluded.org_type,
+      org_kind = excluded.org_kind, parent_id = excluded.parent_id, path = excluded.path, level = excluded.level`.execute(tx);
+}
+
+/** Re-parents the live children of `fromId` under `toId`; their paths are rewritten by `repath`. */
+export async function reparentLiveChildren(tx: Transaction<DB>, fromId: number, toId: number, now: Date): Promise<void> {
+  await tx
+    .updateTable('org')
+    .set((eb) => ({ parent_id: toId, version: eb('version', '+', 1), updated_at: now }))
+    .where('parent_id', '=', fromId)
+    .where('dissolved_on', 'is', null)
+    .execute();
+}
+
+export async function insertMovedEvents(
+  tx: Transaction<DB>,
+  orgIds: readonly number[],
+  e: { fromParentId: number; toParentId: number; effectiveDate: string; decisionNo: string | null; createdBy: number | null },
+): Promise<void> {
+  if (orgIds.length === 0) return;
+  await sql`
+    insert into org_event (org_id, kind, effective_date, decision_no, details, created_by)
+    select c.id, 'moved', ${e.effectiveDate}::date, ${e.decisionNo},
+      jsonb_build_object('fromParentId', ${e.fromParentId}::bigint, 'toParentId', ${e.toParentId}::bigint, 'mergedFromId', ${e.fromParentId}::bigint),
+      ${e.createdBy}::bigint
+    from unnest(${sql.val(orgIds)}::bigint[]) as c(id)`.execute(tx);
+}
+
+/** The latest start of an open placement of a member on the rolls of the org. */
+export async function lastPlacementStart(db: Db, orgId: number): Promise<string | null> {
+  const { rows } = await sql<{ d: string | null }>`
+    select max(p.valid_from) as d
+    from member m join member_placement p on p.member_id = m.id and p.valid_to is null
+    where m.org_id = ${orgId} and m.deleted_at is null and m.status ${active}`.execute(db);
+  return rows[0]?.d ?? null;
+}
+
+/**
+ * Places every member on the rolls of `fromId` into the target from `date`: the placement
+ * interval closes and a new one opens, the member row follows, and each member gets an audit row.
+ */
+export async function replaceMembers(
+  tx: Transaction<DB>,
+  fromId: number,
+  to: { id: number; path: string },
+  date: string,
+  now: Date,
+  actor: Actor,
+): Promise<number> {
+  const onRolls = sql`m.org_id = ${fromId} and m.deleted_at is null and m.status ${active}`;
+  await sql`
+    insert into audit_log (user_id, ip, action, entity_type, entity_id, org_path, before, after)
+    select ${actor.userId}::bigint, ${actor.ip}, 'org.merge', 'member', m.id::text, ${to.path},
+      jsonb_build_object('orgId', m.org_id), jsonb_build_object('orgId', ${to.id}::bigint, 'effectiveDate', ${date}::text)
+    from member m where ${onRolls}`.execute(tx);
+  await sql`
+    update member_placement p set valid_to = ${date}::date
+    from member m
+    where m.id = p.member_id and ${onRolls} and p.valid_to is null and p.valid_from < ${date}::date`.execute(tx);
+  await sql`
+    insert into member_placement (member_id, valid_from, valid_to, org_id)
+    select m.id, ${date}::date, null, ${to.id}::bigint from member m where ${onRolls}
+    on conflict (member_id, valid_from) do update set org_id = excluded.org_id, valid_to = null`.execute(tx);
+  const result = await sql`
+    update member m set org_id = ${to.id}, org_path = ${to.path}, version = m.version + 1, updated_at = ${now}
+    where ${onRolls}`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** An org that no longer counts anywhere keeps no roll-up rows. */
+export async function dropRollups(tx: Transaction<DB>, orgId: number): Promise<void> {
+  await tx.deleteFrom('org_rollup').where('org_id', '=', orgId).execute();
+}
