@@ -28,6 +28,19 @@ export const messages = {
   INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên',
   ORG_SAME_PARENT: '"{name}" đã trực thuộc tổ chức này',
   MERGE_TARGET_HOLDS_NO_MEMBERS: 'Không thể hợp nhất vào "{name}": tổ chức này không trực tiếp quản lý đảng viên, mà còn {count} đảng viên cần chuyển sang. Hãy chọn một chi bộ',
+  INVALID_PARTY_CARD: 'Số thẻ đảng "{value}" không hợp lệ: thẻ mới gồm 12 chữ số, thẻ cũ từ 6 đến 12 chữ số',
+  INVALID_BIRTH_DATE: 'Ngày sinh {value} không hợp lý: đến ngày {date} mới {age} tuổi, tuổi phải từ {min} đến {max}',
+  DATE_IN_FUTURE: '{field} ({value}) ở tương lai; hồ sơ chỉ ghi những việc đã xảy ra',
+  DATE_ORDER: '{field} ({value}) không được sớm hơn {other} ({otherValue})',
+  INVALID_GENERAL_EDUCATION: 'Trình độ giáo dục phổ thông "{value}" không hợp lệ; ghi theo dạng lớp/hệ, ví dụ 12/12, 9/12, 10/10',
+  ORG_HOLDS_NO_MEMBERS: 'Tổ chức "{name}" không trực tiếp quản lý đảng viên; hãy chọn chi bộ',
+  MEMBER_NOT_ON_ROLLS: 'Đảng viên "{name}" không còn trong danh sách sinh hoạt (trạng thái: {status})',
+  PLACEMENT_UNCHANGED: 'Đảng viên "{name}" đang sinh hoạt tại "{org}"',
+  SEARCH_TOO_SHORT: 'Tìm ở bất kỳ vị trí nào trong tên cần ít nhất {min} ký tự',
+  PHOTO_TOO_LARGE: 'Ảnh quá lớn: tối đa {max}',
+  UNSUPPORTED_PHOTO_TYPE: 'Ảnh phải là tệp JPEG hoặc PNG',
+  INVALID_PHOTO: 'Nội dung tệp không phải ảnh {type} hợp lệ',
+  PHOTO_NOT_FOUND: 'Hồ sơ đảng viên (mã {id}) chưa có ảnh',
 } as const;
 
 export type MessageKey = keyof typeof messages;
