@@ -1,3 +1,183 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { errorBody, errorResponses, idParam } from '../../http/schemas.js';
+import { serviceContext } from '../service-context.js';
+import {
+  asOfQuery,
+  createMemberBody,
+  listMembersQuery,
+  MAX_PHOTO_BYTES,
+  memberHistory,
+  memberList,
+  memberOnDate,
+  memberRecord,
+  patchMemberBody,
+  PHOTO_TYPES,
+  placementChangeBody,
+  statusChangeBody,
+} from './member.schema.js';
+import * as service from './member.service.js';
 
-export async function memberRoutes(_app: FastifyInstance) {}
+// Thin routes: the auth hook has authenticated and scoped the request, the schema validates,
+// the service does the work, the schema's response shape presents it.
+
+const tags = ['members'];
+
+function photoContentType(request: FastifyRequest): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export async function memberRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Photo bodies arrive raw; this parser exists only inside this plugin.
+  app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
+
+  r.get(
+    '/api/members',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách và tìm kiếm đảng viên',
+        description:
+          'q tìm theo tên không dấu (mode=word: mỗi từ là đầu của một từ trong tên; mode=anywhere: chuỗi nằm bất kỳ đâu), ' +
+          'theo số CCCD (12 chữ số) hoặc số thẻ đảng. org lấy cả cây trực thuộc. Mặc định chỉ đảng viên đang sinh hoạt.',
+        querystring: listMembersQuery,
+        response: { 200: memberList, ...errorResponses },
+      },
+    },
+    async (request) => service.listMembers(serviceContext(request), request.query),
+  );
+
+  r.post(
+    '/api/members',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm hồ sơ đảng viên',
+        body: createMemberBody,
+        response: { 201: memberRecord, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createMember(serviceContext(request), request.body)),
+  );
+
+  r.get(
+    '/api/members/:id',
+    { schema: { tags, summary: 'Hồ sơ đảng viên', params: idParam, response: { 200: memberRecord, ...errorResponses } } },
+    async (request) => service.getMember(serviceContext(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/members/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ đảng viên (không đổi trạng thái, nơi sinh hoạt)',
+        params: idParam,
+        body: patchMemberBody,
+        response: { 200: memberRecord, ...errorResponses },
+      },
+    },
+    async (request) => service.updateMember(serviceContext(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/members/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển trạng thái đảng viên từ một ngày hiệu lực',
+        params: idParam,
+        body: statusChangeBody,
+        response: { 200: memberRecord, ...errorResponses },
+      },
+    },
+    async (request) => service.changeStatus(serviceContext(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/members/:id/placement',
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển nơi sinh hoạt của đảng viên từ một ngày hiệu lực',
+        params: idParam,
+        body: placementChangeBody,
+        response: { 200: memberRecord, ...errorResponses },
+      },
+    },
+    async (request) => service.changePlacement(serviceContext(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/members/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử trạng thái, nơi sinh hoạt và các lần sửa hồ sơ',
+        params: idParam,
+        response: { 200: memberHistory, ...errorResponses },
+      },
+    },
+    async (request) => service.memberHistory(serviceContext(request), request.params.id),
+  );
+
+  r.get(
+    '/api/members/:id/as-of',
+    {
+      schema: {
+        tags,
+        summary: 'Trạng thái và nơi sinh hoạt của đảng viên vào một ngày',
+        params: idParam,
+        querystring: asOfQuery,
+        response: { 200: memberOnDate, ...errorResponses },
+      },
+    },
+    async (request) => service.memberOnDate(request.server.ctx.db, request.scope, request.params.id, request.query.date),
+  );
+
+  r.put(
+    '/api/members/:id/photo',
+    {
+      bodyLimit: MAX_PHOTO_BYTES,
+      // Before the body is read: refuse a wrong type or a declared size over the limit with the
+      // API's own codes instead of reading megabytes first.
+      preParsing: async (request) => {
+        if (!(PHOTO_TYPES as readonly string[]).includes(photoContentType(request))) {
+          throw new AppError('UNSUPPORTED_PHOTO_TYPE', {}, { field: 'content-type' });
+        }
+        if (Number(request.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES) {
+          throw new AppError('PHOTO_TOO_LARGE', { max: '2 MB' }, { field: 'body' });
+        }
+      },
+      schema: {
+        tags,
+        summary: 'Tải ảnh đảng viên (JPEG hoặc PNG, tối đa 2 MB)',
+        consumes: [...PHOTO_TYPES],
+        params: idParam,
+        response: { 204: z.null(), 413: errorBody, 415: errorBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await service.putPhoto(serviceContext(request), request.params.id, photoContentType(request), request.body as Buffer);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/members/:id/photo',
+    { schema: { tags, summary: 'Ảnh đảng viên', params: idParam, response: { 200: z.unknown().describe('Ảnh JPEG hoặc PNG'), ...errorResponses } } },
+    async (request, reply) => {
+      const photo = await service.getPhoto(serviceContext(request), request.params.id);
+      // Member photos are personal data: never kept by shared caches.
+      return reply
+        .header('cache-control', 'private, no-cache')
+        .header('last-modified', photo.updatedAt.toUTCString())
+        .type(photo.contentType)
+        .send(photo.data);
+    },
+  );
+}

@@ -1,0 +1,413 @@
+import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import type { DB, MemberRow, MemberUpdate, NewMember } from '../../db/types.js';
+import { ancestorIds, subtreeUpperBound } from '../../db/tree-path.js';
+import { inScope, type Scope } from '../auth/scope.js';
+import type { MemberSort } from './member.schema.js';
+import type { MemberSearch } from './member.search.js';
+
+// All SQL of the member registry. Every function that returns or changes a member takes the
+// caller's scope and filters on member.org_path in SQL, so an out-of-scope id looks missing.
+// The plans these queries are written for are in docs/queries/member-list.md.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface OrgForMembers {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  org_type: string;
+  founded_on: string;
+  dissolved_on: string | null;
+}
+
+export function findMember(db: Db, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<MemberRow | undefined> {
+  let q = db
+    .selectFrom('member as m')
+    .selectAll('m')
+    .where('m.id', '=', id)
+    .where('m.deleted_at', 'is', null)
+    .where(inScope(scope, 'm.org_path'));
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export function findOrg(db: Db, scope: Scope, orgId: number): Promise<OrgForMembers | undefined> {
+  return db
+    .selectFrom('org as o')
+    .select(['o.id', 'o.code', 'o.name', 'o.path', 'o.org_type', 'o.founded_on', 'o.dissolved_on'])
+    .where('o.id', '=', orgId)
+    .where(inScope(scope, 'o.path'))
+    .executeTakeFirst();
+}
+
+/** The org and its ancestors, root first (the breadcrumb of a record). */
+export function orgChain(db: Db, path: string): Promise<{ id: number; code: string; name: string }[]> {
+  return db
+    .selectFrom('org')
+    .select(['id', 'code', 'name'])
+    .where('id', 'in', ancestorIds(path))
+    .orderBy('level')
+    .execute();
+}
+
+// Uniqueness of the natural keys is national, not per scope: a citizen already registered in
+// another province is still a duplicate. Only existence is returned, never the other record.
+export async function citizenIdTaken(db: Db, citizenId: string, exceptId: number | null): Promise<boolean> {
+  let q = db.selectFrom('member').select('id').where('citizen_id', '=', citizenId).where('deleted_at', 'is', null);
+  if (exceptId !== null) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+// member_party_card_uq covers deleted records too, so the check does as well.
+export async function partyCardTaken(db: Db, partyCardNo: string, exceptId: number | null): Promise<boolean> {
+  let q = db.selectFrom('member').select('id').where('party_card_no', '=', partyCardNo);
+  if (exceptId !== null) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export function insertMember(db: Db, row: NewMember): Promise<MemberRow> {
+  return db.insertInto('member').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates only if the caller read the current version; 0 rows means someone saved first. */
+export async function updateMemberAtVersion(db: Db, scope: Scope, id: number, version: number, set: MemberUpdate): Promise<number> {
+  const res = await db
+    .updateTable('member as m')
+    .set({ ...set, version: version + 1 })
+    .where('m.id', '=', id)
+    .where('m.version', '=', version)
+    .where('m.deleted_at', 'is', null)
+    .where(inScope(scope, 'm.org_path'))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+// ---- dated intervals -------------------------------------------------------------------
+// member_status_period and member_placement hold [valid_from, valid_to) intervals; the open
+// one (valid_to null) is the current state and matches member.status / member.org_id.
+
+export function openStatusPeriod(db: Db, memberId: number) {
+  return db
+    .selectFrom('member_status_period')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}
+
+export function openPlacement(db: Db, memberId: number) {
+  return db.selectFrom('member_placement').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).executeTakeFirst();
+}
+
+export async function insertStatusPeriod(
+  db: Db,
+  p: { memberId: number; validFrom: string; status: string; decisionNo: string | null },
+): Promise<void> {
+  await db
+    .insertInto('member_status_period')
+    .values({ member_id: p.memberId, valid_from: p.validFrom, valid_to: null, status: p.status, decision_no: p.decisionNo })
+    .execute();
+}
+
+export async function closeStatusPeriod(db: Db, memberId: number, validFrom: string, validTo: string): Promise<void> {
+  await db
+    .updateTable('member_status_period')
+    .set({ valid_to: validTo })
+    .where('member_id', '=', memberId)
+    .where('valid_from', '=', validFrom)
+    .execute();
+}
+
+/** A change dated the day the open period began replaces it: a zero-length period never held. */
+export async function replaceOpenStatusPeriod(db: Db, memberId: number, validFrom: string, status: string, decisionNo: string | null) {
+  await db
+    .updateTable('member_status_period')
+    .set({ status, decision_no: decisionNo })
+    .where('member_id', '=', memberId)
+    .where('valid_from', '=', validFrom)
+    .execute();
+}
+
+export async function insertPlacement(db: Db, p: { memberId: number; validFrom: string; orgId: number }): Promise<void> {
+  await db.insertInto('member_placement').values({ member_id: p.memberId, valid_from: p.validFrom, valid_to: null, org_id: p.orgId }).execute();
+}
+
+export async function closePlacement(db: Db, memberId: number, validFrom: string, validTo: string): Promise<void> {
+  await db
+    .updateTable('member_placement')
+    .set({ valid_to: validTo })
+    .where('member_id', '=', memberId)
+    .where('valid_from', '=', validFrom)
+    .execute();
+}
+
+export async function replaceOpenPlacement(db: Db, memberId: number, validFrom: string, orgId: number): Promise<void> {
+  await db
+    .updateTable('member_placement')
+    .set({ org_id: orgId })
+    .where('member_id', '=', memberId)
+    .where('valid_from', '=', validFrom)
+    .execute();
+}
+
+export interface MemberOnDateRow {
+  member_id: number;
+  status: string | null;
+  status_from: string | null;
+  org_id: number | null;
+  org_code: string | null;
+  org_name: string | null;
+  placed_from: string | null;
+}
+
+const covers = (alias: string, date: string | Expression<unknown>) =>
+  sql<boolean>`${sql.ref(`${alias}.valid_from`)} <= ${date} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date})`;
+
+/**
+ * The member's status and org on `date`, from the dated intervals, with the org's name as it
+ * was then (org_version). Undefined when the member is missing or out of scope; the fields are
+ * null when no interval covers the date (before the record begins).
+ */
+export function memberOnDate(db: Db, scope: Scope, memberId: number, date: string): Promise<MemberOnDateRow | undefined> {
+  return db
+    .selectFrom('member as m')
+    .leftJoin('member_status_period as sp', (j) => j.onRef('sp.member_id', '=', 'm.id').on(covers('sp', date)))
+    .leftJoin('member_placement as mp', (j) => j.onRef('mp.member_id', '=', 'm.id').on(covers('mp', date)))
+    .leftJoin('org as o', 'o.id', 'mp.org_id')
+    .leftJoin('org_version as ov', (j) => j.onRef('ov.org_id', '=', 'mp.org_id').on(covers('ov', date)))
+    .select([
+      'm.id as member_id',
+      'sp.status',
+      'sp.valid_from as status_from',
+      'mp.org_id',
+      'o.code as org_code',
+      sql<string | null>`coalesce(ov.name, o.name)`.as('org_name'),
+      'mp.valid_from as placed_from',
+    ])
+    .where('m.id', '=', memberId)
+    .where('m.deleted_at', 'is', null)
+    .where(inScope(scope, 'm.org_path'))
+    .executeTakeFirst();
+}
+
+export function statusPeriods(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('member_status_period as sp')
+    .innerJoin('member as m', 'm.id', 'sp.member_id')
+    .select(['sp.status', 'sp.valid_from', 'sp.valid_to', 'sp.decision_no'])
+    .where('sp.member_id', '=', memberId)
+    .where(inScope(scope, 'm.org_path'))
+    .orderBy('sp.valid_from')
+    .execute();
+}
+
+/** Placements with the org's code and its name as it was when the placement began. */
+export function placements(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('member_placement as mp')
+    .innerJoin('member as m', 'm.id', 'mp.member_id')
+    .innerJoin('org as o', 'o.id', 'mp.org_id')
+    .leftJoin('org_version as ov', (j) => j.onRef('ov.org_id', '=', 'mp.org_id').on(covers('ov', sql.ref('mp.valid_from'))))
+    .select([
+      'mp.org_id',
+      'o.code as org_code',
+      sql<string>`coalesce(ov.name, o.name)`.as('org_name'),
+      'mp.valid_from',
+      'mp.valid_to',
+    ])
+    .where('mp.member_id', '=', memberId)
+    .where(inScope(scope, 'm.org_path'))
+    .orderBy('mp.valid_from')
+    .execute();
+}
+
+export function auditEntries(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .select(['a.id', 'a.at', 'a.action', 'a.user_id', 'u.username', 'a.before', 'a.after'])
+    .where('a.entity_type', '=', 'member')
+    .where('a.entity_id', '=', String(memberId))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('member as m')
+          .select('m.id')
+          .where('m.id', '=', memberId)
+          .where(inScope(scope, 'm.org_path')),
+      ),
+    )
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .execute();
+}
+
+// ---- photo -------------------------------------------------------------------------------
+
+export async function hasPhoto(db: Db, memberId: number): Promise<boolean> {
+  return (await db.selectFrom('member_photo').select('member_id').where('member_id', '=', memberId).executeTakeFirst()) !== undefined;
+}
+
+export function photoMeta(db: Db, memberId: number) {
+  return db
+    .selectFrom('member_photo')
+    .select(['content_type', sql<number>`octet_length(data)`.as('bytes')])
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+}
+
+export async function upsertPhoto(db: Db, memberId: number, contentType: string, data: Uint8Array, now: Date): Promise<void> {
+  await db
+    .insertInto('member_photo')
+    .values({ member_id: memberId, content_type: contentType, data, updated_at: now })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ content_type: contentType, data, updated_at: now }))
+    .execute();
+}
+
+export function findPhoto(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('member_photo as p')
+    .innerJoin('member as m', 'm.id', 'p.member_id')
+    .select(['p.content_type', 'p.data', 'p.updated_at'])
+    .where('p.member_id', '=', memberId)
+    .where('m.deleted_at', 'is', null)
+    .where(inScope(scope, 'm.org_path'))
+    .executeTakeFirst();
+}
+
+// ---- list --------------------------------------------------------------------------------
+
+export interface MemberListFilter {
+  /** Path of the org whose whole subtree is listed; null for the caller's whole scope. */
+  orgPath: string | null;
+  statuses: readonly string[];
+  sex: 'male' | 'female' | null;
+  search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' }> | null;
+}
+
+export interface MemberListRow {
+  id: number;
+  full_name: string;
+  sex: string;
+  birth_date: string;
+  status: string;
+  org_id: number;
+  org_name: string;
+  org_code: string;
+  party_card_no: string | null;
+  admission_date: string | null;
+  official_date: string | null;
+  theory_level: string;
+  version: number;
+}
+
+function filtered(db: Db, scope: Scope, f: MemberListFilter) {
+  let q = db.selectFrom('member as m').where('m.deleted_at', 'is', null).where(inScope(scope, 'm.org_path'));
+  // A subtree is a range on the "C"-collated path: the leading column of member_path_name_idx.
+  if (f.orgPath !== null) q = q.where('m.org_path', '>=', f.orgPath).where('m.org_path', '<', subtreeUpperBound(f.orgPath));
+  q = q.where('m.status', 'in', [...f.statuses]);
+  if (f.sex !== null) q = q.where('m.sex', '=', f.sex);
+  const s = f.search;
+  if (s?.kind === 'words') {
+    // The config must be the literal 'simple' (not a parameter) for the planner to match the
+    // expression of member_name_words_idx; the words were reduced to [a-z0-9] by the caller.
+    q = q.where(sql<boolean>`to_tsvector('simple', m.name_norm) @@ to_tsquery('simple', ${s.tsquery})`);
+  } else if (s?.kind === 'anywhere') {
+    q = q.where(sql<boolean>`m.name_norm like ${s.likePattern}`);
+  } else if (s?.kind === 'citizenIdOrCard') {
+    q = q.where((eb) => eb.or([eb('m.citizen_id', '=', s.value), eb('m.party_card_no', '=', s.value)]));
+  } else if (s?.kind === 'partyCard') {
+    q = q.where('m.party_card_no', '=', s.value);
+  }
+  return q;
+}
+
+// Sort keys, always ending in id so that pages never overlap or skip. Dates sort nulls last in
+// both directions: a record without an admission date belongs at the end of either order.
+const SORT_KEYS: Record<MemberSort, { col: 'name_sort' | 'birth_date' | 'admission_date'; dir: 'asc' | 'desc' }> = {
+  name: { col: 'name_sort', dir: 'asc' },
+  '-name': { col: 'name_sort', dir: 'desc' },
+  birthDate: { col: 'birth_date', dir: 'asc' },
+  '-birthDate': { col: 'birth_date', dir: 'desc' },
+  admissionDate: { col: 'admission_date', dir: 'asc' },
+  '-admissionDate': { col: 'admission_date', dir: 'desc' },
+};
+
+function orderClause(alias: string, sort: MemberSort) {
+  const { col, dir } = SORT_KEYS[sort];
+  const d = sql.raw(dir);
+  const nulls = col === 'admission_date' ? sql.raw(' nulls last') : sql.raw('');
+  return sql`${sql.ref(`${alias}.${col}`)} ${d}${nulls}, ${sql.ref(`${alias}.id`)} ${d}`;
+}
+
+/**
+ * One page of members. The page is chosen from member alone (so PostgreSQL can walk an index in
+ * sort order and stop after offset + limit rows) and only then joined to org for the names.
+ */
+export function listPage(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number): Promise<MemberListRow[]> {
+  const page = filtered(db, scope, f)
+    .select([
+      'm.id',
+      'm.full_name',
+      'm.name_sort',
+      'm.sex',
+      'm.birth_date',
+      'm.status',
+      'm.org_id',
+      'm.party_card_no',
+      'm.admission_date',
+      'm.official_date',
+      'm.theory_level',
+      'm.version',
+    ])
+    .orderBy(orderClause('m', sort))
+    .limit(limit)
+    .offset(offset);
+  return db
+    .selectFrom(page.as('p'))
+    .innerJoin('org as o', 'o.id', 'p.org_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.status',
+      'p.org_id',
+      'o.name as org_name',
+      'o.code as org_code',
+      'p.party_card_no',
+      'p.admission_date',
+      'p.official_date',
+      'p.theory_level',
+      'p.version',
+    ])
+    .orderBy(orderClause('p', sort))
+    .execute();
+}
+
+export async function countFiltered(db: Db, scope: Scope, f: MemberListFilter): Promise<number> {
+  const row = await filtered(db, scope, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Sum of the stored roll-up counts of `orgIds` (disjoint subtrees) for one dimension. */
+export async function rollupSum(db: Db, orgIds: readonly number[], dim: string, vals: readonly string[]): Promise<number> {
+  if (orgIds.length === 0 || vals.length === 0) return 0;
+  const row = await db
+    .selectFrom('org_rollup')
+    .select(sql<number>`coalesce(sum(n), 0)`.as('n'))
+    .where('org_id', 'in', [...orgIds])
+    .where('dim', '=', dim)
+    .where('val', 'in', [...vals])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Orgs at the top of the tree: the roots whose subtrees together make up the scope '/'. */
+export async function rootOrgIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('org').select('id').where('parent_id', 'is', null).execute();
+  return rows.map((r) => r.id);
+}
