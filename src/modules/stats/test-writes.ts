@@ -37,6 +37,15 @@ async function orgPath(tx: Tx, id: number): Promise<string> {
   return row.path;
 }
 
+/**
+ * Closes the open interval of `table` for `key` at `date`; one opened that same day never took
+ * effect (a day is the finest grain of an as-of read), so it is deleted instead.
+ */
+async function closeOpen(tx: Tx, table: 'member_placement' | 'member_status_period' | 'org_version', column: 'member_id' | 'org_id', id: number, date: string) {
+  await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = ${id} and valid_to is null and valid_from = ${date}::date`.execute(tx);
+  await sql`update ${sql.table(table)} set valid_to = ${date}::date where ${sql.ref(column)} = ${id} and valid_to is null`.execute(tx);
+}
+
 export async function createOrg(db: Kysely<DB>, spec: OrgSpec): Promise<OrgRef> {
   return db.transaction().execute(async (tx) => {
     const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('org', 'id'))::bigint as id`.execute(tx);
@@ -75,7 +84,7 @@ export async function dissolveOrg(db: Kysely<DB>, orgId: number, date: string): 
   await db.transaction().execute(async (tx) => {
     const o = await tx.selectFrom('org').selectAll().where('id', '=', orgId).executeTakeFirstOrThrow();
     await tx.updateTable('org').set({ dissolved_on: date }).where('id', '=', orgId).execute();
-    await tx.updateTable('org_version').set({ valid_to: date }).where('org_id', '=', orgId).where('valid_to', 'is', null).execute();
+    await closeOpen(tx, 'org_version', 'org_id', orgId, date);
     await applyDelta(tx, o.path, orgDelta(o.org_type, o.org_kind, -1));
   });
 }
@@ -93,9 +102,8 @@ export async function moveOrg(db: Kysely<DB>, orgId: number, newParentId: number
     const levelShift = ancestorIds(newPath).length - ancestorIds(oldPath).length;
     await moveCounts(tx, orgId, ancestorIds(oldPath).slice(0, -1), ancestorIds(newPath).slice(0, -1));
     const upper = subtreeUpperBound(oldPath);
-    await sql`
-      update org_version set valid_to = ${date}::date
-      where valid_to is null and org_id in (select id from org where path >= ${oldPath} and path < ${upper})`.execute(tx);
+    const subtree = await tx.selectFrom('org').select('id').where('path', '>=', oldPath).where('path', '<', upper).where('dissolved_on', 'is', null).execute();
+    for (const o of subtree) await closeOpen(tx, 'org_version', 'org_id', o.id, date);
     await sql`update org set parent_id = ${newParentId} where id = ${orgId}`.execute(tx);
     await sql`
       update org set path = ${newPath} || substr(path, ${oldPath.length + 1}), level = level + ${levelShift}
@@ -182,7 +190,7 @@ export async function moveMember(db: Kysely<DB>, memberId: number, toOrgId: numb
   await db.transaction().execute(async (tx) => {
     const before = await memberForUpdate(tx, memberId);
     const toPath = await orgPath(tx, toOrgId);
-    await tx.updateTable('member_placement').set({ valid_to: date }).where('member_id', '=', memberId).where('valid_to', 'is', null).execute();
+    await closeOpen(tx, 'member_placement', 'member_id', memberId, date);
     await tx.insertInto('member_placement').values({ member_id: memberId, valid_from: date, valid_to: null, org_id: toOrgId }).execute();
     await tx.updateTable('member').set({ org_id: toOrgId, org_path: toPath }).where('id', '=', memberId).execute();
     await applyDelta(tx, before.org_path, dimDelta(before, null));
@@ -194,7 +202,7 @@ export async function moveMember(db: Kysely<DB>, memberId: number, toOrgId: numb
 export async function changeStatus(db: Kysely<DB>, memberId: number, status: string, date: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const before = await memberForUpdate(tx, memberId);
-    await tx.updateTable('member_status_period').set({ valid_to: date }).where('member_id', '=', memberId).where('valid_to', 'is', null).execute();
+    await closeOpen(tx, 'member_status_period', 'member_id', memberId, date);
     await tx.insertInto('member_status_period').values({ member_id: memberId, valid_from: date, valid_to: null, status, decision_no: null }).execute();
     await tx.updateTable('member').set({ status, status_since: date }).where('id', '=', memberId).execute();
     await applyDelta(tx, before.org_path, dimDelta(before, { ...before, status }));
