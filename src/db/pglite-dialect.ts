@@ -1,14 +1,19 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
+  createQueryId,
+  IdentifierNode,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  RawNode,
   type DatabaseConnection,
   type Dialect,
   type Driver,
   type Kysely,
+  type QueryCompiler,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 
 // PGlite has exactly one connection. Published Kysely dialects let two callers share it, which
@@ -33,6 +38,11 @@ export class ConnectionLock {
       release();
     }
   }
+}
+
+// Kysely's own (unexported) savepoint parser: the name is compiled as a quoted identifier.
+function parseSavepointCommand(command: string, name: string): RawNode {
+  return RawNode.createWithChildren([RawNode.createWithSql(`${command} `), IdentifierNode.create(name)]);
 }
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
@@ -74,8 +84,12 @@ class PGliteDriver implements Driver {
     return this.connection;
   }
 
-  async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('begin'));
+  // Same statements as Kysely's PostgresDriver, so isolation level and read-only mode behave alike on both engines.
+  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    let statement = 'begin';
+    if (settings.isolationLevel) statement += ` isolation level ${settings.isolationLevel}`;
+    if (settings.accessMode) statement += ` ${settings.accessMode}`;
+    await conn.executeQuery(CompiledQuery.raw(statement));
   }
 
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
@@ -86,16 +100,16 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async savepoint(conn: DatabaseConnection, name: string): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
+  async savepoint(conn: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    await conn.executeQuery(compileQuery(parseSavepointCommand('savepoint', name), createQueryId()));
   }
 
-  async rollbackToSavepoint(conn: DatabaseConnection, name: string): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw(`rollback to savepoint ${name}`));
+  async rollbackToSavepoint(conn: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    await conn.executeQuery(compileQuery(parseSavepointCommand('rollback to', name), createQueryId()));
   }
 
-  async releaseSavepoint(conn: DatabaseConnection, name: string): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw(`release savepoint ${name}`));
+  async releaseSavepoint(conn: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    await conn.executeQuery(compileQuery(parseSavepointCommand('release', name), createQueryId()));
   }
 
   async releaseConnection(): Promise<void> {
