@@ -59,7 +59,13 @@ export type DissolveOrgInput = z.infer<typeof dissolveOrgBody>;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listOrgsQuery = z.object({
-  q: z.string().trim().min(1).max(100).optional(),
+  // An empty box means no search: the tree's top instead of an error.
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
   asOf: isoDate.optional(),
   includeDissolved: flag.optional(),
 });
