@@ -1,0 +1,99 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+
+// SQL of the seed: the emptiness check, identity sequences, ANALYZE, and the "bulk mode" that
+// takes secondary indexes and foreign keys off the loaded tables during a large COPY and puts
+// them back afterwards. The definitions are read from the catalog, so whatever the migrations
+// have made (0001 today, more later) is exactly what is restored.
+
+/** The tables a bulk load writes; their secondary indexes and foreign keys are bulk-mode's. */
+export const BULK_TABLES = ['org', 'org_version', 'org_event', 'member', 'member_status_period', 'member_placement', 'org_rollup'] as const;
+
+export interface IndexDef {
+  table: string;
+  name: string;
+  /** CREATE [UNIQUE] INDEX … as pg_get_indexdef prints it. */
+  sql: string;
+}
+
+export interface ForeignKeyDef {
+  table: string;
+  name: string;
+  /** FOREIGN KEY (…) REFERENCES …(…) as pg_get_constraintdef prints it. */
+  definition: string;
+}
+
+export interface BulkSchema {
+  indexes: IndexDef[];
+  foreignKeys: ForeignKeyDef[];
+}
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export async function orgTableIsEmpty(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ any: boolean }>`select exists (select 1 from org) as any`.execute(db);
+  return !rows[0]?.any;
+}
+
+/**
+ * Indexes on `tables` that no constraint owns (primary keys and UNIQUE constraints stay, so
+ * duplicates still fail during the load), and the foreign keys declared on `tables`.
+ */
+export async function readBulkSchema(db: Kysely<DB>, tables: readonly string[]): Promise<BulkSchema> {
+  const idx = await sql<{ table: string; name: string; sql: string }>`
+    select c.relname as "table", i.relname as name, pg_get_indexdef(i.oid) as sql
+    from pg_index x
+    join pg_class i on i.oid = x.indexrelid
+    join pg_class c on c.oid = x.indrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relname = any(${sql.val([...tables])}::text[])
+      and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)
+    order by c.relname, i.relname`.execute(db);
+  const fks = await sql<{ table: string; name: string; definition: string }>`
+    select c.relname as "table", k.conname as name, pg_get_constraintdef(k.oid) as definition
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where k.contype = 'f' and n.nspname = current_schema() and c.relname = any(${sql.val([...tables])}::text[])
+    order by c.relname, k.conname`.execute(db);
+  return { indexes: idx.rows, foreignKeys: fks.rows };
+}
+
+export async function dropBulkSchema(db: Kysely<DB>, schema: BulkSchema): Promise<void> {
+  for (const fk of schema.foreignKeys) {
+    await sql.raw(`alter table ${ident(fk.table)} drop constraint if exists ${ident(fk.name)}`).execute(db);
+  }
+  for (const ix of schema.indexes) await sql.raw(`drop index if exists ${ident(ix.name)}`).execute(db);
+}
+
+/** Builds one index with a generous maintenance_work_mem, in its own transaction. */
+export async function createIndex(db: Kysely<DB>, ix: IndexDef, maintenanceWorkMem: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem.replace(/'/g, '')}'`).execute(tx);
+    await sql.raw(ix.sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ')).execute(tx);
+  });
+}
+
+/** Re-adds a foreign key; PostgreSQL validates all rows in one pass (a join, not a trigger per row). */
+export async function addForeignKey(db: Kysely<DB>, fk: ForeignKeyDef, maintenanceWorkMem: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql.raw(`set local work_mem = '${maintenanceWorkMem.replace(/'/g, '')}'`).execute(tx);
+    const exists = await sql<{ n: number }>`
+      select count(*)::int as n from pg_constraint where conname = ${fk.name} and conrelid = ${fk.table}::regclass`.execute(tx);
+    if ((exists.rows[0]?.n ?? 0) > 0) return;
+    await sql.raw(`alter table ${ident(fk.table)} add constraint ${ident(fk.name)} ${fk.definition}`).execute(tx);
+  });
+}
+
+/** Moves each identity past the ids the seed assigned itself. */
+export async function resetIdentities(db: Kysely<DB>): Promise<void> {
+  for (const table of ['org', 'member', 'org_event'] as const) {
+    await sql
+      .raw(`select setval(pg_get_serial_sequence('${table}', 'id'), m) from (select max(id) as m from ${table}) t where m is not null`)
+      .execute(db);
+  }
+}
+
+export async function analyze(db: Kysely<DB>, tables: readonly string[]): Promise<void> {
+  await sql.raw(`analyze ${tables.map(ident).join(', ')}`).execute(db);
+}
