@@ -5,52 +5,70 @@ import { makeScope } from '../auth/scope.js';
 import { differences } from '../rollup/rollup.repository.js';
 import * as service from './stats.service.js';
 import type { StatsResult } from './stats.service.js';
-import { changeStatus, createMember, createOrg, moveMember, type OrgRef } from './test-writes.js';
+import type { OrgKind, OrgType } from '../../domain/org-type.js';
+import { changePlacement, changeStatus, createMember } from '../member/member.service.js';
+import type { CreateMemberInput } from '../member/member.schema.js';
+import { createOrg } from '../org/org-create.service.js';
+import type { ServiceContext } from '../service-context.js';
 
 // Today is 2026-11-20 (describeApi's clock); the report year is 2026 unless asOf says otherwise.
 const TODAY = '2026-11-20';
 
-interface Tree {
-  p: OrgRef; // province (root)
-  s: OrgRef; // superior (commune party committee)
-  g1: OrgRef; // grassroots committee with cells c1, c2
-  c1: OrgRef;
-  c2: OrgRef;
-  g2: OrgRef; // grassroots cell founded 2024-03-01
-  p2: OrgRef; // second root
-  gc: OrgRef; // grassroots cell under p2
-  mover: number;
-  dying: number;
+interface Ref {
+  id: number;
+  path: string;
 }
 
+interface Tree {
+  p: Ref; // province (root)
+  s: Ref; // superior (commune party committee)
+  g1: Ref; // grassroots committee with cells c1, c2
+  c1: Ref;
+  c2: Ref;
+  g2: Ref; // grassroots cell founded 2024-03-01
+  p2: Ref; // second root
+  gc: Ref; // grassroots cell under p2
+}
+
+type MemberInput = Omit<CreateMemberInput, 'fullName' | 'status' | 'statusSince' | 'sex'> & Partial<Pick<CreateMemberInput, 'status' | 'sex'>> & { since: string };
+
+// The tree and the members are written through the org and member services, so the roll-ups,
+// the dated intervals and the current rows are exactly what the app keeps.
 async function build(h: ApiHarness): Promise<Tree> {
-  const db = h.database.db;
-  const p = await createOrg(db, { type: 'province', parentId: null, foundedOn: '2000-01-01', name: 'Đảng bộ tỉnh Thử' });
-  const s = await createOrg(db, { type: 'superior', kind: 'commune', parentId: p.id, foundedOn: '2000-01-01' });
-  const g1 = await createOrg(db, { type: 'grassroots_committee', kind: 'commune', parentId: s.id, foundedOn: '2000-01-01' });
-  const c1 = await createOrg(db, { type: 'cell', kind: 'village', parentId: g1.id, foundedOn: '2000-01-01' });
-  const c2 = await createOrg(db, { type: 'cell', kind: 'village', parentId: g1.id, foundedOn: '2000-01-01' });
-  const g2 = await createOrg(db, { type: 'grassroots_cell', kind: 'administrative', parentId: s.id, foundedOn: '2024-03-01' });
-  const p2 = await createOrg(db, { type: 'province', parentId: null, foundedOn: '2000-01-01', name: 'Đảng bộ tỉnh Hai' });
-  const gc = await createOrg(db, { type: 'grassroots_cell', kind: 'state_enterprise', parentId: p2.id, foundedOn: '2010-01-01' });
+  const ctx: ServiceContext = { db: h.database.db, clock: h.clock, actor: { userId: null, ip: null }, scope: makeScope(['/']) };
+  let n = 0;
+  const org = async (orgType: OrgType, parent: Ref | null, foundedOn: string, orgKind: OrgKind | null = null): Promise<Ref> =>
+    createOrg(ctx, { code: `ST${++n}`, name: `Tổ chức thống kê ${n}`, orgType, orgKind, parentId: parent?.id ?? null, foundedOn });
+  const member = async ({ since, ...m }: MemberInput) =>
+    createMember(ctx, { fullName: `Đảng viên Thống Kê ${++n}`, sex: 'male', status: 'official', statusSince: since, admissionDate: since, ...m });
+
+  const p = await org('province', null, '2000-01-01');
+  const s = await org('superior', p, '2000-01-01', 'commune');
+  const g1 = await org('grassroots_committee', s, '2000-01-01', 'commune');
+  const c1 = await org('cell', g1, '2000-01-01', 'village');
+  const c2 = await org('cell', g1, '2000-01-01', 'village');
+  const g2 = await org('grassroots_cell', s, '2024-03-01', 'administrative');
+  const p2 = await org('province', null, '2000-01-01');
+  const gc = await org('grassroots_cell', p2, '2010-01-01', 'state_enterprise');
 
   // c1: a varied set; the mover leaves for g2 on 2026-06-01; one member dies on 2026-09-01.
-  await createMember(db, { orgId: c1.id, since: '2010-01-01', sex: 'female', birth_date: '1970-03-03', ethnicity: 'tay', religion: 'buddhism', theory_level: 'advanced', general_education: '12/12', professional_level: 'university' });
-  await createMember(db, { orgId: c1.id, since: '2015-01-01', status: 'exempt', birth_date: '1940-01-01', general_education: '7/10', theory_level: 'elementary' });
-  await createMember(db, { orgId: c1.id, since: '2025-10-01', status: 'probationary', sex: 'female', birth_date: '2001-06-06', youth_union_date: '2016-03-26', ethnicity: 'hmong', general_education: '9/12', professional_level: 'college' });
-  const mover = await createMember(db, { orgId: c1.id, since: '2021-01-01', birth_date: '1985-02-02', theory_level: 'intermediate', general_education: '4/12' });
-  const dying = await createMember(db, { orgId: c1.id, since: '2010-05-01', birth_date: '1950-07-07', religion: 'catholicism', general_education: null });
+  await member({ orgId: c1.id, since: '2010-01-01', sex: 'female', birthDate: '1970-03-03', ethnicity: 'tay', religion: 'buddhism', theoryLevel: 'advanced', generalEducation: '12/12', professionalLevel: 'university' });
+  const exempt = await member({ orgId: c1.id, since: '2000-01-01', birthDate: '1940-01-01', generalEducation: '7/10', theoryLevel: 'elementary' });
+  await changeStatus(ctx, exempt.id, { status: 'exempt', effectiveDate: '2015-01-01', version: exempt.version });
+  await member({ orgId: c1.id, since: '2025-10-01', status: 'probationary', sex: 'female', birthDate: '2001-06-06', youthUnionDate: '2016-03-26', ethnicity: 'hmong', generalEducation: '9/12', professionalLevel: 'college' });
+  const mover = await member({ orgId: c1.id, since: '2021-01-01', birthDate: '1985-02-02', theoryLevel: 'intermediate', generalEducation: '4/12' });
+  const dying = await member({ orgId: c1.id, since: '2010-05-01', birthDate: '1950-07-07', religion: 'catholicism' });
   // c2: the two age-band boundary members (report year 2026: aged 30 and 31).
-  await createMember(db, { orgId: c2.id, since: '2020-01-01', birth_date: '1996-12-31', sex: 'female' });
-  await createMember(db, { orgId: c2.id, since: '2020-01-01', birth_date: '1995-01-01', professional_level: 'master' });
+  await member({ orgId: c2.id, since: '2020-01-01', birthDate: '1996-12-31', sex: 'female', generalEducation: '12/12' });
+  await member({ orgId: c2.id, since: '2020-01-01', birthDate: '1995-01-01', professionalLevel: 'master', generalEducation: '12/12' });
   // g2 and p2's cell.
-  await createMember(db, { orgId: g2.id, since: '2024-03-01', birth_date: '1990-01-01', professional_level: 'doctor', theory_level: 'bachelor' });
-  await createMember(db, { orgId: gc.id, since: '2012-01-01', sex: 'female', birth_date: '1975-01-01', ethnicity: 'muong' });
-  await createMember(db, { orgId: gc.id, since: '2012-01-01', birth_date: '1966-01-01' });
+  await member({ orgId: g2.id, since: '2024-03-01', birthDate: '1990-01-01', professionalLevel: 'doctor', theoryLevel: 'bachelor', generalEducation: '12/12' });
+  await member({ orgId: gc.id, since: '2012-01-01', sex: 'female', birthDate: '1975-01-01', ethnicity: 'muong' });
+  await member({ orgId: gc.id, since: '2012-01-01', birthDate: '1966-01-01' });
 
-  await moveMember(db, mover, g2.id, '2026-06-01');
-  await changeStatus(db, dying, 'deceased', '2026-09-01');
-  return { p, s, g1, c1, c2, g2, p2, gc, mover, dying };
+  await changePlacement(ctx, mover.id, { orgId: g2.id, effectiveDate: '2026-06-01', version: mover.version });
+  await changeStatus(ctx, dying.id, { status: 'deceased', effectiveDate: '2026-09-01', version: dying.version });
+  return { p, s, g1, c1, c2, g2, p2, gc };
 }
 
 describeApi('statistics (R-STAT-04)', (h) => {
@@ -163,8 +181,10 @@ describeApi('statistics (R-STAT-04)', (h) => {
     const g2Before = await stats(`/api/orgs/${t.g2.id}/stats?asOf=2024-02-29`);
     expect(g2Before.members.total).toBe(0);
     expect(g2Before.orgs.grassroots).toBe(0);
-    // Before anything was admitted.
-    expect((await stats(`/api/orgs/${t.p.id}/stats?asOf=2005-01-01`)).members.total).toBe(0);
+    // Before anyone was admitted; then one member, official in 2005 and exempt from 2015.
+    expect((await stats(`/api/orgs/${t.p.id}/stats?asOf=1999-12-31`)).members.total).toBe(0);
+    expect((await stats(`/api/orgs/${t.p.id}/stats?asOf=2005-01-01`)).members.byStatus).toEqual({ probationary: 0, official: 1, exempt: 0 });
+    expect((await stats(`/api/orgs/${t.p.id}/stats?asOf=2015-01-01`)).members.byStatus).toEqual({ probationary: 0, official: 2, exempt: 1 });
   });
 
   it('sums the caller scope roots for /api/stats', async () => {
