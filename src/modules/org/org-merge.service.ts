@@ -1,6 +1,6 @@
 import type { OrgRow } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
-import { holdsMembers } from '../../domain/org-type.js';
+import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { applyDelta, moveCounts } from '../rollup/rollup.repository.js';
@@ -30,7 +30,7 @@ export async function mergeOrg(ctx: ServiceContext, id: number, input: MergeOrgI
     const children = await repo.liveChildren(tx, source.id);
     for (const c of children) checkCanContain(target.org_type, c.org_type, 'targetId');
     const members = await repo.countActiveMembersOf(tx, source.id);
-    if (members > 0 && !holdsMembers(target.org_type as never)) {
+    if (members > 0 && !holdsMembers(target.org_type as OrgType)) {
       throw new AppError('MERGE_TARGET_HOLDS_NO_MEMBERS', { name: target.name, count: members }, { field: 'targetId', count: members });
     }
     const last = [

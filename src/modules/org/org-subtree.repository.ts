@@ -13,14 +13,17 @@ const roots = (paths: readonly string[]) => sql`unnest(${sql.val(paths)}::text[]
 const inRoots = (column: string) => sql`${sql.ref(column)} >= r.p and ${sql.ref(column)} < left(r.p, -1) || '0'`;
 const active = sql`= any(${sql.val([...ACTIVE_STATUSES])}::text[])`;
 
-/** The latest start of an open version of any org in the subtrees. */
+/**
+ * The latest recorded change to any org in the subtrees: the start of an open version, or the
+ * end of a dissolved org's last one (a dissolved descendant has history too).
+ */
 export async function lastChangeIn(db: Db, rootPaths: readonly string[]): Promise<string | null> {
   if (rootPaths.length === 0) return null;
   const { rows } = await sql<{ d: string | null }>`
-    select max(v.valid_from) as d
+    select max(coalesce(v.valid_to, v.valid_from)) as d
     from ${roots(rootPaths)}
     join org o on ${inRoots('o.path')}
-    join org_version v on v.org_id = o.id and v.valid_to is null`.execute(db);
+    join org_version v on v.org_id = o.id`.execute(db);
   return rows[0]?.d ?? null;
 }
 

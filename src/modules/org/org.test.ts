@@ -240,6 +240,11 @@ describeApi('organization tree', (h) => {
       expect(await writeCounts(h())).toEqual(before);
     });
 
+    it('refuses a move to the parent it already has', async () => {
+      const res = await api(h(), 'POST', `/api/orgs/${cellA.id}/move`, { newParentId: committee.id, effectiveDate: '2026-01-01' });
+      expectError(res, 400, 'ORG_SAME_PARENT');
+    });
+
     it('refuses a parent type that cannot hold the org, and a missing target with 404', async () => {
       const res = await api(h(), 'POST', `/api/orgs/${cellA.id}/move`, { newParentId: other.id, effectiveDate: '2026-01-01' });
       expectError(res, 400, 'ORG_TYPE_NOT_ALLOWED');
@@ -319,9 +324,12 @@ describeApi('organization tree', (h) => {
       expectError(below, 400, 'MERGE_INTO_SELF');
     });
 
-    it('refuses a target that cannot hold the children', async () => {
+    it('refuses a target that cannot hold the children or the members', async () => {
       const res = await api(h(), 'POST', `/api/orgs/${source.id}/merge`, { targetId: tgtCell.id, effectiveDate: '2026-02-01' });
       expectError(res, 400, 'ORG_TYPE_NOT_ALLOWED');
+      const intoCommittee = await api(h(), 'POST', `/api/orgs/${srcCellA.id}/merge`, { targetId: target.id, effectiveDate: '2026-02-01' });
+      const err = expectError(intoCommittee, 400, 'MERGE_TARGET_HOLDS_NO_MEMBERS');
+      expect(err.details).toMatchObject({ field: 'targetId', count: 4 });
     });
 
     it('merges cells: members re-placed with dated placements, source dissolved, roll-ups exact', async () => {
@@ -410,6 +418,9 @@ describeApi('organization tree', (h) => {
       const history = (await api(h(), 'GET', `/api/orgs/${cell.id}/history`)).json().items;
       expect(history.map((e: { kind: string }) => e.kind)).toEqual(['founded', 'dissolved']);
       await expectExactRollups(h());
+      // The dissolution is history of the parent's subtree: a move may not be dated before it.
+      const early = await api(h(), 'POST', `/api/orgs/${committee.id}/move`, { newParentId: commune.id, effectiveDate: '2026-04-15' });
+      expect(expectError(early, 400, 'EFFECTIVE_DATE_TOO_EARLY').details.last).toBe('2026-05-01');
     });
 
     it('is refused while live children exist, with their count', async () => {
