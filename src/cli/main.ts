@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { connect, type Database } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { AppError } from '../errors.js';
+
+const program = new Command()
+  .name('dangvu')
+  .description('Đảng vụ — công tác tổ chức xây dựng Đảng. Cấu hình qua biến môi trường (xem README).')
+  .showHelpAfterError();
+
+async function withDatabase<T>(config: Config, fn: (d: Database) => Promise<T>): Promise<T> {
+  const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrateToLatest(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('Chạy máy chủ web và API (cổng PORT, mặc định 3000)')
+  .action(async () => {
+    const config = loadConfig();
+    const { startServer } = await import('../server.js');
+    const server = await startServer(config);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Áp dụng các migration còn thiếu (tự chạy khi khởi động máy chủ)')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    try {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Sinh dữ liệu mẫu có tính quyết định (chỉ vào cơ sở dữ liệu trống)')
+  .addOption(new Option('--scale <scale>', 'quy mô').choices(['demo', 'province', 'national']).default('demo'))
+  .option('--seed <n>', 'hạt giống ngẫu nhiên', (v) => Number.parseInt(v, 10), 1)
+  .action(async (opts: { scale: 'demo' | 'province' | 'national'; seed: number }) => {
+    const config = loadConfig();
+    const { seedDatabase } = await import('../modules/seed/seed.service.js');
+    const { default: cliProgress } = await import('cli-progress');
+    await withDatabase(config, async (database) => {
+      const bar = new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}' }, cliProgress.Presets.shades_classic);
+      let started = false;
+      const r = await seedDatabase(database, {
+        scale: opts.scale,
+        seed: opts.seed,
+        onProgress: (done, total, phase) => {
+          if (!started) {
+            bar.start(total, 0, { phase });
+            started = true;
+          }
+          bar.setTotal(total);
+          bar.update(done, { phase });
+        },
+      });
+      if (started) bar.stop();
+      console.log(`Đã nạp ${r.orgs} tổ chức và ${r.members} đảng viên trong ${(r.ms / 1000).toFixed(1)} s.`);
+    });
+  });
+
+program
+  .command('check')
+  .description('Kiểm tra tính nhất quán')
+  .command('rollups')
+  .description('Đếm lại toàn bộ số liệu tổng hợp từ bảng gốc và báo mọi chênh lệch')
+  .option('--repair', 'ghi đè bằng số đếm lại khi có chênh lệch')
+  .action(async (opts: { repair?: boolean }) => {
+    const config = loadConfig();
+    const { differences, rebuildAll } = await import('../modules/rollup/rollup.repository.js');
+    await withDatabase(config, async ({ db }) => {
+      const t0 = performance.now();
+      const diff = await differences(db, 50);
+      const ms = Math.round(performance.now() - t0);
+      if (diff.total === 0) {
+        console.log(`Số liệu tổng hợp khớp hoàn toàn với số đếm lại (${ms} ms).`);
+        return;
+      }
+      console.log(`Có ${diff.total} chênh lệch (${ms} ms). Một số dòng đầu:`);
+      console.table(diff.rows);
+      if (opts.repair) {
+        await rebuildAll(db);
+        console.log('Đã tính lại toàn bộ số liệu tổng hợp.');
+      } else {
+        process.exitCode = 2;
+      }
+    });
+  });
+
+const user = program.command('user').description('Quản lý tài khoản');
+user
+  .command('add <username>')
+  .description('Tạo tài khoản; mật khẩu đọc từ --password hoặc sinh ngẫu nhiên và in ra một lần')
+  .option('--name <displayName>', 'tên hiển thị')
+  .option('--password <password>', 'mật khẩu (≥ 10 ký tự)')
+  .action(async (username: string, opts: { name?: string; password?: string }) => {
+    const config = loadConfig();
+    const { createUser } = await import('../modules/auth/auth.service.js');
+    const { randomBytes } = await import('node:crypto');
+    const password = opts.password ?? randomBytes(12).toString('base64url');
+    if (password.length < 10) throw new Error('Mật khẩu phải có ít nhất 10 ký tự');
+    await withDatabase(config, async ({ db }) => {
+      await createUser(db, { username, displayName: opts.name ?? username, password, mustChangePassword: !opts.password });
+    });
+    console.log(`Đã tạo tài khoản ${username}${opts.password ? '' : `; mật khẩu tạm: ${password} (phải đổi khi đăng nhập lần đầu)`}`);
+  });
+
+program
+  .command('backup')
+  .description('Sao lưu: bản sao nhất quán của cơ sở dữ liệu nhúng, hoặc hướng dẫn pg_dump cho PostgreSQL')
+  .option('--out <file>', 'tệp đích (.tar.gz)', `dangvu-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`)
+  .action(async (opts: { out: string }) => {
+    const config = loadConfig();
+    const backup = await import('../db/backup.js');
+    if (config.DATABASE_URL) {
+      console.log(backup.postgresBackupInstructions(config.DATABASE_URL));
+      return;
+    }
+    const database = await connect({ dataDir: config.DATA_DIR });
+    try {
+      await backup.backupEmbedded(database, opts.out);
+      console.log(`Đã sao lưu vào ${opts.out}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof AppError) console.error(`Lỗi [${e.code}]: ${e.message}`);
+  else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

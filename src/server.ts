@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { connect, type Database } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureFirstAdmin } from './modules/auth/auth.service.js';
+import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
+import { seedDatabase } from './modules/seed/seed.service.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const landingPage = new URL('../web/index.html', import.meta.url);
+const landingPageBuilt = new URL('../../web/index.html', import.meta.url);
+
+/**
+ * Opens the database (embedded unless DATABASE_URL is set), migrates, makes sure an
+ * administrator exists and — only on the embedded database with DANGVU_DEMO — loads the demo
+ * dataset once. Production (DATABASE_URL) never gets demo data or a default password.
+ */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) log(`Đã áp dụng migration: ${applied.join(', ')}`);
+
+    const admin = await ensureFirstAdmin(database.db, config.DANGVU_ADMIN_PASSWORD);
+    if (admin.created && admin.password) {
+      log('');
+      log('  Đã tạo tài khoản quản trị đầu tiên / first administrator created');
+      log(`    tên đăng nhập / username: admin`);
+      log(`    mật khẩu / password:      ${admin.password}`);
+      log('  Mật khẩu này chỉ hiện một lần; hãy đổi sau khi đăng nhập. / Shown once: change it after signing in.');
+      log('');
+    } else if (admin.created) {
+      log('Đã tạo tài khoản quản trị "admin" với mật khẩu từ DANGVU_ADMIN_PASSWORD.');
+    }
+
+    if (config.DANGVU_DEMO && !config.DATABASE_URL && (await orgTableIsEmpty(database.db))) {
+      log('Đang nạp dữ liệu mẫu (demo, tỉnh hư cấu)…');
+      const r = await seedDatabase(database, { scale: 'demo' });
+      log(`Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên (${r.ms} ms).`);
+    }
+
+    const app = await buildApp(
+      {
+        db: database.db,
+        engine: database.engine,
+        clock: systemClock,
+        session: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
+        cookieSecure: config.COOKIE_SECURE,
+      },
+      { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
+    );
+    const page = await readFile(landingPage).catch(() => readFile(landingPageBuilt));
+    app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+
+    const url = await app.listen({ port: config.PORT, host: config.HOST });
+    log(`Đảng vụ đang chạy tại ${url.replace('0.0.0.0', 'localhost')} (cơ sở dữ liệu: ${database.engine}); API: /api/docs`);
+    let stopped = false;
+    return {
+      app,
+      database,
+      url,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
