@@ -13,8 +13,22 @@ export interface Database {
   engine: Engine;
   /** Raw access for bulk loading (COPY); on PGlite it holds the connection lock. */
   bulk: BulkLoader;
+  /** PGlite only: exclusive use of the embedded instance, between transactions (backup). */
+  embedded?: EmbeddedAccess;
   close(): Promise<void>;
 }
+
+export interface EmbeddedAccess {
+  /** Runs fn holding the connection lock: no query or transaction is in progress meanwhile. */
+  exclusive<T>(fn: (pglite: PGlite) => Promise<T>): Promise<T>;
+}
+
+/** Where the PGlite files live inside a data folder (the lock file sits beside them). */
+export function pgliteDataPath(dataDir: string): string {
+  return `${dataDir}/pglite`;
+}
+
+export const pgliteExtensions = { pg_trgm };
 
 export interface BulkLoader {
   /** Loads CSV text (no header, NULL as empty unquoted field) into table(columns). */
@@ -61,8 +75,8 @@ async function connectPGlite(dataDir: string | undefined): Promise<Database> {
   let dirLock: DataDirLock | undefined;
   if (dataDir) dirLock = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(dataDir ? `${dataDir}/pglite` : undefined, {
-      extensions: { pg_trgm },
+    const pglite = await PGlite.create(dataDir ? pgliteDataPath(dataDir) : undefined, {
+      extensions: pgliteExtensions,
       parsers: {
         [DATE_OID]: identity,
         [INT8_OID]: (v: string) => Number(v),
@@ -76,6 +90,7 @@ async function connectPGlite(dataDir: string | undefined): Promise<Database> {
       db,
       engine: 'pglite',
       bulk: { copyCsv: (t, c, chunks) => lock.run(() => copyCsvPGlite(pglite, t, c, chunks)) },
+      embedded: { exclusive: (fn) => lock.run(() => fn(pglite)) },
       close: async () => {
         await db.destroy();
         dirLock?.release();
