@@ -7,6 +7,8 @@ export type Region = 'northern_mountain' | 'red_river' | 'north_central' | 'cent
 export interface ProvinceInfo {
   /** Short name as it follows "tỉnh"/"thành phố". */
   name: string;
+  /** Appended to the province org's name only (the demo's "(Dữ liệu mẫu)"). */
+  label?: string;
   city: boolean;
   /** Commune-level units after 01/07/2025 (xã + phường + đặc khu); they add up to 3,321. */
   communes: number;

@@ -61,7 +61,8 @@ export interface ProvincePlan {
 export const REFORM_DAY = dayOf('2025-07-01'); // R-ORG-01: the post-2025 tree starts here
 
 export const DEMO_PROVINCE: ProvinceInfo = {
-  name: 'Sông Hồng (Dữ liệu mẫu)',
+  name: 'Sông Hồng',
+  label: ' (Dữ liệu mẫu)',
   city: false,
   communes: 3,
   wardShare: 0.34,
@@ -166,7 +167,7 @@ class Planner {
     const c = this.org('cell', kind, name, `B${pad(n, 2)}`, this.foundedUnder(parent.founded, 0.02), this.decision('ĐU'), profile, residence);
     this.setSize(c, size);
     if (size >= 30) {
-      const groups = Math.ceil(size / 12);
+      const groups = Math.ceil(size / 16);
       for (let g = 1; g <= groups; g++) {
         c.children.push(this.org('group', null, `Tổ đảng số ${g}`, `T${g}`, c.founded, null, profile, residence));
       }
@@ -234,7 +235,7 @@ class Planner {
     const northWord = ward ? 'tổ dân phố' : 'thôn';
     const southWord = ward ? 'khu phố' : 'ấp';
     for (let i = 0; i < cells; i++) {
-      let size = clamp(this.rng.normal(23, 7), 6, 48);
+      let size = clamp(this.rng.normal(23, 5), 6, 48);
       if (i === cells - 1 && sum + size < 36) size = 36 - sum;
       sum += size;
       const label = ward || this.rng.chance(0.3) ? `${this.south ? southWord : northWord} số ${i + 1}` : `${this.south ? southWord : northWord} ${this.placeName()}`;
@@ -275,8 +276,8 @@ class Planner {
         add(this.grassroots(c, `Trường Tiểu học và THCS ${old}`, 'public_service', 'teacher', r.range(10, 24), DEPARTMENTS_SCHOOL, residence));
         continue;
       }
-      add(this.grassroots(c, `Trường Mầm non ${old}`, 'public_service', 'teacher', r.range(4, 12), DEPARTMENTS_SCHOOL, residence));
-      if (r.chance(0.4)) {
+      if (r.chance(0.5)) add(this.grassroots(c, `Trường Mầm non ${old}`, 'public_service', 'teacher', r.range(4, 12), DEPARTMENTS_SCHOOL, residence));
+      if (r.chance(0.5)) {
         add(this.grassroots(c, `Trường Tiểu học và THCS ${old}`, 'public_service', 'teacher', r.range(10, 24), DEPARTMENTS_SCHOOL, residence));
       } else {
         add(this.grassroots(c, `Trường Tiểu học ${old}`, 'public_service', 'teacher', r.range(6, 16), DEPARTMENTS_SCHOOL, residence));
@@ -354,7 +355,7 @@ class Planner {
   plan(code: string): PlanOrg {
     const info = this.info;
     const title = this.provinceTitle();
-    const root = this.org('province', null, `Đảng bộ ${title}`, code, REFORM_DAY, this.demo ? null : this.decision('TW'), 'admin', '');
+    const root = this.org('province', null, `Đảng bộ ${title}${info.label ?? ''}`, code, REFORM_DAY, this.demo ? null : this.decision('TW'), 'admin', '');
     const provinceShare = this.demo ? 0.12 : info.city ? 0.1 : 0.08;
     this.provinceLevel(root, this.target * provinceShare);
 

@@ -1,8 +1,9 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/connect.js';
 import { SEED_TABLES, SEED_TABLE_NAMES, type SeedTable } from './seed.csv.js';
 import { dayOf, isoOf, todayInVietnam } from './seed.dates.js';
-import { generateSeed, seedTotals, type SeedBatch } from './seed.generator.js';
+import { generateSeed, seedTotals, type GenerateOptions, type SeedBatch } from './seed.generator.js';
 import { REFORM_DAY, type SeedScale } from './seed.plan.js';
 import {
   addForeignKey,
@@ -65,7 +66,9 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   if (schema) await dropBulkSchema(database.db, schema);
   let loaded = false;
   try {
-    const batches = generateSeed({ ...gen, batchMembers: database.engine === 'pglite' ? 50_000 : 10_000 });
+    const genOpts = { ...gen, batchMembers: database.engine === 'pglite' ? 50_000 : 10_000 };
+    // Large scales generate on a worker thread, overlapping the load; the demo is too small to bother.
+    const batches = bulk ? await workerBatches(genOpts) ?? syncBatches(genOpts) : syncBatches(genOpts);
     if (bulk && database.engine === 'postgres') await loadConcurrently(database, batches, (d) => progress(d, 'members'));
     else await loadInOrder(database, batches, (d) => progress(d, 'members'));
     loaded = true;
@@ -104,9 +107,73 @@ function indexCost(def: string): number {
   return 1;
 }
 
+async function* syncBatches(opts: GenerateOptions): AsyncGenerator<SeedBatch> {
+  yield* generateSeed(opts);
+}
+
+/**
+ * Batches from a worker thread, the next one being generated while the caller loads this one.
+ * Undefined when no worker can run here (e.g. TypeScript sources without a loader for workers).
+ */
+async function workerBatches(opts: GenerateOptions): Promise<AsyncGenerator<SeedBatch> | undefined> {
+  const here = import.meta.url;
+  let worker: Worker;
+  try {
+    if (here.endsWith('.ts')) {
+      // Running from sources (tsx): the worker registers tsx's loader before importing the .ts file.
+      const file = new URL('./seed.worker.ts', here).href;
+      const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(file)}); })`;
+      worker = new Worker(boot, { eval: true, workerData: opts });
+    } else {
+      worker = new Worker(new URL('./seed.worker.js', here), { workerData: opts });
+    }
+  } catch {
+    return undefined;
+  }
+  const pending: { resolve: (b: SeedBatch | null) => void; reject: (e: unknown) => void }[] = [];
+  let failed: unknown;
+  worker.on('message', (b: SeedBatch | null) => pending.shift()?.resolve(b));
+  worker.on('error', (e) => {
+    failed = e;
+    for (const p of pending.splice(0)) p.reject(e);
+  });
+  worker.on('exit', (code) => {
+    const e = failed ?? new Error(`seed worker exited (${code})`);
+    for (const p of pending.splice(0)) p.reject(e);
+  });
+  const request = () =>
+    new Promise<SeedBatch | null>((resolve, reject) => {
+      if (failed) return reject(failed);
+      pending.push({ resolve, reject });
+      worker.postMessage('next');
+    });
+  // The first batch proves the worker runs; if it cannot even start, generate here instead.
+  let first: SeedBatch | null;
+  try {
+    first = await request();
+  } catch {
+    await worker.terminate();
+    return undefined;
+  }
+  return (async function* () {
+    try {
+      let next: Promise<SeedBatch | null> | null = first ? request() : null;
+      if (first) yield first;
+      while (next) {
+        const b = await next;
+        if (!b) break;
+        next = request();
+        yield b;
+      }
+    } finally {
+      await worker.terminate();
+    }
+  })();
+}
+
 /** One COPY per table per batch, tables in dependency order (PGlite's single connection; demo). */
-async function loadInOrder(database: Database, batches: Generator<SeedBatch>, progress: (done: number) => void): Promise<void> {
-  for (const batch of batches) {
+async function loadInOrder(database: Database, batches: AsyncIterable<SeedBatch>, progress: (done: number) => void): Promise<void> {
+  for await (const batch of batches) {
     for (const table of SEED_TABLE_NAMES) {
       const chunks = batch.csv[table];
       if (chunks.length === 0) continue;
@@ -124,7 +191,7 @@ async function* iterate(chunks: readonly string[]): AsyncGenerator<string> {
  * PostgreSQL: one COPY per table, all running at once on their own connections and fed from
  * bounded queues, so the server's backends load while this process generates the next rows.
  */
-async function loadConcurrently(database: Database, batches: Generator<SeedBatch>, progress: (done: number) => void): Promise<void> {
+async function loadConcurrently(database: Database, batches: AsyncIterable<SeedBatch>, progress: (done: number) => void): Promise<void> {
   const channels = new Map<SeedTable, Channel>(SEED_TABLE_NAMES.map((t) => [t, new Channel()]));
   let failure: unknown;
   const copies = SEED_TABLE_NAMES.map((t) =>
@@ -134,7 +201,7 @@ async function loadConcurrently(database: Database, batches: Generator<SeedBatch
     }),
   );
   try {
-    for (const batch of batches) {
+    for await (const batch of batches) {
       if (failure) break;
       for (const t of SEED_TABLE_NAMES) for (const chunk of batch.csv[t]) (channels.get(t) as Channel).push(chunk);
       progress(batch.membersDone);
