@@ -5,6 +5,7 @@ export const messages = {
   INVALID_DATE: 'Trường "{field}" không phải ngày hợp lệ (định dạng YYYY-MM-DD): "{value}"',
   UNAUTHENTICATED: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn',
   BAD_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng',
+  WEAK_PASSWORD: 'Mật khẩu mới chưa đạt yêu cầu: {reasons}',
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này',
   NOT_FOUND: 'Không tìm thấy',
   ORG_NOT_FOUND: 'Không tìm thấy tổ chức đảng (mã {id})',

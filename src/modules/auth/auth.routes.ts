@@ -62,6 +62,23 @@ export async function authRoutes(app: FastifyInstance) {
     },
   );
 
+  r.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của chính mình',
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.user) throw new AppError('UNAUTHENTICATED');
+      await service.changePassword(app.ctx.db, request.user, { ...request.body, ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
+
   r.get(
     '/api/auth/me',
     { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: z.object({ user: userBody }), ...errorResponses } } },

@@ -5,6 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from '../../domain/password-policy.js';
 import * as repo from './auth.repository.js';
 
 export interface SessionPolicy {
@@ -136,4 +137,31 @@ export async function ensureFirstAdmin(db: Kysely<DB>, password: string | undefi
   const pw = password ?? randomBytes(12).toString('base64url');
   await createUser(db, { username: 'admin', displayName: 'Quản trị hệ thống', password: pw, mustChangePassword: !password });
   return { created: true, password: password ? undefined : pw };
+}
+
+const problemText: Record<PasswordProblem, string> = {
+  too_short: `cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`,
+  same_as_username: 'không được chứa tên đăng nhập',
+  too_common: 'quá phổ biến, dễ đoán',
+};
+
+/** Changes one's own password (also the forced change after first sign-in or a reset). */
+export async function changePassword(
+  db: Kysely<DB>,
+  user: SessionUser,
+  input: { currentPassword: string; newPassword: string; ip: string | null },
+): Promise<void> {
+  const row = await repo.findUserByUsername(db, user.username);
+  if (!row || !(await verify(row.password_hash, input.currentPassword).catch(() => false))) {
+    throw new AppError('BAD_CREDENTIALS', {}, { field: 'currentPassword' });
+  }
+  const problems = passwordProblems(input.newPassword, user.username);
+  if (problems.length > 0) {
+    throw new AppError('WEAK_PASSWORD', { reasons: problems.map((p) => problemText[p]).join('; ') }, { field: 'newPassword', problems });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, user.userId, passwordHash, false);
+    await appendAudit(tx, { userId: user.userId, ip: input.ip }, { action: 'auth.password_changed', entityType: 'user', entityId: user.userId, orgPath: null });
+  });
 }

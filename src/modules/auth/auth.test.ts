@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, describeApi, signIn } from '../../../test/api.js';
+import { createUser } from './auth.service.js';
 
 describeApi('auth and health', (h) => {
   it('answers health without a session, naming the engine', async () => {
@@ -53,5 +54,30 @@ describe('error bodies', () => {
     expect(body.error.code).toBe('STALE_VERSION');
     expect(body.error.message).toContain('phiên bản hiện tại 3');
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts/);
+  });
+});
+
+describeApi('changing one\'s password', (h) => {
+  it('refuses a wrong current password and a weak new one, then changes it', async () => {
+    const { app } = h();
+    await createUser(h().database.db, { username: 'hoa.bt', displayName: 'Bùi Thị Hoa', password: 'tam-thoi-12345', mustChangePassword: true });
+    const cookie = await signIn(app, 'hoa.bt', 'tam-thoi-12345');
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.json().user.mustChangePassword).toBe(true);
+
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'sai-sai-sai-1', newPassword: 'Hoa-moi-2026!' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.details.field).toBe('currentPassword');
+
+    const weak = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'matkhau123' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.code).toBe('WEAK_PASSWORD');
+    expect(weak.json().error.message).toMatch(/phổ biến/);
+
+    const ok = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'Hoa-moi-2026!' } });
+    expect(ok.statusCode).toBe(204);
+    const again = await signIn(app, 'hoa.bt', 'Hoa-moi-2026!');
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: again } });
+    expect(after.json().user.mustChangePassword).toBe(false);
   });
 });
