@@ -127,8 +127,8 @@ export async function searchIds(
     : f.includeDissolved
       ? sql`true`
       : sql`o.dissolved_on is null`;
-  // Codes have no spaces; a query with one is a name, which spares the code arm's full scan
-  // (no index serves a case-insensitive prefix on code).
+  // Codes have no spaces, so a query with one is only a name. The code arm is a prefix range on
+  // org_code_lower_idx (text_pattern_ops).
   const codeArm = /\s/.test(q)
     ? sql``
     : sql`select id, case when code = ${q} then 0 else 1 end as rank from org where lower(code) like ${codePrefix} union all`;
