@@ -317,7 +317,9 @@ class RowGenerator {
     const founded = isoOf(node.founded);
     this.emit('org', `${id},${code},${name},${csvField(normalizeName(node.name))},${node.type},${kind},${parentId},${path},${level},${founded},${csvField(node.decision)},${this.isDemo}\n`);
     this.emit('org_version', `${id},${founded},,${name},${node.type},${kind},${parentId},${path},${level}\n`);
-    this.emit('org_event', `${id},${id},founded,${founded},${csvField(node.decision)}\n`);
+    // The same details the org service writes for a founding.
+    const details = csvField(JSON.stringify({ parentId: parent ? parent.id : null, code, name: node.name }));
+    this.emit('org_event', `${id},${id},founded,${founded},${csvField(node.decision)},${details}\n`);
 
     const counts = this.counts(depth);
     counts.fill(0, 0, this.keys.size);
@@ -377,7 +379,8 @@ class RowGenerator {
         if (status === 'deceased') ageBand = [62, 95];
         exit = r.range(node.founded + 1, T);
       }
-      const age = r.range(ageBand[0], ageBand[1]);
+      let age = r.range(ageBand[0], ageBand[1]);
+      if (onRolls && i < 3 && age < 21) age = 21; // old enough to be official (see below)
       const end = onRolls ? T : exit - 1; // last day as a member
       let birth = end - Math.floor((age + r.next()) * YEAR);
       let adult = addYears(birth, 18);

@@ -30,6 +30,7 @@ export interface SeedOptions {
 
 export interface SeedResult {
   orgs: number;
+  /** Member rows written: those on the rolls and the historical ones (deceased, transferred, removed). */
   members: number;
   ms: number;
 }
@@ -44,6 +45,16 @@ const SCALES: readonly SeedScale[] = ['demo', 'province', 'national'];
  * roll-ups included. Refuses when the org table already has rows. Demo rows have is_demo = true.
  */
 export async function seedDatabase(database: Database, opts: SeedOptions): Promise<SeedResult> {
+  return runSeed(database, opts, { bulk: opts.scale !== 'demo' });
+}
+
+/**
+ * seedDatabase with the load strategy chosen by the caller (tests run the bulk path at demo size).
+ * Bulk: secondary indexes and foreign keys off during the load, generation on a worker thread,
+ * and on PostgreSQL one concurrent COPY per table.
+ * @internal
+ */
+export async function runSeed(database: Database, opts: SeedOptions, strategy: { bulk: boolean }): Promise<SeedResult> {
   const started = performance.now();
   if (!SCALES.includes(opts.scale)) throw new Error(`seed: unknown scale '${String(opts.scale)}' (demo, province, national)`);
   const seed = opts.seed ?? 1;
@@ -61,7 +72,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
 
   // Large loads go without secondary indexes and foreign keys, which are rebuilt in one pass each
   // at the end; the demo loads into the schema as it is.
-  const bulk = opts.scale !== 'demo';
+  const { bulk } = strategy;
   const schema: BulkSchema | null = bulk ? await readBulkSchema(database.db, BULK_TABLES) : null;
   if (schema) await dropBulkSchema(database.db, schema);
   let loaded = false;
@@ -86,7 +97,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
 }
 
 async function restoreSchema(database: Database, schema: BulkSchema, phase: (p: SeedPhase) => void): Promise<void> {
-  const mem = database.engine === 'pglite' ? '256MB' : '1GB';
+  const mem = database.engine === 'pglite' ? '256MB' : '512MB';
   phase('indexes');
   // Two builds at a time on PostgreSQL (one per core here); PGlite has one connection.
   const width = database.engine === 'postgres' ? 2 : 1;

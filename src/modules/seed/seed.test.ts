@@ -11,7 +11,7 @@ import { generateSeed, memberName, seedTotals } from './seed.generator.js';
 import { PROVINCES } from './seed.data.js';
 import { Rng } from './seed.random.js';
 import { BULK_TABLES, createIndex, addForeignKey, dropBulkSchema, readBulkSchema } from './seed.repository.js';
-import { seedDatabase } from './seed.service.js';
+import { runSeed, seedDatabase } from './seed.service.js';
 
 const TODAY = '2026-03-01';
 
@@ -197,6 +197,18 @@ describeEachEngine('seed demo', (getDb) => {
 
   it('refuses to seed a database that has orgs', async () => {
     await expect(seedDatabase(getDb(), { scale: 'demo', today: TODAY })).rejects.toThrow(/already has organizations/);
+  });
+});
+
+describeEachEngine('seed bulk path at demo size', (getDb) => {
+  it('loads with indexes and foreign keys off, then restores them, roll-ups exact', async () => {
+    const { db } = getDb();
+    const before = await readBulkSchema(db, BULK_TABLES);
+    const result = await runSeed(getDb(), { scale: 'demo', seed: 5, today: TODAY }, { bulk: true });
+    expect(await readBulkSchema(db, BULK_TABLES)).toEqual(before);
+    const members = await db.selectFrom('member').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(members.n)).toBe(result.members);
+    expect((await differences(db)).total).toBe(0);
   });
 });
 
