@@ -151,6 +151,31 @@ export async function replaceOpenPlacement(db: Db, memberId: number, validFrom: 
     .execute();
 }
 
+/**
+ * When a corrected admission date moves the start of the record, the first placement (which
+ * began at admission) moves with it, unless that would leave it empty or it is not the first.
+ */
+export async function shiftFirstPlacement(db: Db, memberId: number, from: string, to: string): Promise<void> {
+  await db
+    .updateTable('member_placement as mp')
+    .set({ valid_from: to })
+    .where('mp.member_id', '=', memberId)
+    .where('mp.valid_from', '=', from)
+    .where((eb) => eb.or([eb('mp.valid_to', 'is', null), eb('mp.valid_to', '>', to)]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('member_placement as earlier')
+            .select('earlier.member_id')
+            .where('earlier.member_id', '=', memberId)
+            .where('earlier.valid_from', '<', from),
+        ),
+      ),
+    )
+    .execute();
+}
+
 export interface MemberOnDateRow {
   member_id: number;
   status: string | null;
@@ -341,56 +366,106 @@ function orderClause(alias: string, sort: MemberSort) {
   return sql`${sql.ref(`${alias}.${col}`)} ${d}${nulls}, ${sql.ref(`${alias}.id`)} ${d}`;
 }
 
+const PAGE_COLUMNS = [
+  'm.id',
+  'm.full_name',
+  'm.name_sort',
+  'm.sex',
+  'm.birth_date',
+  'm.status',
+  'm.org_id',
+  'm.party_card_no',
+  'm.admission_date',
+  'm.official_date',
+  'm.theory_level',
+  'm.version',
+] as const;
+
+const ITEM_COLUMNS = [
+  'p.id',
+  'p.full_name',
+  'p.sex',
+  'p.birth_date',
+  'p.status',
+  'p.org_id',
+  'o.name as org_name',
+  'o.code as org_code',
+  'p.party_card_no',
+  'p.admission_date',
+  'p.official_date',
+  'p.theory_level',
+  'p.version',
+] as const;
+
 /**
- * One page of members. The page is chosen from member alone (so PostgreSQL can walk an index in
- * sort order and stop after offset + limit rows) and only then joined to org for the names.
+ * One page of a list without a search. The page is chosen from member alone, so PostgreSQL can
+ * walk an index in sort order and stop after offset + limit rows, and only then joined to org.
  */
+export function listPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number) {
+  const page = filtered(db, scope, f).select(PAGE_COLUMNS).orderBy(orderClause('m', sort)).limit(limit).offset(offset);
+  return db.selectFrom(page.as('p')).innerJoin('org as o', 'o.id', 'p.org_id').select(ITEM_COLUMNS).orderBy(orderClause('p', sort));
+}
+
 export function listPage(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number): Promise<MemberListRow[]> {
-  const page = filtered(db, scope, f)
-    .select([
-      'm.id',
-      'm.full_name',
-      'm.name_sort',
-      'm.sex',
-      'm.birth_date',
-      'm.status',
-      'm.org_id',
-      'm.party_card_no',
-      'm.admission_date',
-      'm.official_date',
-      'm.theory_level',
-      'm.version',
-    ])
-    .orderBy(orderClause('m', sort))
-    .limit(limit)
-    .offset(offset);
+  return listPageQuery(db, scope, f, sort, limit, offset).execute();
+}
+
+/**
+ * One page of search results with the number of matches, in one pass: all matches are read
+ * for the sort anyway. The matches are a MATERIALIZED CTE on purpose: without that fence the
+ * planner may serve "order by name_sort limit 50" by walking member_name_sort_idx and filtering,
+ * which is a disaster for a search, because the matches cluster in name order (name_sort starts
+ * with the given name the user typed) and count(*) over () needs them all anyway.
+ */
+export function searchPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number) {
   return db
-    .selectFrom(page.as('p'))
+    .with(
+      (cte) => cte('hits').materialized(),
+      () => filtered(db, scope, f).select(PAGE_COLUMNS),
+    )
+    .with('page', (qb) =>
+      qb
+        .selectFrom('hits')
+        .selectAll('hits')
+        .select(sql<number>`count(*) over ()`.as('total'))
+        .orderBy(orderClause('hits', sort))
+        .limit(limit)
+        .offset(offset),
+    )
+    .selectFrom('page as p')
     .innerJoin('org as o', 'o.id', 'p.org_id')
-    .select([
-      'p.id',
-      'p.full_name',
-      'p.sex',
-      'p.birth_date',
-      'p.status',
-      'p.org_id',
-      'o.name as org_name',
-      'o.code as org_code',
-      'p.party_card_no',
-      'p.admission_date',
-      'p.official_date',
-      'p.theory_level',
-      'p.version',
-    ])
-    .orderBy(orderClause('p', sort))
-    .execute();
+    .select([...ITEM_COLUMNS, 'p.total'])
+    .orderBy(orderClause('p', sort));
+}
+
+/**
+ * A prefix of a common word ('nguyen:*' matches ~2 M names nationally) makes the GIN scan collect
+ * millions of row pointers; under the default work_mem of 4 MB that bitmap turns lossy and every
+ * row on ~90,000 heap pages is rechecked (4 s measured at 5.6 M members, docs/queries/
+ * member-list.md). 32 MB keeps it exact.
+ */
+export async function searchPage(
+  db: Kysely<DB>,
+  scope: Scope,
+  f: MemberListFilter,
+  sort: MemberSort,
+  limit: number,
+  offset: number,
+): Promise<{ rows: MemberListRow[]; total: number | null }> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set local work_mem = '32MB'`.execute(tx);
+    const rows = await searchPageQuery(tx, scope, f, sort, limit, offset).execute();
+    // Past the last page there is no row to carry the total; the caller counts instead.
+    return { rows, total: rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : null };
+  });
+}
+
+export function countQuery(db: Db, scope: Scope, f: MemberListFilter) {
+  return filtered(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 export async function countFiltered(db: Db, scope: Scope, f: MemberListFilter): Promise<number> {
-  const row = await filtered(db, scope, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return Number((await countQuery(db, scope, f).executeTakeFirstOrThrow()).n);
 }
 
 /** Sum of the stored roll-up counts of `orgIds` (disjoint subtrees) for one dimension. */

@@ -215,6 +215,9 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Patch
     const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, version, { ...set, updated_at: now });
     if (n === 0) throw new AppError('STALE_VERSION', { current: version + 1, given: version }, { field: 'version' });
     const saved: MemberRow = { ...after, version: version + 1, updated_at: now };
+    if (changed.has('admissionDate') && before.admission_date !== null && saved.admission_date !== null) {
+      await repo.shiftFirstPlacement(tx, id, before.admission_date, saved.admission_date);
+    }
     await applyDelta(tx, before.org_path, dimDelta(before, saved));
     await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
     return presentRecord(tx, saved);
@@ -362,7 +365,12 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
   if (search?.kind === 'none') return { items: [], total: 0 };
 
   const filter: repo.MemberListFilter = { orgPath, statuses, sex: query.sex ?? null, search };
-  const rows = await repo.listPage(ctx.db, ctx.scope, filter, query.sort, query.pageSize, (query.page - 1) * query.pageSize);
+  const offset = (query.page - 1) * query.pageSize;
+  if (search !== null) {
+    const page = await repo.searchPage(ctx.db, ctx.scope, filter, query.sort, query.pageSize, offset);
+    return { items: page.rows.map(toListItem), total: page.total ?? (await repo.countFiltered(ctx.db, ctx.scope, filter)) };
+  }
+  const rows = await repo.listPage(ctx.db, ctx.scope, filter, query.sort, query.pageSize, offset);
   const total = (await totalFromRollups(ctx.db, ctx.scope, filter, rootIds)) ?? (await repo.countFiltered(ctx.db, ctx.scope, filter));
   return { items: rows.map(toListItem), total };
 }

@@ -188,6 +188,15 @@ describeApi('member registry', (h) => {
       expect(audit.after).toEqual({ fullName: 'Nguyễn Thị Hoa', sex: 'female', hometown: 'Hoài Đức', phone: '0912 345 678' });
     });
 
+    it('a corrected admission date moves the start of the first placement with it', async () => {
+      const m = await create();
+      const res = await call(h(), 'PATCH', `/api/members/${m.id}`, { version: 1, admissionDate: '2009-12-01' });
+      expect(res.statusCode).toBe(200);
+      const history = (await call(h(), 'GET', `/api/members/${m.id}/history`)).json();
+      expect(history.placements).toEqual([expect.objectContaining({ orgId: tree.cellA.id, validFrom: '2009-12-01', validTo: null })]);
+      expect((await call(h(), 'GET', `/api/members/${m.id}/as-of?date=2009-12-15`)).json()).toMatchObject({ orgId: tree.cellA.id });
+    });
+
     it('refuses a stale version with 409 and overwrites nothing', async () => {
       const m = await create();
       expect((await call(h(), 'PATCH', `/api/members/${m.id}`, { version: 1, occupation: 'Giáo viên' })).statusCode).toBe(200);
@@ -423,6 +432,9 @@ describeApi('member list and search', (h) => {
   it('matches word prefixes only: "hung" finds Hùng and Hưng, not Nhung; "dang" finds Đặng', async () => {
     const hung = await names('q=hung');
     expect(hung.sort()).toEqual(['Nguyễn Hữu Hưng', 'Nguyễn Văn Hùng', 'Trần Hùng Dũng']);
+    // The total rides on the page's rows; past the last page it is counted instead.
+    expect(await list(`org=${tree.province.id}&q=hung&pageSize=2&page=2`)).toMatchObject({ total: 3, items: [{ fullName: 'Nguyễn Văn Hùng' }] });
+    expect(await list(`org=${tree.province.id}&q=hung&pageSize=2&page=9`)).toEqual({ items: [], total: 3 });
     expect(await names('q=dang')).toEqual(['Đặng Văn Nam']);
     expect(await names('q=nhung')).toEqual(['Nguyễn Thị Nhung']);
   });
