@@ -125,14 +125,15 @@ class Planner {
     return `${this.provinceWord()} ${this.info.name}`;
   }
 
-  private placeName(): string {
+  /** A two-syllable place name not yet in `used` (the province's communes, or one commune's villages). */
+  private placeName(used: Set<string> = this.usedPlaceNames): string {
     for (let tries = 0; ; tries++) {
       const a = this.rng.pick(PLACE_FIRST);
       const b = this.rng.pick(PLACE_SECOND);
       if (a === b) continue;
-      const name = tries > 40 ? `${a} ${b} ${tries}` : `${a} ${b}`;
-      if (!this.usedPlaceNames.has(name)) {
-        this.usedPlaceNames.add(name);
+      const name = tries > 40 ? `${a} ${b} ${tries - 39}` : `${a} ${b}`;
+      if (!used.has(name)) {
+        used.add(name);
         return name;
       }
     }
@@ -232,13 +233,14 @@ class Planner {
     parent.children.push(g);
     const cells = Math.max(2, Math.round(target / 23));
     let sum = 0;
+    const villages = new Set<string>();
     const northWord = ward ? 'tổ dân phố' : 'thôn';
     const southWord = ward ? 'khu phố' : 'ấp';
     for (let i = 0; i < cells; i++) {
       let size = clamp(this.rng.normal(23, 5), 6, 48);
       if (i === cells - 1 && sum + size < 36) size = 36 - sum;
       sum += size;
-      const label = ward || this.rng.chance(0.3) ? `${this.south ? southWord : northWord} số ${i + 1}` : `${this.south ? southWord : northWord} ${this.placeName()}`;
+      const label = ward || this.rng.chance(0.3) ? `${this.south ? southWord : northWord} số ${i + 1}` : `${this.south ? southWord : northWord} ${this.placeName(villages)}`;
       this.cell(g, `Chi bộ ${label}`, 'village', size, 'village', residence);
     }
   }
