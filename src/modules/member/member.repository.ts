@@ -32,13 +32,18 @@ export function findMember(db: Db, scope: Scope, id: number, opts: { forUpdate?:
   return q.executeTakeFirst();
 }
 
-export function findOrg(db: Db, scope: Scope, orgId: number): Promise<OrgForMembers | undefined> {
-  return db
+/**
+ * With `forShare`, the org row stays locked until the transaction ends, so a concurrent subtree
+ * move (which updates org rows before member rows) cannot leave this member on the old path.
+ */
+export function findOrg(db: Db, scope: Scope, orgId: number, opts: { forShare?: boolean } = {}): Promise<OrgForMembers | undefined> {
+  let q = db
     .selectFrom('org as o')
     .select(['o.id', 'o.code', 'o.name', 'o.path', 'o.org_type', 'o.founded_on', 'o.dissolved_on'])
     .where('o.id', '=', orgId)
-    .where(inScope(scope, 'o.path'))
-    .executeTakeFirst();
+    .where(inScope(scope, 'o.path'));
+  if (opts.forShare) q = q.forShare();
+  return q.executeTakeFirst();
 }
 
 /** The org and its ancestors, root first (the breadcrumb of a record). */

@@ -81,7 +81,7 @@ async function assertKeysFree(tx: Tx, citizenId: string | null, partyCardNo: str
 
 /** An org a member can be placed in: visible to the caller, live, and a cell of some kind. */
 async function placeableOrg(tx: Tx, scope: Scope, orgId: number, field: string): Promise<repo.OrgForMembers> {
-  const org = await repo.findOrg(tx, scope, orgId);
+  const org = await repo.findOrg(tx, scope, orgId, { forShare: true });
   if (!org) throw new AppError('ORG_NOT_FOUND', { id: orgId }, { field });
   if (org.dissolved_on !== null) throw new AppError('ORG_DISSOLVED', { name: org.name }, { field });
   if (!holdsMembers(org.org_type as OrgType)) throw new AppError('ORG_HOLDS_NO_MEMBERS', { name: org.name }, { field });
@@ -244,6 +244,8 @@ export async function changeStatus(ctx: ServiceContext, id: number, input: Statu
         { field: 'status' },
       );
     }
+    // Coming back onto the rolls (a transfer in) needs a live cell to belong to.
+    if (!isActive(from) && isActive(input.status)) await placeableOrg(tx, ctx.scope, before.org_id, 'status');
     const open = await repo.openStatusPeriod(tx, id);
     const date = input.effectiveDate;
     assertEffectiveDate(date, ctx.clock.today(), open?.valid_from ?? before.status_since, before.full_name);
