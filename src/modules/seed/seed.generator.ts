@@ -55,8 +55,32 @@ export function seedTotals(opts: GenerateOptions): SeedTotals {
     orgs += p.orgs;
     members += p.members;
   });
-  return { orgs, members };
+  return { orgs: orgs + (hasCentralRoot(opts.scale) ? 1 : 0), members };
 }
+
+interface OpenOrg {
+  id: number;
+  path: string;
+  code: string;
+  level: number;
+}
+
+/** Only the national dataset has the whole country, hence a central node above the provinces. */
+export const hasCentralRoot = (scale: SeedScale) => scale === 'national';
+
+const CENTRAL_ROOT: PlanOrg = {
+  type: 'central',
+  kind: null,
+  name: 'Đảng Cộng sản Việt Nam',
+  code: 'TW',
+  founded: dayOf('1930-02-03'),
+  decision: null,
+  size: 0,
+  history: 0,
+  profile: 'admin',
+  residence: '',
+  children: [],
+};
 
 // ---- Member profiles --------------------------------------------------------------------------
 
@@ -275,12 +299,16 @@ class RowGenerator {
 
   *run(): Generator<SeedBatch> {
     const provinces = provincesOf(this.opts.scale);
+    // Nationally the provinces hang under one central node (R-ORG-03), so national figures are
+    // one roll-up read like any other org's.
+    const root = hasCentralRoot(this.opts.scale) ? this.open(CENTRAL_ROOT, null, 0) : null;
     for (let i = 0; i < provinces.length; i++) {
       const plan = planProvince(this.opts.scale, this.opts.seed, this.today, i);
       this.rng = new Rng(mixSeed(this.opts.seed, 0x3e3b, plan.index + 1));
       this.ctx = this.provinceCtx(plan.info);
-      yield* this.visit(plan.root, null, 0);
+      yield* this.visit(plan.root, root, root ? 1 : 0);
     }
+    if (root) this.close(root.id, 0);
     yield this.take();
   }
 
@@ -306,10 +334,23 @@ class RowGenerator {
     return a;
   }
 
-  private *visit(node: PlanOrg, parent: { id: number; path: string; code: string; level: number } | null, depth: number): Generator<SeedBatch> {
+  private *visit(node: PlanOrg, parent: OpenOrg | null, depth: number): Generator<SeedBatch> {
+    const self = this.open(node, parent, depth);
+    const counts = this.counts(depth);
+    if (holdsMembers(node.type) && node.size + node.history > 0) {
+      this.members(node, self.id, self.path, counts);
+      if (this.batchMembers >= (this.opts.batchMembers ?? 20_000)) yield this.take();
+    }
+    for (const child of node.children) yield* this.visit(child, self, depth + 1);
+    this.close(self.id, depth);
+  }
+
+  /** Writes the org's rows and starts its subtree counts with itself. */
+  private open(node: PlanOrg, parent: OpenOrg | null, depth: number): OpenOrg {
     const id = ++this.orgId;
     const path = `${parent ? parent.path : '/'}${id}/`;
-    const code = parent ? `${parent.code}.${node.code}` : node.code;
+    // Codes start at the province: the central node's code does not prefix them.
+    const code = parent && parent.code !== CENTRAL_ROOT.code ? `${parent.code}.${node.code}` : node.code;
     const level = depth + 1;
     const parentId = parent ? String(parent.id) : '';
     const name = csvField(node.name);
@@ -325,15 +366,12 @@ class RowGenerator {
     counts.fill(0, 0, this.keys.size);
     counts[this.keys.key(ORG_TYPE_DIM, node.type)]! += 1;
     if (node.kind) counts[this.keys.key(ORG_KIND_DIM, node.kind)]! += 1;
+    return { id, path, code, level };
+  }
 
-    if (holdsMembers(node.type) && node.size + node.history > 0) {
-      this.members(node, id, path, counts);
-      if (this.batchMembers >= (this.opts.batchMembers ?? 20_000)) yield this.take();
-    }
-    const self = { id, path, code, level };
-    for (const child of node.children) yield* this.visit(child, self, depth + 1);
-
-    // The subtree is done: write its roll-ups and hand them to the parent.
+  /** The subtree is done: write its roll-ups and hand them to the parent. */
+  private close(id: number, depth: number): void {
+    const counts = this.counts(depth);
     const up = depth > 0 ? this.counts(depth - 1) : null;
     const middles = this.keys.csvMiddle;
     const n = this.keys.size;

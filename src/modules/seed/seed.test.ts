@@ -225,3 +225,26 @@ describeEachEngine('seed bulk mode', (getDb) => {
     expect(await readBulkSchema(db, BULK_TABLES)).toEqual(before);
   });
 });
+
+describe('national tree', () => {
+  it('hangs the 34 provinces under one central node whose code does not prefix theirs', () => {
+    const first = generateSeed({ scale: 'national', seed: 1, today: '2026-11-20', batchMembers: 1000 }).next();
+    if (first.done) throw new Error('no batch');
+    const orgLines = first.value.csv.org.join('').split('\n').filter(Boolean);
+    const [rootId, rootCode, rootName, , rootType, , rootParent, rootPath] = orgLines[0]!.split(',');
+    expect({ rootId, rootCode, rootName, rootType, rootParent, rootPath }).toEqual({
+      rootId: '1',
+      rootCode: 'TW',
+      rootName: 'Đảng Cộng sản Việt Nam',
+      rootType: 'central',
+      rootParent: '',
+      rootPath: '/1/',
+    });
+    const province = orgLines[1]!.split(',');
+    expect(province[1]).toMatch(/^P\d\d$/);
+    expect(province[4]).toBe('province');
+    expect(province[6]).toBe('1');
+    expect(province[7]).toMatch(/^\/1\/\d+\/$/);
+    expect(seedTotals({ scale: 'national', seed: 1, today: '2026-11-20' }).orgs).toBeGreaterThan(250_000);
+  });
+});
