@@ -1,0 +1,276 @@
+// npm run bench [-- --engine pglite|postgres|both] [--scale national|province] [--keep]
+//
+// For each engine: generates and loads the dataset (timed, in a child process with a progress
+// bar), starts the real server in a child process, and measures the hot API paths over HTTP on
+// loopback, then a 10,000-member subtree move and the roll-up check. Prints a Markdown section
+// for docs/benchmarks.md and writes the raw numbers to bench/results/.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    scale: { type: 'string', default: 'national' },
+    keep: { type: 'boolean', default: false },
+    iterations: { type: 'string', default: '60' },
+  },
+});
+const ITER = Number(args.iterations);
+const ADMIN_PASSWORD = 'bench-mat-khau-123';
+const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist/src/cli/main.js');
+
+type Engine = 'pglite' | 'postgres';
+interface Timing {
+  name: string;
+  median: number;
+  p95: number;
+  n: number;
+  note?: string;
+}
+interface EngineResult {
+  engine: Engine;
+  loadSeconds: number;
+  timings: Timing[];
+  moveMs: number;
+  moveMembers: number;
+  rollupCheck: string;
+  rssMiB: number;
+  peakRssMiB: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmdArgs.join(' ')} exited ${code}`))));
+  });
+}
+
+async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DANGVU_DEMO: '0' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+function memoryMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+class Client {
+  cookie = '';
+  constructor(private readonly base: string) {}
+  async login() {
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  }
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { cookie: this.cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+  async time(name: string, paths: string[], note?: string): Promise<Timing> {
+    for (const p of paths.slice(0, 3)) await this.call('GET', p); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < ITER; i++) {
+      const p = paths[i % paths.length]!;
+      const t0 = performance.now();
+      await this.call('GET', p);
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    const t = { name, median: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, note };
+    console.log(`  ${name}: median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`);
+    return t;
+  }
+}
+
+async function benchEngine(engine: Engine): Promise<EngineResult> {
+  console.log(`\n=== ${engine}: generate and load (${args.scale})`);
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+  if (engine === 'postgres') {
+    const name = `dangvu_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    env = { DATABASE_URL: url.toString(), DANGVU_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    cleanup = async () => {
+      if (args.keep) return console.log(`kept database ${name}`);
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'dangvu-bench-'));
+    env = { DATA_DIR: dir, DATABASE_URL: '', DANGVU_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    cleanup = async () => {
+      if (args.keep) return console.log(`kept data dir ${dir}`);
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  try {
+    const t0 = performance.now();
+    await run(process.execPath, [cli, 'seed', '--scale', args.scale!, '--seed', '1'], env);
+    const loadSeconds = (performance.now() - t0) / 1000;
+    console.log(`  generation and load: ${loadSeconds.toFixed(1)} s`);
+
+    const port = 3900 + (engine === 'postgres' ? 1 : 0);
+    const server = await startServer(env, port);
+    try {
+      const c = new Client(`http://127.0.0.1:${port}`);
+      await c.login();
+      const timings: Timing[] = [];
+      // The national tree has one central root; the provinces are its children.
+      const top = await c.call<{ items: { id: number; name: string; orgType: string }[] }>('GET', '/api/orgs');
+      const rootOrg = top.items[0]!;
+      const roots =
+        rootOrg.orgType === 'central' ? await c.call<{ items: { id: number; name: string }[] }>('GET', `/api/orgs/${rootOrg.id}/children`) : top;
+      const province = roots.items[0]!;
+      timings.push(await c.time('stats at the root (roll-ups)', [`/api/orgs/${rootOrg.id}/stats`]));
+      timings.push(await c.time('stats at a province (roll-ups)', roots.items.slice(0, 10).map((o) => `/api/orgs/${o.id}/stats`)));
+      const recountIter = engine === 'pglite' ? 3 : 5;
+      const recount = async (name: string, path: string) => {
+        const samples: number[] = [];
+        for (let i = 0; i < recountIter; i++) {
+          const t = performance.now();
+          await c.call('GET', path);
+          samples.push(performance.now() - t);
+        }
+        samples.sort((a, b) => a - b);
+        const t = { name, median: percentile(samples, 50), p95: samples[samples.length - 1]!, n: samples.length, note: 'p95 column is the max' };
+        console.log(`  ${name}: median ${t.median.toFixed(1)} ms`);
+        return t;
+      };
+      timings.push(await recount('stats at the root, live recount (no roll-ups)', `/api/orgs/${rootOrg.id}/stats?source=recount`));
+      timings.push(await recount('stats at a province, live recount (no roll-ups)', `/api/orgs/${province.id}/stats?source=recount`));
+
+      const words = ['nguyen van hung', 'tran thi lan', 'le minh', 'pham duc anh', 'hoang thi', 'dang van', 'vu thi hoa', 'bui quang', 'do thi mai', 'ngo van nam'];
+      const anywhere = ['van hun', 'thi la', 'nh tua', 'uc an', 'oang th', 'ang va'];
+      const q = (s: string) => encodeURIComponent(s);
+      timings.push(await c.time('name search, word prefix', words.map((w) => `/api/members?q=${q(w)}&pageSize=20`)));
+      timings.push(await c.time('name search, word prefix, in a province', words.map((w, i) => `/api/members?q=${q(w)}&org=${roots.items[i % roots.items.length]!.id}&pageSize=20`)));
+      timings.push(await c.time('name search, anywhere', anywhere.map((w) => `/api/members?q=${q(w)}&mode=anywhere&pageSize=20`)));
+      timings.push(await c.time('name search, anywhere, in a province', anywhere.map((w, i) => `/api/members?q=${q(w)}&mode=anywhere&org=${roots.items[i % roots.items.length]!.id}&pageSize=20`)));
+      timings.push(
+        await c.time(
+          'member list page: 50 rows of a province sorted by name',
+          roots.items.slice(0, 10).flatMap((o) => [1, 2, 7, 40].map((page) => `/api/members?org=${o.id}&sort=name&pageSize=50&page=${page}`)),
+        ),
+      );
+      const mem = memoryMiB(server.pid!);
+
+      // The subtree to move: the org whose subtree holds closest to 10,000 members, moved under
+      // another province.
+      const target = await findMoveTarget(c, roots.items, 10_000);
+      // Another province; on a one-province dataset, another org directly under the province.
+      const siblings = await c.call<{ items: { id: number; orgType: string }[] }>('GET', `/api/orgs/${target.provinceId}/children`);
+      const destination =
+        roots.items.find((o) => o.id !== target.provinceId) ?? siblings.items.find((o) => o.id !== target.id && o.orgType === 'superior');
+      if (!destination) throw new Error('no destination for the move');
+      const t1 = performance.now();
+      await c.call('POST', `/api/orgs/${target.id}/move`, { newParentId: destination.id, effectiveDate: new Date().toISOString().slice(0, 10) });
+      const moveMs = performance.now() - t1;
+      console.log(`  move of a ${target.members}-member subtree: ${moveMs.toFixed(0)} ms`);
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+
+      const check = execFileSync(process.execPath, [cli, 'check', 'rollups'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+      console.log(`  ${check}`);
+      return { engine, loadSeconds, timings, moveMs, moveMembers: target.members, rollupCheck: check, rssMiB: mem.rss, peakRssMiB: mem.peak };
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+// Among the orgs directly under the provinces, the one whose subtree holds closest to `members`.
+async function findMoveTarget(c: Client, provinces: { id: number }[], members: number): Promise<{ id: number; members: number; provinceId: number }> {
+  let best: { id: number; members: number; provinceId: number } | undefined;
+  for (const p of provinces) {
+    const children = await c.call<{ items: { id: number; memberCount: number }[] }>('GET', `/api/orgs/${p.id}/children`);
+    for (const o of children.items) {
+      if (!best || Math.abs(o.memberCount - members) < Math.abs(best.members - members)) best = { id: o.id, members: o.memberCount, provinceId: p.id };
+    }
+  }
+  if (!best) throw new Error('no org to move');
+  return best;
+}
+
+function markdown(results: EngineResult[]): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const lines = [`### ${date} — ${args.scale} dataset`, '', `Machine: ${machine}.`, ''];
+  lines.push('| measure | ' + results.map((r) => r.engine).join(' | ') + ' |');
+  lines.push('|---|' + results.map(() => '---|').join(''));
+  lines.push('| generation and load | ' + results.map((r) => `${r.loadSeconds.toFixed(0)} s`).join(' | ') + ' |');
+  for (const name of results[0]!.timings.map((t) => t.name)) {
+    lines.push(
+      `| ${name} (median / p95) | ` +
+        results
+          .map((r) => r.timings.find((t) => t.name === name))
+          .map((t) => (t ? `${t.median.toFixed(1)} / ${t.p95.toFixed(1)} ms` : '—'))
+          .join(' | ') +
+        ' |',
+    );
+  }
+  lines.push('| move of a subtree (members) | ' + results.map((r) => `${r.moveMs.toFixed(0)} ms (${r.moveMembers})`).join(' | ') + ' |');
+  lines.push('| roll-up check after the move | ' + results.map((r) => r.rollupCheck.replace(/\|/g, '/')).join(' | ') + ' |');
+  lines.push('| server memory after the reads (RSS / peak) | ' + results.map((r) => `${r.rssMiB} / ${r.peakRssMiB} MiB`).join(' | ') + ' |');
+  return lines.join('\n');
+}
+
+async function main() {
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  const engines: Engine[] = args.engine === 'both' ? ['postgres', 'pglite'] : [args.engine as Engine];
+  const results: EngineResult[] = [];
+  for (const engine of engines) results.push(await benchEngine(engine));
+  const md = markdown(results);
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  writeFileSync(join(root, `bench/results/${stamp}.json`), JSON.stringify(results, null, 2));
+  console.log(`\n${md}\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
