@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, OrgRow } from '../../db/types.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
 // Reads of the tree, today or as of a past date. Today's tree comes from org (counts from
@@ -7,24 +7,11 @@ import { inScope, type Scope } from '../auth/scope.js';
 // to the org's current path: it is who may see the org now, whatever its place back then.
 
 /** A tree node as read; member_count is null for a past date (roll-ups hold today only). */
-export interface OrgNodeRow {
-  id: number;
-  code: string;
-  name: string;
-  org_type: string;
-  org_kind: string | null;
-  parent_id: number | null;
-  path: string;
-  level: number;
-  founded_on: string;
-  founding_decision: string | null;
-  dissolved_on: string | null;
-  dissolution_decision: string | null;
-  merged_into_id: number | null;
-  version: number;
+/** An org as the tree shows it: its row (or, as of a past date, its version) and its counts. */
+export type OrgNodeRow = Omit<OrgRow, 'name_norm' | 'is_demo' | 'created_at' | 'updated_at'> & {
   member_count: number | null;
   child_count: number;
-}
+};
 
 export interface CrumbRow {
   org_id: number;
