@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { ageBand, ageInYear, bandOfBirthYear } from './age-band.js';
+
+// R-STAT-04 bands: ≤30, 31–40, 41–50, 51–60, ≥61, by year of birth as of the report year.
+describe('age bands (R-STAT-04)', () => {
+  it('puts each boundary age in the right band', () => {
+    expect([30, 31, 40, 41, 50, 51, 60, 61].map(ageBand)).toEqual(['le30', '31_40', '31_40', '41_50', '41_50', '51_60', '51_60', 'ge61']);
+    expect(ageBand(18)).toBe('le30');
+    expect(ageBand(95)).toBe('ge61');
+  });
+
+  it('counts age by year of birth, whatever the day', () => {
+    expect(ageInYear('1996-12-31', '2026-01-01')).toBe(30);
+    expect(ageInYear('1995-01-01', '2026-12-31')).toBe(31);
+    expect(bandOfBirthYear(1996, 2026)).toBe('le30');
+    expect(bandOfBirthYear(1995, 2026)).toBe('31_40');
+  });
+});
