@@ -165,7 +165,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       const province = roots.items[0]!;
       timings.push(await c.time('stats at the root (roll-ups)', [`/api/orgs/${rootOrg.id}/stats`]));
       timings.push(await c.time('stats at a province (roll-ups)', roots.items.slice(0, 10).map((o) => `/api/orgs/${o.id}/stats`)));
-      const recountIter = engine === 'pglite' ? 3 : 5;
+      const recountIter = engine === 'pglite' ? 2 : 3;
       const recount = async (name: string, path: string) => {
         const samples: number[] = [];
         for (let i = 0; i < recountIter; i++) {
