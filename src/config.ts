@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { ROLES, TWO_FACTOR_ROLES_DEFAULT, type Role } from './domain/permissions.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean));
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
@@ -15,6 +21,20 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   COOKIE_SECURE: bool,
+  /** Other origins allowed to send state-changing requests (comma-separated), e.g. a separate web host. */
+  ALLOWED_ORIGINS: list,
+  /** Roles that must sign in with a second factor (comma-separated; "none" for nobody). */
+  TWO_FACTOR_ROLES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return [...TWO_FACTOR_ROLES_DEFAULT];
+      if (v.trim() === 'none') return [];
+      const roles = v.split(',').map((x) => x.trim());
+      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `vai trò không tồn tại: ${bad.join(', ')} (có: ${ROLES.join(', ')})` });
+      return roles as Role[];
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

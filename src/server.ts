@@ -55,6 +55,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         clock: systemClock,
         session: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
         cookieSecure: config.COOKIE_SECURE,
+        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles: config.TWO_FACTOR_ROLES },
       },
       { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
     );

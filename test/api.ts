@@ -1,12 +1,24 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { fixedClock, type Clock } from '../src/clock.js';
 import type { Database, Engine } from '../src/db/connect.js';
+import type { DB } from '../src/db/types.js';
+import type { Role } from '../src/domain/permissions.js';
+import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
 import { describeEachEngine } from './engines.js';
 
 export const ADMIN = { username: 'admin', password: 'mat-khau-thu-nghiem-1' };
+
+/** A signed-in browser: its cookie and the headers every request of it carries. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** cookie + X-CSRF-Token, as the web app sends them. */
+  headers: Record<string, string>;
+}
 
 export interface ApiHarness {
   app: FastifyInstance;
@@ -14,18 +26,39 @@ export interface ApiHarness {
   engine: Engine;
   /** Session cookie of the administrator (signed in once per block). */
   cookie: string;
+  /** The administrator's request headers (cookie and anti-forgery token). */
+  headers: Record<string, string>;
   clock: Clock;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password: string): Promise<string> {
+export async function signIn(app: FastifyInstance, username: string, password: string): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'dangvu_session');
   if (!cookie) throw new Error('no session cookie');
-  return `dangvu_session=${cookie.value}`;
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const pair = `dangvu_session=${cookie.value}`;
+  return { cookie: pair, csrfToken, headers: { cookie: pair, 'x-csrf-token': csrfToken } };
 }
 
-/** The app on each engine, on a fresh database, with an administrator signed in. */
+/** A user holding the given roles (org id null: the whole installation), valid from 2000. */
+export async function userWithRoles(
+  db: Kysely<DB>,
+  username: string,
+  password: string,
+  roles: { role: Role; orgId: number | null }[],
+  extra: { memberId?: number } = {},
+): Promise<number> {
+  const u = await createUser(db, { username, displayName: username, password, mustChangePassword: false });
+  if (extra.memberId !== undefined) await db.updateTable('app_user').set({ member_id: extra.memberId }).where('id', '=', u.id).execute();
+  for (const r of roles) await insertAssignment(db, { userId: u.id, role: r.role, orgId: r.orgId, validFrom: '2000-01-01', grantedBy: null });
+  return u.id;
+}
+
+/**
+ * The app on each engine, on a fresh database, with an administrator signed in who also keeps
+ * the records of the whole tree (admin + org_staff on the whole installation).
+ */
 export function describeApi(name: string, body: (h: () => ApiHarness) => void, opts: { today?: string } = {}): void {
   describeEachEngine(name, (getDb, engine) => {
     let harness: ApiHarness | undefined;
@@ -38,10 +71,14 @@ export function describeApi(name: string, body: (h: () => ApiHarness) => void, o
         clock,
         session: { idleMinutes: 30, absoluteHours: 12 },
         cookieSecure: false,
+        security: { allowedOrigins: [], twoFactorRoles: [] },
       });
-      await createUser(database.db, { username: ADMIN.username, displayName: 'Quản trị', password: ADMIN.password, mustChangePassword: false });
-      const cookie = await signIn(app, ADMIN.username, ADMIN.password);
-      harness = { app, database, engine, cookie, clock };
+      await userWithRoles(database.db, ADMIN.username, ADMIN.password, [
+        { role: 'admin', orgId: null },
+        { role: 'org_staff', orgId: null },
+      ]);
+      const session = await signIn(app, ADMIN.username, ADMIN.password);
+      harness = { app, database, engine, cookie: session.cookie, headers: session.headers, clock };
     });
     afterAll(async () => {
       await harness?.app.close();

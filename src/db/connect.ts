@@ -61,6 +61,9 @@ async function connectPostgres(url: string): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle connection dropped by the server (restart, administrator, network) is discarded by
+  // the pool; without a listener the event would end the whole process.
+  pool.on('error', (e) => console.error(`PostgreSQL: kết nối rảnh bị đóng (${e.message}); sẽ mở kết nối mới khi cần`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const { copyCsvPostgres } = await import('./bulk-postgres.js');
   return {

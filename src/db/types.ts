@@ -1,3 +1,4 @@
+import type { Role } from '../domain/permissions.js';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Dates are carried as 'YYYY-MM-DD' strings on both engines (see connect.ts type parsers).
@@ -12,8 +13,41 @@ export interface AppUserTable {
   status: Generated<'active' | 'locked' | 'disabled'>;
   must_change_password: Generated<boolean>;
   member_id: number | null;
+  org_id: number | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  password_changed_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  org_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  granted_by: number | null;
+  granted_at: Timestamp;
+  revoked_by: number | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export type SessionStage = 'password' | 'totp_setup' | 'full';
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface AppSessionTable {
@@ -24,6 +58,7 @@ export interface AppSessionTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  stage: Generated<SessionStage>;
 }
 
 export interface OrgTable {
@@ -159,6 +194,9 @@ export interface DB {
   member_photo: MemberPhotoTable;
   org_rollup: OrgRollupTable;
   audit_log: AuditLogTable;
+  role_assignment: RoleAssignmentTable;
+  recovery_code: RecoveryCodeTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

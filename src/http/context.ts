@@ -5,6 +5,8 @@ import type { DB } from '../db/types.js';
 import type { Actor } from '../modules/audit/audit.repository.js';
 import type { SessionPolicy, SessionUser } from '../modules/auth/auth.service.js';
 import type { Scope } from '../modules/auth/scope.js';
+import type { Access } from '../modules/auth/access.js';
+import type { Action, Resource, Role } from '../domain/permissions.js';
 
 export interface AppContext {
   db: Kysely<DB>;
@@ -12,6 +14,14 @@ export interface AppContext {
   clock: Clock;
   session: SessionPolicy;
   cookieSecure: boolean;
+  security: SecurityPolicy;
+}
+
+export interface SecurityPolicy {
+  /** Origins besides the server's own that may send state-changing requests (a separate web host). */
+  allowedOrigins: readonly string[];
+  /** Roles whose holders must sign in with a second factor. */
+  twoFactorRoles: readonly Role[];
 }
 
 declare module 'fastify' {
@@ -20,11 +30,20 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: SessionUser | null;
+    /** What the caller may do (their active role assignments). */
+    access: Access;
+    /** The subtrees where the route's permission holds; empty for public and self routes. */
     scope: Scope;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (health, sign-in, docs). */
     public?: boolean;
+    /** Any signed-in caller, acting on themself (me, sign-out, password, second factor). */
+    self?: boolean;
+    /** The permission the route needs; its scope becomes request.scope. */
+    permission?: { resource: Resource; action: Action };
+    /** Reachable before sign-in is complete (forced password change, second factor). */
+    signInStep?: boolean;
   }
 }
 

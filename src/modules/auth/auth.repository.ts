@@ -64,6 +64,7 @@ export function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
       's.created_at',
       's.last_seen_at',
       's.expires_at',
+      's.stage',
       'u.id as user_id',
       'u.username',
       'u.display_name',

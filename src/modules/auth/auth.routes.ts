@@ -6,12 +6,24 @@ import { SESSION_COOKIE } from '../../http/auth-hook.js';
 import { errorResponses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
 import * as service from './auth.service.js';
+import { csrfTokenOf } from './auth.service.js';
+import { ACTIONS, permissionsOf, RESOURCES, ROLES } from '../../domain/permissions.js';
 
 const userBody = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
   mustChangePassword: z.boolean(),
+  stage: z.enum(['password', 'totp_setup', 'full']).describe('full khi đã hoàn tất mọi bước đăng nhập'),
+});
+
+const grantBody = z.object({ role: z.enum(ROLES), path: z.string() });
+const permissionBody = z.object({ resource: z.enum(RESOURCES), action: z.enum(ACTIONS) });
+const meBody = z.object({
+  user: userBody,
+  csrfToken: z.string().describe('Gửi lại trong tiêu đề X-CSRF-Token ở mọi yêu cầu thay đổi dữ liệu'),
+  grants: z.array(grantBody).describe('Vai trò đang có hiệu lực và cây tổ chức (đường dẫn) của từng vai trò'),
+  permissions: z.array(permissionBody).describe('Các quyền (từ bảng phân quyền) mà ít nhất một vai trò có'),
 });
 
 export async function authRoutes(app: FastifyInstance) {
@@ -21,6 +33,7 @@ export async function authRoutes(app: FastifyInstance) {
     username: u.username,
     displayName: u.displayName,
     mustChangePassword: u.mustChangePassword,
+    stage: u.stage,
   });
 
   r.post(
@@ -31,7 +44,7 @@ export async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Đăng nhập',
         body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ user: userBody }), ...errorResponses },
+        response: { 200: z.object({ user: userBody, csrfToken: z.string() }), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -47,13 +60,13 @@ export async function authRoutes(app: FastifyInstance) {
         secure: app.ctx.cookieSecure,
         maxAge: app.ctx.session.absoluteHours * 3600,
       });
-      return { user: present(user) };
+      return { user: present(user), csrfToken: csrfTokenOf(token) };
     },
   );
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null(), ...errorResponses } } },
+    { config: { self: true, signInStep: true }, schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
       await service.logout(app.ctx.db, request.user, actorOf(request).ip);
@@ -65,6 +78,7 @@ export async function authRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/password',
     {
+      config: { self: true, signInStep: true },
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu của chính mình',
@@ -81,10 +95,17 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: z.object({ user: userBody }), ...errorResponses } } },
+    { config: { self: true, signInStep: true }, schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập, quyền và mã chống giả mạo', response: { 200: meBody, ...errorResponses } } },
     async (request) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      return { user: present(request.user) };
+      const grants = request.access.grants;
+      const permissions = new Map(grants.flatMap((g) => permissionsOf(g.role)).map((p) => [`${p.resource}:${p.action}`, p]));
+      return {
+        user: present(request.user),
+        csrfToken: csrfTokenOf(request.cookies[SESSION_COOKIE] ?? ''),
+        grants: grants.map((g) => ({ role: g.role, path: g.path })),
+        permissions: [...permissions.values()],
+      };
     },
   );
 }

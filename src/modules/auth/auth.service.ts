@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
-import type { DB } from '../../db/types.js';
+import type { DB, SessionStage } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from '../../domain/password-policy.js';
 import * as repo from './auth.repository.js';
+import { insertAssignment } from './access.repository.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -20,6 +21,8 @@ export interface SessionUser {
   displayName: string;
   mustChangePassword: boolean;
   memberId: number | null;
+  /** 'full' once every step of sign-in is done (see app_session.stage). */
+  stage: SessionStage;
 }
 
 // argon2id with the library's defaults (OWASP-level memory cost).
@@ -29,6 +32,13 @@ export const hashPassword = (password: string) => hash(password);
 let dummyHash: Promise<string> | undefined;
 
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * The anti-forgery token of a session: derived from the session token, which only the browser
+ * holding the cookie has, so a forged cross-site request cannot know it. Sent back by the web
+ * app in the X-CSRF-Token header on every state-changing request.
+ */
+export const csrfTokenOf = (token: string) => createHmac('sha256', token).update('dangvu-csrf').digest('base64url');
 
 export async function login(
   db: Kysely<DB>,
@@ -73,6 +83,7 @@ export async function login(
       displayName: user.display_name,
       mustChangePassword: user.must_change_password,
       memberId: user.member_id,
+      stage: 'full',
     },
   };
 }
@@ -98,6 +109,7 @@ export async function authenticate(db: Kysely<DB>, clock: Clock, policy: Session
     displayName: s.display_name,
     mustChangePassword: s.must_change_password,
     memberId: s.member_id,
+    stage: s.stage,
   };
 }
 
@@ -135,7 +147,10 @@ export async function createUser(
 export async function ensureFirstAdmin(db: Kysely<DB>, password: string | undefined): Promise<{ created: boolean; password?: string }> {
   if ((await repo.countUsers(db)) > 0) return { created: false };
   const pw = password ?? randomBytes(12).toString('base64url');
-  await createUser(db, { username: 'admin', displayName: 'Quản trị hệ thống', password: pw, mustChangePassword: !password });
+  const admin = await createUser(db, { username: 'admin', displayName: 'Quản trị hệ thống', password: pw, mustChangePassword: !password });
+  // Accounts and configuration over the whole installation; member data only if another
+  // administrator (or `dangvu user grant`) adds an assignment for it.
+  await insertAssignment(db, { userId: admin.id, role: 'admin', orgId: null, validFrom: '2000-01-01', grantedBy: null });
   return { created: true, password: password ? undefined : pw };
 }
 

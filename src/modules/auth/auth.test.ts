@@ -31,12 +31,12 @@ describeApi('auth and health', (h) => {
     const set = String(login.headers['set-cookie']);
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
-    const cookie = await signIn(h().app, ADMIN.username, ADMIN.password);
-    const me = await h().app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const { headers } = await signIn(h().app, ADMIN.username, ADMIN.password);
+    const me = await h().app.inject({ method: 'GET', url: '/api/auth/me', headers });
     expect(me.json().user.username).toBe('admin');
-    const out = await h().app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    const out = await h().app.inject({ method: 'POST', url: '/api/auth/logout', headers });
     expect(out.statusCode).toBe(204);
-    const after = await h().app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const after = await h().app.inject({ method: 'GET', url: '/api/auth/me', headers });
     expect(after.statusCode).toBe(401);
   });
 
@@ -61,23 +61,23 @@ describeApi('changing one\'s password', (h) => {
   it('refuses a wrong current password and a weak new one, then changes it', async () => {
     const { app } = h();
     await createUser(h().database.db, { username: 'hoa.bt', displayName: 'Bùi Thị Hoa', password: 'tam-thoi-12345', mustChangePassword: true });
-    const cookie = await signIn(app, 'hoa.bt', 'tam-thoi-12345');
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const { headers } = await signIn(app, 'hoa.bt', 'tam-thoi-12345');
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers });
     expect(me.json().user.mustChangePassword).toBe(true);
 
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'sai-sai-sai-1', newPassword: 'Hoa-moi-2026!' } });
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: 'sai-sai-sai-1', newPassword: 'Hoa-moi-2026!' } });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.details.field).toBe('currentPassword');
 
-    const weak = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'matkhau123' } });
+    const weak = await app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'matkhau123' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('WEAK_PASSWORD');
     expect(weak.json().error.message).toMatch(/phổ biến/);
 
-    const ok = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'Hoa-moi-2026!' } });
+    const ok = await app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'Hoa-moi-2026!' } });
     expect(ok.statusCode).toBe(204);
     const again = await signIn(app, 'hoa.bt', 'Hoa-moi-2026!');
-    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: again } });
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: again.headers });
     expect(after.json().user.mustChangePassword).toBe(false);
   });
 });

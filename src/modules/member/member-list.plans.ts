@@ -16,7 +16,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { ACTIVE_STATUSES } from '../../domain/member-status.js';
 import { makeScope } from '../auth/scope.js';
 import { rebuildAll } from '../rollup/rollup.repository.js';
-import type { ServiceContext } from '../service-context.js';
+import { staffContext, type ServiceContext } from '../service-context.js';
 import { listPageQuery, searchPageQuery, type MemberListFilter } from './member.repository.js';
 import type { ListMembersQuery } from './member.schema.js';
 import { parseMemberSearch } from './member.search.js';
@@ -64,7 +64,7 @@ const counts = await one(sql<{ members: number; in_province: number }>`
 console.log(`members: ${counts.members}; province ${province.id} on the rolls: ${counts.in_province}`);
 
 const scope = makeScope(['/']);
-const ctx: ServiceContext = { db, clock: fixedClock('2026-11-20T03:00:00Z'), actor: { userId: null, ip: null }, scope };
+const ctx: ServiceContext = staffContext(db, fixedClock('2026-11-20T03:00:00Z'), scope.paths);
 const base: ListMembersQuery = { mode: 'word', page: 1, pageSize: 50, sort: 'name' };
 
 const cases: [string, Partial<ListMembersQuery>][] = [

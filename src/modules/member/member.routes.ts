@@ -38,6 +38,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.get(
     '/api/members',
     {
+      config: { permission: { resource: 'member', action: 'read' } },
       schema: {
         tags,
         summary: 'Danh sách và tìm kiếm đảng viên',
@@ -54,6 +55,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.post(
     '/api/members',
     {
+      config: { permission: { resource: 'member', action: 'create' } },
       schema: {
         tags,
         summary: 'Thêm hồ sơ đảng viên',
@@ -66,13 +68,14 @@ export async function memberRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/members/:id',
-    { schema: { tags, summary: 'Hồ sơ đảng viên', params: idParam, response: { 200: memberRecord, ...errorResponses } } },
+    { config: { permission: { resource: 'member', action: 'read' } }, schema: { tags, summary: 'Hồ sơ đảng viên', params: idParam, response: { 200: memberRecord, ...errorResponses } } },
     async (request) => service.getMember(serviceContext(request), request.params.id),
   );
 
   r.patch(
     '/api/members/:id',
     {
+      config: { permission: { resource: 'member', action: 'update' } },
       schema: {
         tags,
         summary: 'Sửa hồ sơ đảng viên (không đổi trạng thái, nơi sinh hoạt)',
@@ -87,6 +90,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.post(
     '/api/members/:id/status',
     {
+      config: { permission: { resource: 'member', action: 'update' } },
       schema: {
         tags,
         summary: 'Chuyển trạng thái đảng viên từ một ngày hiệu lực',
@@ -101,6 +105,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.post(
     '/api/members/:id/placement',
     {
+      config: { permission: { resource: 'member', action: 'update' } },
       schema: {
         tags,
         summary: 'Chuyển nơi sinh hoạt của đảng viên từ một ngày hiệu lực',
@@ -115,6 +120,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.get(
     '/api/members/:id/history',
     {
+      config: { permission: { resource: 'member', action: 'read' } },
       schema: {
         tags,
         summary: 'Lịch sử trạng thái, nơi sinh hoạt và các lần sửa hồ sơ',
@@ -128,6 +134,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.get(
     '/api/members/:id/as-of',
     {
+      config: { permission: { resource: 'member', action: 'read' } },
       schema: {
         tags,
         summary: 'Trạng thái và nơi sinh hoạt của đảng viên vào một ngày',
@@ -142,6 +149,7 @@ export async function memberRoutes(app: FastifyInstance) {
   r.put(
     '/api/members/:id/photo',
     {
+      config: { permission: { resource: 'member', action: 'update' } },
       bodyLimit: MAX_PHOTO_BYTES,
       // Before the body is read: refuse a wrong type or a declared size over the limit with the
       // API's own codes instead of reading megabytes first.
@@ -169,7 +177,7 @@ export async function memberRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/members/:id/photo',
-    { schema: { tags, summary: 'Ảnh đảng viên', params: idParam, response: { 200: z.unknown().describe('Ảnh JPEG hoặc PNG'), ...errorResponses } } },
+    { config: { permission: { resource: 'member', action: 'read' } }, schema: { tags, summary: 'Ảnh đảng viên', params: idParam, response: { 200: z.unknown().describe('Ảnh JPEG hoặc PNG'), ...errorResponses } } },
     async (request, reply) => {
       const photo = await service.getPhoto(serviceContext(request), request.params.id);
       // Member photos are personal data: never kept by shared caches.

@@ -5,7 +5,7 @@ import { insertTestMember, insertTestOrg, insertTestTree } from '../../../test/f
 import { AppError } from '../../errors.js';
 import { makeScope } from '../auth/scope.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
-import type { ServiceContext } from '../service-context.js';
+import { staffContext, type ServiceContext } from '../service-context.js';
 import { parseMemberSearch } from './member.search.js';
 import * as service from './member.service.js';
 
@@ -16,7 +16,7 @@ let citizenSeq = 0;
 const nextCitizenId = () => `0010850${String(++citizenSeq).padStart(5, '0')}`;
 
 function call(h: ApiHarness, method: InjectOptions['method'], url: string, payload?: unknown): Promise<LightMyRequestResponse> {
-  return h.app.inject({ method, url, payload: payload as InjectOptions['payload'], headers: { cookie: h.cookie } });
+  return h.app.inject({ method, url, payload: payload as InjectOptions['payload'], headers: h.headers });
 }
 
 async function total(h: ApiHarness, orgId: number): Promise<number> {
@@ -317,7 +317,7 @@ describeApi('member registry', (h) => {
       const db = h().database.db;
       await expect(service.memberOnDate(db, makeScope([tree.cellB.path]), m.id, '2020-01-01')).rejects.toMatchObject({ code: 'MEMBER_NOT_FOUND' });
       await expect(service.memberOnDate(db, makeScope([tree.committee.path]), m.id, '2020-01-01')).resolves.toMatchObject({ orgId: tree.cellA.id });
-      const ctx: ServiceContext = { db, clock: h().clock, actor: { userId: null, ip: null }, scope: makeScope([tree.cellB.path]) };
+      const ctx: ServiceContext = staffContext(db, h().clock, [tree.cellB.path]);
       await expect(service.getMember(ctx, m.id)).rejects.toBeInstanceOf(AppError);
       const patched = service.updateMember(ctx, m.id, { version: 1, occupation: 'x' });
       await expect(patched).rejects.toMatchObject({ code: 'MEMBER_NOT_FOUND' });
@@ -329,7 +329,7 @@ describeApi('member registry', (h) => {
   describe('photo', () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
     const put = (id: number, body: Buffer, type: string) =>
-      h().app.inject({ method: 'PUT', url: `/api/members/${id}/photo`, payload: body, headers: { cookie: h().cookie, 'content-type': type } });
+      h().app.inject({ method: 'PUT', url: `/api/members/${id}/photo`, payload: body, headers: { ...h().headers, 'content-type': type } });
 
     it('stores a JPEG or PNG up to 2 MB and serves it back', async () => {
       const m = await create();

@@ -12,7 +12,7 @@ const CELLS = 20;
 const WIDE = 1_000;
 
 const api = (h: ApiHarness, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, payload, headers: { cookie: h.cookie } });
+  h.app.inject({ method, url, payload, headers: h.headers });
 
 async function create(h: ApiHarness, body: object): Promise<{ id: number }> {
   const res = await api(h, 'POST', '/api/orgs', { foundedOn: '2020-01-01', ...body });

@@ -36,6 +36,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.get(
     '/api/orgs',
     {
+      config: { permission: { resource: 'org', action: 'read' } },
       schema: {
         tags,
         summary: 'Tổ chức cấp cao nhất trong phạm vi, hoặc tìm theo mã / tên (không dấu)',
@@ -49,6 +50,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.get(
     '/api/orgs/:id',
     {
+      config: { permission: { resource: 'org', action: 'read' } },
       schema: {
         tags,
         summary: 'Thông tin tổ chức, đường dẫn cấp trên, số đảng viên và cảnh báo cơ cấu',
@@ -63,6 +65,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.get(
     '/api/orgs/:id/children',
     {
+      config: { permission: { resource: 'org', action: 'read' } },
       schema: {
         tags,
         summary: 'Tổ chức trực thuộc (theo mã), kèm số đảng viên và số tổ chức con',
@@ -77,6 +80,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.get(
     '/api/orgs/:id/history',
     {
+      config: { permission: { resource: 'org', action: 'read' } },
       schema: {
         tags,
         summary: 'Lịch sử thành lập, đổi tên, điều chuyển, hợp nhất, giải thể',
@@ -90,6 +94,7 @@ export async function orgRoutes(app: FastifyInstance) {
   r.post(
     '/api/orgs',
     {
+      config: { permission: { resource: 'org', action: 'create' } },
       schema: {
         tags,
         summary: 'Thành lập tổ chức đảng',
@@ -105,19 +110,20 @@ export async function orgRoutes(app: FastifyInstance) {
 
   r.patch(
     '/api/orgs/:id',
-    { schema: { tags, summary: 'Đổi tên hoặc loại hình tổ chức', params: idParam, body: updateOrgBody, response: orgResponse } },
+    { config: { permission: { resource: 'org', action: 'update' } }, schema: { tags, summary: 'Đổi tên hoặc loại hình tổ chức', params: idParam, body: updateOrgBody, response: orgResponse } },
     async (request) => ({ org: presentOrg(await updateOrg(serviceContext(request), request.params.id, request.body)) }),
   );
 
   r.post(
     '/api/orgs/:id/move',
-    { schema: { tags, summary: 'Điều chuyển tổ chức (cùng các tổ chức trực thuộc) sang cấp trên mới', params: idParam, body: moveOrgBody, response: orgResponse } },
+    { config: { permission: { resource: 'org', action: 'update' } }, schema: { tags, summary: 'Điều chuyển tổ chức (cùng các tổ chức trực thuộc) sang cấp trên mới', params: idParam, body: moveOrgBody, response: orgResponse } },
     async (request) => ({ org: presentOrg(await moveOrg(serviceContext(request), request.params.id, request.body)) }),
   );
 
   r.post(
     '/api/orgs/:id/merge',
     {
+      config: { permission: { resource: 'org', action: 'update' } },
       schema: {
         tags,
         summary: 'Hợp nhất tổ chức vào tổ chức khác',
@@ -137,7 +143,7 @@ export async function orgRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/orgs/:id/dissolve',
-    { schema: { tags, summary: 'Giải thể tổ chức', params: idParam, body: dissolveOrgBody, response: orgResponse } },
+    { config: { permission: { resource: 'org', action: 'update' } }, schema: { tags, summary: 'Giải thể tổ chức', params: idParam, body: dissolveOrgBody, response: orgResponse } },
     async (request) => ({ org: presentOrg(await dissolveOrg(serviceContext(request), request.params.id, request.body)) }),
   );
 }

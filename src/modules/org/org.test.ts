@@ -22,7 +22,7 @@ interface Org {
 }
 
 const api = (h: ApiHarness, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  h.app.inject({ method, url, payload, headers: { cookie: h.cookie } });
+  h.app.inject({ method, url, payload, headers: h.headers });
 
 function expectError(res: LightMyRequestResponse, status: number, code: string) {
   expect(res.statusCode, res.body).toBe(status);

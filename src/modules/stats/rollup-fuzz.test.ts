@@ -16,7 +16,7 @@ import { mergeOrg } from '../org/org-merge.service.js';
 import { moveOrg } from '../org/org-move.service.js';
 import { updateOrg } from '../org/org-update.service.js';
 import { differences } from '../rollup/rollup.repository.js';
-import type { ServiceContext } from '../service-context.js';
+import { staffContext, type ServiceContext } from '../service-context.js';
 import { historyRows, pathsAsOf, recountRows } from './stats.repository.js';
 
 // Random writes against the roll-ups, each through the service that does it in the app: member
@@ -218,7 +218,7 @@ describeEachEngine(`roll-ups under ${WRITES} random writes through the services 
 
   beforeAll(async () => {
     db = getDb().db;
-    ctx = { db, clock: fixedClock('2030-01-01T03:00:00Z'), actor: { userId: null, ip: null }, scope: everyone };
+    ctx = staffContext(db, fixedClock('2030-01-01T03:00:00Z'), everyone.paths);
     rootId = await found('province', null);
     for (let s = 0; s < 2; s++) {
       const sup = await found('superior', rootId);

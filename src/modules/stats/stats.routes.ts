@@ -13,6 +13,7 @@ export async function statsRoutes(app: FastifyInstance) {
   r.get(
     '/api/orgs/:id/stats',
     {
+      config: { permission: { resource: 'stats', action: 'read' } },
       schema: {
         tags: ['stats'],
         summary: 'Số liệu thống kê tổ chức đảng và đảng viên của một tổ chức (toàn bộ cấp dưới)',
@@ -27,6 +28,7 @@ export async function statsRoutes(app: FastifyInstance) {
   r.get(
     '/api/stats',
     {
+      config: { permission: { resource: 'stats', action: 'read' } },
       schema: {
         tags: ['stats'],
         summary: 'Số liệu thống kê trong toàn bộ phạm vi của người dùng',

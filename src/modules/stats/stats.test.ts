@@ -9,7 +9,7 @@ import type { OrgKind, OrgType } from '../../domain/org-type.js';
 import { changePlacement, changeStatus, createMember } from '../member/member.service.js';
 import type { CreateMemberInput } from '../member/member.schema.js';
 import { createOrg } from '../org/org-create.service.js';
-import type { ServiceContext } from '../service-context.js';
+import { staffContext, type ServiceContext } from '../service-context.js';
 
 // Today is 2026-11-20 (describeApi's clock); the report year is 2026 unless asOf says otherwise.
 const TODAY = '2026-11-20';
@@ -35,7 +35,7 @@ type MemberInput = Omit<CreateMemberInput, 'fullName' | 'status' | 'statusSince'
 // The tree and the members are written through the org and member services, so the roll-ups,
 // the dated intervals and the current rows are exactly what the app keeps.
 async function build(h: ApiHarness): Promise<Tree> {
-  const ctx: ServiceContext = { db: h.database.db, clock: h.clock, actor: { userId: null, ip: null }, scope: makeScope(['/']) };
+  const ctx: ServiceContext = staffContext(h.database.db, h.clock);
   let n = 0;
   const org = async (orgType: OrgType, parent: Ref | null, foundedOn: string, orgKind: OrgKind | null = null): Promise<Ref> =>
     createOrg(ctx, { code: `ST${++n}`, name: `Tổ chức thống kê ${n}`, orgType, orgKind, parentId: parent?.id ?? null, foundedOn });
@@ -201,7 +201,7 @@ describeApi('statistics (R-STAT-04)', (h) => {
   });
 
   it('sums only the scope given for a narrower scope, and hides orgs outside it as missing', async () => {
-    const ctx = { db: h().database.db, clock: h().clock, actor: { userId: null, ip: null }, scope: makeScope([t.p2.path, t.g1.path]) };
+    const ctx = staffContext(h().database.db, h().clock, [t.p2.path, t.g1.path]);
     const scoped = await service.scopeStats(ctx);
     const g1 = await stats(`/api/orgs/${t.g1.id}/stats`);
     const p2 = await stats(`/api/orgs/${t.p2.id}/stats`);

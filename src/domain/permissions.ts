@@ -1,0 +1,107 @@
+// Who may do what: the single permission table (role × resource × action). Routes declare the
+// permission they need and the web app reads this table through /api/auth/me; neither restates
+// it. Each role holds its permissions only within the subtrees of its assignments (product.md
+// "Who uses it"; not a regulation, so no rule id). Version 1; a change of the table is a change of this file and its
+// test, never a condition in a route.
+
+export const PERMISSIONS_VERSION = 1;
+
+export const ROLES = ['admin', 'org_staff', 'inspection_staff', 'committee', 'leader', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RESOURCES = [
+  /** The organization tree: nodes, their history, structure changes. */
+  'org',
+  /** Member records without the sensitive fields. */
+  'member',
+  /** Citizen ID, ethnicity, religion, phone, addresses, family: only roles that need them. */
+  'member_sensitive',
+  /** Aggregate figures (roll-ups, recounts, as-of statistics). */
+  'stats',
+  /** The audit trail of changes and record reads. */
+  'audit',
+  /** User accounts: create, reset, lock, revoke sessions. */
+  'account',
+  /** Role assignments (who holds which role where). */
+  'role_assignment',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Table = Record<Role, Partial<Record<Resource, readonly Action[]>>>;
+
+const PERMISSIONS: Table = {
+  // Accounts and configuration; the tree is readable so that roles can be assigned on it.
+  // Member data only through an explicit additional assignment.
+  admin: {
+    org: ['read'],
+    account: ['read', 'create', 'update'],
+    role_assignment: ['read', 'create', 'delete'],
+    audit: ['read'],
+  },
+  // Organization commission staff keep the tree and the records of their subtree.
+  org_staff: {
+    org: ['read', 'create', 'update'],
+    member: ['read', 'create', 'update', 'export'],
+    member_sensitive: ['read'],
+    stats: ['read', 'export'],
+    audit: ['read'],
+    account: ['read'],
+    role_assignment: ['read', 'create', 'delete'],
+  },
+  // Inspection staff read records for inspections and discipline cases (later issues).
+  inspection_staff: {
+    org: ['read'],
+    member: ['read'],
+    member_sensitive: ['read'],
+    stats: ['read'],
+    audit: ['read'],
+  },
+  // Committee members and secretaries run their org: they know their members' contacts.
+  committee: {
+    org: ['read'],
+    member: ['read'],
+    member_sensitive: ['read'],
+    stats: ['read'],
+  },
+  // Leaders read dashboards, reports and the register, never the sensitive fields.
+  leader: {
+    org: ['read'],
+    member: ['read'],
+    stats: ['read', 'export'],
+  },
+  // A party member sees their own record only (served by /api/auth/me/record, not by scope).
+  member: {},
+};
+
+export function roleCan(role: Role, resource: Resource, action: Action): boolean {
+  return PERMISSIONS[role][resource]?.includes(action) ?? false;
+}
+
+/** Every (resource, action) a role holds, for the web app to show or hide what the user may do. */
+export function permissionsOf(role: Role): { resource: Resource; action: Action }[] {
+  return Object.entries(PERMISSIONS[role]).flatMap(([resource, actions]) =>
+    (actions ?? []).map((action) => ({ resource: resource as Resource, action })),
+  );
+}
+
+// Which roles a holder may grant, within the subtree of the assignment that lets them grant.
+// Nobody grants a role stronger than their own: commission staff hand out the roles of the
+// people they work with; only an administrator creates administrators and commission staff.
+const GRANTABLE: Record<Role, readonly Role[]> = {
+  admin: ROLES,
+  org_staff: ['committee', 'leader', 'member'],
+  inspection_staff: [],
+  committee: [],
+  leader: [],
+  member: [],
+};
+
+export function roleMayGrant(granter: Role, granted: Role): boolean {
+  return roleCan(granter, 'role_assignment', 'create') && GRANTABLE[granter].includes(granted);
+}
+
+/** Roles that must sign in with a second factor unless configured otherwise. */
+export const TWO_FACTOR_ROLES_DEFAULT: readonly Role[] = ['admin', 'org_staff', 'inspection_staff'];
