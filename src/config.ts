@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, TWO_FACTOR_ROLES_DEFAULT, type Role } from './domain/permissions.js';
+import { ROLES, type Role } from './domain/permissions.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -28,7 +28,8 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return [...TWO_FACTOR_ROLES_DEFAULT];
+      // Unset: the server decides (TWO_FACTOR_ROLES_DEFAULT, or nobody on the demo).
+      if (v === undefined || v.trim() === '') return undefined;
       if (v.trim() === 'none') return [];
       const roles = v.split(',').map((x) => x.trim());
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));

@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { ensureFirstAdmin } from './modules/auth/auth.service.js';
 import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
 import { seedDatabase } from './modules/seed/seed.service.js';
+import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
+import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -42,11 +44,17 @@ export async function startServer(config: Config, log: (line: string) => void = 
       log('Đã tạo tài khoản quản trị "admin" với mật khẩu từ DANGVU_ADMIN_PASSWORD.');
     }
 
-    if (config.DANGVU_DEMO && !config.DATABASE_URL && (await orgTableIsEmpty(database.db))) {
+    const demo = config.DANGVU_DEMO && !config.DATABASE_URL;
+    if (demo && (await orgTableIsEmpty(database.db))) {
       log('Đang nạp dữ liệu mẫu (demo, tỉnh hư cấu)…');
       const r = await seedDatabase(database, { scale: 'demo' });
+      const accounts = await createDemoAccounts(database.db, systemClock);
       log(`Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên (${r.ms} ms).`);
+      log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);
     }
+    // The demo is for looking around: nobody is made to enrol an authenticator unless asked to.
+    const twoFactorRoles = config.TWO_FACTOR_ROLES ?? (demo ? [] : TWO_FACTOR_ROLES_DEFAULT);
+    if (demo && config.TWO_FACTOR_ROLES === undefined) log('Dữ liệu mẫu: không bắt buộc xác thực hai lớp (đặt TWO_FACTOR_ROLES để bật).');
 
     const app = await buildApp(
       {
@@ -55,7 +63,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         clock: systemClock,
         session: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
         cookieSecure: config.COOKIE_SECURE,
-        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles: config.TWO_FACTOR_ROLES },
+        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles },
       },
       { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
     );

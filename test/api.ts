@@ -8,6 +8,7 @@ import type { DB } from '../src/db/types.js';
 import type { Role } from '../src/domain/permissions.js';
 import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
+import { setUserOrgAndMember } from '../src/modules/auth/auth.repository.js';
 import { describeEachEngine } from './engines.js';
 
 export const ADMIN = { username: 'admin', password: 'mat-khau-thu-nghiem-1' };
@@ -50,7 +51,7 @@ export async function userWithRoles(
   extra: { memberId?: number } = {},
 ): Promise<number> {
   const u = await createUser(db, { username, displayName: username, password, mustChangePassword: false });
-  if (extra.memberId !== undefined) await db.updateTable('app_user').set({ member_id: extra.memberId }).where('id', '=', u.id).execute();
+  if (extra.memberId !== undefined) await setUserOrgAndMember(db, u.id, null, extra.memberId);
   for (const r of roles) await insertAssignment(db, { userId: u.id, role: r.role, orgId: r.orgId, validFrom: '2000-01-01', grantedBy: null });
   return u.id;
 }

@@ -13,6 +13,7 @@ export const messages = {
   NOT_FOUND: 'Không tìm thấy',
   ORG_NOT_FOUND: 'Không tìm thấy tổ chức đảng (mã {id})',
   MEMBER_NOT_FOUND: 'Không tìm thấy đảng viên (mã {id})',
+  NO_OWN_RECORD: 'Tài khoản của bạn chưa được gắn với hồ sơ đảng viên nào. Hãy liên hệ cán bộ tổ chức',
   PARENT_NOT_FOUND: 'Không tìm thấy tổ chức đảng cấp trên (mã {id})',
   DUPLICATE_ORG_CODE: 'Mã tổ chức "{code}" đã được dùng',
   DUPLICATE_CITIZEN_ID: 'Số CCCD {value} đã có trong hồ sơ của đảng viên khác',

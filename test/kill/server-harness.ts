@@ -122,6 +122,7 @@ export interface ApiResponse<T> {
 /** A signed-in API client. Network failures (server gone) reject; HTTP errors resolve with their status. */
 export class Api {
   cookie = '';
+  csrfToken = '';
 
   constructor(readonly base: string) {}
 
@@ -138,17 +139,19 @@ export class Api {
     const session = res.headers.getSetCookie().find((c) => c.startsWith('dangvu_session='));
     if (!session) throw new Error('login set no dangvu_session cookie');
     api.cookie = session.split(';')[0]!;
+    api.csrfToken = (JSON.parse(text) as { csrfToken: string }).csrfToken;
     return api;
   }
 
   withBase(base: string): Api {
     const api = new Api(base);
     api.cookie = this.cookie;
+    api.csrfToken = this.csrfToken;
     return api;
   }
 
   async call<T = unknown>(method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { cookie: this.cookie };
+    const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrfToken };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.base}${path}`, {
       method,

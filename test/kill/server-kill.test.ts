@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/connect.js';
 import { differences } from '../../src/modules/rollup/rollup.repository.js';
+import { DEMO_PASSWORD } from '../../src/modules/seed/demo-accounts.service.js';
 import { CITIZEN_PREFIX, Workload } from './member-workload.js';
 import { Api, killAllServers, mapLimit, startServerChild, type ServerChild } from './server-harness.js';
 
@@ -69,7 +70,7 @@ describe('the HTTP server survives SIGKILL during a stream of writes', () => {
   beforeAll(async () => {
     server = await startServerChild({ dataDir: dir, adminPassword: PASSWORD, demo: true, timeoutMs: 110_000 });
     report.push(`first start (initdb, migrate, demo seed): ${server.startMs} ms`);
-    api = await Api.signIn(server.url, PASSWORD);
+    api = await Api.signIn(server.url, DEMO_PASSWORD, 'bantochuc');
     const cells = await findCells(api, 3);
     expect(cells.length).toBeGreaterThanOrEqual(2);
     for (const c of cells) baseline.set(c, await activeMembers(api, c));
@@ -107,7 +108,7 @@ describe('the HTTP server survives SIGKILL during a stream of writes', () => {
       expect(readFileSync(lockFile, 'utf8')).toBe(String(server.pid));
 
       const oldSession = api.withBase(server.url);
-      api = await Api.signIn(server.url, PASSWORD);
+      api = await Api.signIn(server.url, DEMO_PASSWORD, 'bantochuc');
 
       const unansweredCreates = workload.unknownCreates.size;
       const rec = await workload.reconcile(api);

@@ -83,3 +83,8 @@ export function touchSession(db: Kysely<DB>, sessionId: string, now: Date) {
 export function deleteSession(db: Kysely<DB>, sessionId: string) {
   return db.deleteFrom('app_session').where('id', '=', sessionId).execute();
 }
+
+/** The unit an account belongs to and the member record it is (for a member's own account). */
+export function setUserOrgAndMember(db: Kysely<DB>, userId: number, orgId: number | null, memberId: number | null) {
+  return db.updateTable('app_user').set({ org_id: orgId, member_id: memberId }).where('id', '=', userId).execute();
+}

@@ -43,6 +43,7 @@ export function toRecord(m: MemberRow, chain: { id: number; code: string; name: 
     org,
     breadcrumb: chain,
     hasPhoto,
+    redactedFields: [],
     version: m.version,
     createdAt: iso(m.created_at),
     updatedAt: iso(m.updated_at),

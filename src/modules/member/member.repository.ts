@@ -491,3 +491,16 @@ export async function rootOrgIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('org').select('id').where('parent_id', 'is', null).execute();
   return rows.map((r) => r.id);
 }
+
+// ---- one's own record ----------------------------------------------------------------------
+
+/** The member record linked to an account: the only record a `member` role reads, by identity, not by scope. */
+export function findOwnMember(db: Db, userId: number): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('app_user as u', 'u.member_id', 'm.id')
+    .selectAll('m')
+    .where('u.id', '=', userId)
+    .where('m.deleted_at', 'is', null)
+    .executeTakeFirst();
+}

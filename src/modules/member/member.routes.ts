@@ -67,6 +67,15 @@ export async function memberRoutes(app: FastifyInstance) {
   );
 
   r.get(
+    '/api/members/me',
+    {
+      config: { self: true },
+      schema: { tags, summary: 'Hồ sơ đảng viên của chính người đăng nhập (tài khoản đảng viên)', response: { 200: memberRecord, ...errorResponses } },
+    },
+    async (request) => service.getOwnRecord(serviceContext(request)),
+  );
+
+  r.get(
     '/api/members/:id',
     { config: { permission: { resource: 'member', action: 'read' } }, schema: { tags, summary: 'Hồ sơ đảng viên', params: idParam, response: { 200: memberRecord, ...errorResponses } } },
     async (request) => service.getMember(serviceContext(request), request.params.id),

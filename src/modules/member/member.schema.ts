@@ -118,8 +118,8 @@ export const memberRecord = z.object({
   birthplace: nullableString,
   hometown: nullableString,
   residence: nullableString,
-  ethnicity: z.string(),
-  religion: z.string(),
+  ethnicity: nullableString,
+  religion: nullableString,
   citizenId: nullableString,
   partyCardNo: nullableString,
   admissionDate: nullableString,
@@ -138,6 +138,8 @@ export const memberRecord = z.object({
   /** The org's ancestors and itself, from the root down: the breadcrumb the form shows. */
   breadcrumb: z.array(orgRef),
   hasPhoto: z.boolean(),
+  /** Sensitive fields hidden from this caller (set to null); empty when everything is shown. */
+  redactedFields: z.array(z.string()).describe('Các trường nhạy cảm bị ẩn với người xem này (giá trị null)'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -8,7 +8,8 @@ import { dimDelta } from '../../domain/rollup-dims.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError } from '../../errors.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
-import type { Scope } from '../auth/scope.js';
+import { pathInScope, type Scope } from '../auth/scope.js';
+import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
 import { applyDelta } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import { isoTimestamp, memberFields, toListItem, toOnDate, toRecord } from './member.presenter.js';
@@ -94,8 +95,19 @@ function assertVersion(m: MemberRow, given: number): void {
   if (m.version !== given) throw new AppError('STALE_VERSION', { current: m.version, given }, { field: 'version', current: m.version });
 }
 
-async function presentRecord(db: Kysely<DB> | Tx, m: MemberRow): Promise<MemberRecord> {
-  return toRecord(m, await repo.orgChain(db, m.org_path), await repo.hasPhoto(db, m.id));
+/** Whether the caller may see the sensitive fields of a member placed at this path. */
+function seesSensitive(ctx: ServiceContext, orgPath: string): boolean {
+  return pathInScope(ctx.access.scopeFor('member_sensitive', 'read'), orgPath);
+}
+
+function guarded(ctx: ServiceContext, m: MemberRow, record: MemberRecord): MemberRecord {
+  if (seesSensitive(ctx, m.org_path)) return record;
+  const { fields, redacted } = redactSensitive(record);
+  return { ...fields, redactedFields: redacted };
+}
+
+async function presentRecord(ctx: ServiceContext, db: Kysely<DB> | Tx, m: MemberRow): Promise<MemberRecord> {
+  return guarded(ctx, m, toRecord(m, await repo.orgChain(db, m.org_path), await repo.hasPhoto(db, m.id)));
 }
 
 function auditEntry(action: string, m: MemberRow, before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
@@ -146,14 +158,24 @@ export async function createMember(ctx: ServiceContext, input: CreateMemberInput
     await repo.insertPlacement(tx, { memberId: m.id, validFrom: m.admission_date ?? m.status_since, orgId: org.id });
     await applyDelta(tx, org.path, dimDelta(null, m));
     await appendAudit(tx, ctx.actor, auditEntry('member.create', m, null, memberFields(m)));
-    return toRecord(m, await repo.orgChain(tx, org.path), false);
+    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, org.path), false));
   });
 }
 
 export async function getMember(ctx: ServiceContext, id: number): Promise<MemberRecord> {
   const m = await repo.findMember(ctx.db, ctx.scope, id);
   if (!m) throw notFound(id);
-  return presentRecord(ctx.db, m);
+  // Who looked at whom: every read of a full record is on the trail.
+  await appendAudit(ctx.db, ctx.actor, auditEntry('member.read', m, null, null));
+  return presentRecord(ctx, ctx.db, m);
+}
+
+/** The caller's own member record (linked to their account), sensitive fields included: they are theirs. */
+export async function getOwnRecord(ctx: ServiceContext): Promise<MemberRecord> {
+  if (ctx.actor.userId === null) throw new AppError('UNAUTHENTICATED');
+  const m = await repo.findOwnMember(ctx.db, ctx.actor.userId);
+  if (!m) throw new AppError('NO_OWN_RECORD');
+  return toRecord(m, await repo.orgChain(ctx.db, m.org_path), await repo.hasPhoto(ctx.db, m.id));
 }
 
 type Editable = Omit<PatchMemberInput, 'version' | 'status' | 'statusSince' | 'orgId'>;
@@ -199,7 +221,7 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Patch
     const after: MemberRow = { ...before, ...(set as Partial<MemberRow>) };
     const diff = changedFields(memberFields(before), memberFields(after));
     const changed = new Set(Object.keys(diff.after));
-    if (changed.size === 0) return presentRecord(tx, before);
+    if (changed.size === 0) return presentRecord(ctx, tx, before);
 
     // Only the rules this edit touches: an old record's unrelated legacy value does not block it.
     const [issue] = issuesTouching(memberFieldIssues(factsOf(after), ctx.clock.today()), changed);
@@ -220,7 +242,7 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Patch
     }
     await applyDelta(tx, before.org_path, dimDelta(before, saved));
     await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
-    return presentRecord(tx, saved);
+    return presentRecord(ctx, tx, saved);
   });
 }
 
@@ -270,7 +292,7 @@ export async function changeStatus(ctx: ServiceContext, id: number, input: Statu
     await applyDelta(tx, before.org_path, dimDelta(before, saved));
     const diff = changedFields(memberFields(before), memberFields(saved));
     await appendAudit(tx, ctx.actor, auditEntry('member.status', saved, diff.before, { ...diff.after, effectiveDate: date, decisionNo }));
-    return presentRecord(tx, saved);
+    return presentRecord(ctx, tx, saved);
   });
 }
 
@@ -313,7 +335,7 @@ export async function changePlacement(ctx: ServiceContext, id: number, input: Pl
       ctx.actor,
       auditEntry('member.placement', saved, { orgId: before.org_id }, { orgId: org.id, effectiveDate: date, decisionNo: clean(input.decisionNo) }),
     );
-    return presentRecord(tx, saved);
+    return presentRecord(ctx, tx, saved);
   });
 }
 
@@ -325,12 +347,15 @@ export async function memberOnDate(db: Kysely<DB>, scope: Scope, id: number, dat
 }
 
 export async function memberHistory(ctx: ServiceContext, id: number): Promise<MemberHistory> {
-  if (!(await repo.findMember(ctx.db, ctx.scope, id))) throw notFound(id);
+  const member = await repo.findMember(ctx.db, ctx.scope, id);
+  if (!member) throw notFound(id);
   const [periods, places, audit] = [
     await repo.statusPeriods(ctx.db, ctx.scope, id),
     await repo.placements(ctx.db, ctx.scope, id),
     await repo.auditEntries(ctx.db, ctx.scope, id),
   ];
+  const hide = !seesSensitive(ctx, member.org_path);
+  const shown = (f: unknown) => (hide ? withoutSensitiveKeys(f as Record<string, unknown> | null) : ((f as Record<string, unknown> | null) ?? null));
   return {
     statusPeriods: periods.map((p) => ({ status: p.status, validFrom: p.valid_from, validTo: p.valid_to, decisionNo: p.decision_no })),
     placements: places.map((p) => ({ orgId: p.org_id, orgCode: p.org_code, orgName: p.org_name, validFrom: p.valid_from, validTo: p.valid_to })),
@@ -340,8 +365,8 @@ export async function memberHistory(ctx: ServiceContext, id: number): Promise<Me
       action: a.action,
       userId: a.user_id,
       username: a.username,
-      before: (a.before as Record<string, unknown> | null) ?? null,
-      after: (a.after as Record<string, unknown> | null) ?? null,
+      before: shown(a.before),
+      after: shown(a.after),
     })),
   };
 }
@@ -362,7 +387,12 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
     rootIds = [org.id];
   }
   const statuses = query.status ? [...new Set(query.status.split(','))] : [...ACTIVE_STATUSES];
-  const search = query.q === undefined ? null : parseMemberSearch(query.q, query.mode);
+  let search = query.q === undefined ? null : parseMemberSearch(query.q, query.mode);
+  // A citizen ID is sensitive: whoever may not read it everywhere they search may not look
+  // people up by it either (a match would confirm it). The same 12 digits still find a card.
+  if (search?.kind === 'citizenIdOrCard' && !ctx.scope.paths.every((p) => seesSensitive(ctx, p))) {
+    search = { kind: 'partyCard', value: search.value };
+  }
   if (search?.kind === 'tooShort') throw new AppError('SEARCH_TOO_SHORT', { min: MIN_ANYWHERE_LENGTH }, { field: 'q' });
   if (search?.kind === 'none') return { items: [], total: 0 };
 

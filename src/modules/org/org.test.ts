@@ -220,7 +220,7 @@ describeApi('organization tree', (h) => {
     const wrong = await api(h(), 'POST', '/api/orgs', { code: 'X1', name: 'Tổ đảng', orgType: 'province', parentId: committee.id, foundedOn: '2024-01-01' });
     expect(expectError(wrong, 400, 'ORG_TYPE_NOT_ALLOWED').message).toContain('Đảng bộ cơ sở');
     const missing = await api(h(), 'POST', '/api/orgs', { code: 'X2', name: 'Chi bộ', orgType: 'cell', parentId: 999999, foundedOn: '2024-01-01' });
-    expect(expectError(missing, 400, 'PARENT_NOT_FOUND').details.field).toBe('parentId');
+    expect(expectError(missing, 404, 'PARENT_NOT_FOUND').details.field).toBe('parentId');
     const nothing = await api(h(), 'GET', '/api/orgs/999999');
     expectError(nothing, 404, 'ORG_NOT_FOUND');
   });

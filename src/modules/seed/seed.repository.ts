@@ -97,3 +97,21 @@ export async function resetIdentities(db: Kysely<DB>): Promise<void> {
 export async function analyze(db: Kysely<DB>, tables: readonly string[]): Promise<void> {
   await sql.raw(`analyze ${tables.map(ident).join(', ')}`).execute(db);
 }
+
+/** The orgs the demo accounts are assigned to: the demo province, its first commune-level committee, a cell with members. */
+export async function demoAnchors(db: Kysely<DB>) {
+  const { rows } = await sql<{ province_id: number; commune_id: number; cell_id: number; member_id: number }>`
+    with province as (select id, path from org where parent_id is null and is_demo order by id limit 1),
+    commune as (
+      select o.id, o.path from org o, province p
+      where o.parent_id = p.id and o.org_type = 'superior' order by o.code limit 1),
+    cell as (
+      select m.org_id as id, min(m.id) as member_id from member m, commune c
+      where m.org_path >= c.path and m.org_path < c.path || '~' and m.status = 'official' and m.deleted_at is null
+      group by m.org_id having count(*) >= 3 order by m.org_id limit 1)
+    select (select id from province) as province_id, (select id from commune) as commune_id,
+           (select id from cell) as cell_id, (select member_id from cell) as member_id`.execute(db);
+  const r = rows[0];
+  if (!r?.province_id || !r.commune_id || !r.cell_id || !r.member_id) throw new Error('demo dataset has no province, commune or cell with members');
+  return { provinceId: Number(r.province_id), communeId: Number(r.commune_id), cellId: Number(r.cell_id), memberId: Number(r.member_id) };
+}

@@ -1,0 +1,230 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } from '../api.js';
+import { insertTestMember, insertTestOrg, type TestOrg } from '../factories.js';
+
+// The permission matrix (issue 3): every route of the OpenAPI document is called as anonymous
+// (401), as commission staff of a sibling subtree (403 or 404, and nothing of that subtree in the
+// body), and as the staff of its own subtree (success). A route that the document lists and this
+// table does not is a failure, so a new route cannot ship without its access being tested.
+
+interface Subtree {
+  commune: TestOrg;
+  gc1: TestOrg;
+  gc2: TestOrg;
+  cell: TestOrg;
+  placeCell: TestOrg;
+  moveCell: TestOrg;
+  mergeCell: TestOrg;
+  dissolveCell: TestOrg;
+  member: { id: number; version: number; fullName: string; citizenId: string };
+}
+
+interface World {
+  a: Subtree;
+  b: Subtree;
+  staffA: Session;
+  /** Holds the member role, linked to A's member: the in-scope caller of self-service routes. */
+  memberA: Session;
+}
+
+type Call = Omit<InjectOptions, 'headers'> & { method: NonNullable<InjectOptions['method']>; url: string };
+
+interface Entry {
+  /** Anyone, signed in or not (health, sign-in). */
+  public?: true;
+  /** The in-scope call and the statuses that count as success. */
+  inScope: (w: World) => Call;
+  ok: number[];
+  /** Who makes the in-scope call (default: A's commission staff). */
+  as?: (w: World) => Session;
+  /** The same action aimed at the sibling subtree B; absent for routes about the caller themself. */
+  outOfScope?: (w: World) => Call;
+  /** For listings that answer 200 with the caller's own part: an extra check of the answer. */
+  listing?: (w: World, res: LightMyRequestResponse) => void;
+}
+
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const TODAY = '2026-11-20';
+const get = (url: string): Call => ({ method: 'GET', url });
+const post = (url: string, payload: Record<string, unknown>): Call => ({ method: 'POST', url, payload });
+
+function memberBody(orgId: number, citizenId: string) {
+  return { fullName: 'Đinh Thị Thu', sex: 'female', birthDate: '1990-03-04', citizenId, status: 'official', statusSince: '2015-05-19', admissionDate: '2014-05-19', officialDate: '2015-05-19', orgId };
+}
+
+// Keyed as the OpenAPI document names routes. Order matters: writes that change a fixture
+// (status, merge, dissolve, sign-out) come after the reads of it.
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { public: true, inScope: () => get('/api/health'), ok: [200] },
+  'POST /api/auth/login': { public: true, inScope: () => post('/api/auth/login', { username: 'staff.a', password: 'mat-khau-staff-a-1' }), ok: [200] },
+  'GET /api/auth/me': { inScope: () => get('/api/auth/me'), ok: [200] },
+  'GET /api/orgs': {
+    inScope: () => get('/api/orgs'),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((o: { id: number }) => o.id)).toEqual([w.a.commune.id]),
+  },
+  'GET /api/orgs/{id}': { inScope: (w) => get(`/api/orgs/${w.a.cell.id}`), outOfScope: (w) => get(`/api/orgs/${w.b.cell.id}`), ok: [200] },
+  'GET /api/orgs/{id}/children': { inScope: (w) => get(`/api/orgs/${w.a.gc1.id}/children`), outOfScope: (w) => get(`/api/orgs/${w.b.gc1.id}/children`), ok: [200] },
+  'GET /api/orgs/{id}/history': { inScope: (w) => get(`/api/orgs/${w.a.cell.id}/history`), outOfScope: (w) => get(`/api/orgs/${w.b.cell.id}/history`), ok: [200] },
+  'GET /api/orgs/{id}/stats': { inScope: (w) => get(`/api/orgs/${w.a.commune.id}/stats`), outOfScope: (w) => get(`/api/orgs/${w.b.commune.id}/stats`), ok: [200] },
+  'GET /api/stats': {
+    inScope: () => get('/api/stats'),
+    ok: [200],
+    listing: (_w, res) => expect(res.json().members.total).toBe(1), // A's one member, not B's
+  },
+  'GET /api/members': {
+    inScope: (w) => get(`/api/members?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/members?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/members/{id}': { inScope: (w) => get(`/api/members/${w.a.member.id}`), outOfScope: (w) => get(`/api/members/${w.b.member.id}`), ok: [200] },
+  'GET /api/members/me': { inScope: () => get('/api/members/me'), as: (w) => w.memberA, ok: [200] },
+  'GET /api/members/{id}/history': { inScope: (w) => get(`/api/members/${w.a.member.id}/history`), outOfScope: (w) => get(`/api/members/${w.b.member.id}/history`), ok: [200] },
+  'GET /api/members/{id}/as-of': {
+    inScope: (w) => get(`/api/members/${w.a.member.id}/as-of?date=2020-01-01`),
+    outOfScope: (w) => get(`/api/members/${w.b.member.id}/as-of?date=2020-01-01`),
+    ok: [200],
+  },
+  'PUT /api/members/{id}/photo': {
+    inScope: (w) => ({ method: 'PUT', url: `/api/members/${w.a.member.id}/photo`, payload: TINY_PNG, headers: { 'content-type': 'image/png' } }) as Call,
+    outOfScope: (w) => ({ method: 'PUT', url: `/api/members/${w.b.member.id}/photo`, payload: TINY_PNG, headers: { 'content-type': 'image/png' } }) as Call,
+    ok: [204],
+  },
+  'GET /api/members/{id}/photo': { inScope: (w) => get(`/api/members/${w.a.member.id}/photo`), outOfScope: (w) => get(`/api/members/${w.b.member.id}/photo`), ok: [200] },
+  'POST /api/members': {
+    inScope: (w) => post('/api/members', memberBody(w.a.cell.id, '001190000101')),
+    outOfScope: (w) => post('/api/members', memberBody(w.b.cell.id, '001190000102')),
+    ok: [201],
+  },
+  'PATCH /api/members/{id}': {
+    inScope: (w) => ({ method: 'PATCH', url: `/api/members/${w.a.member.id}`, payload: { version: 1, occupation: 'Giáo viên' } }),
+    outOfScope: (w) => ({ method: 'PATCH', url: `/api/members/${w.b.member.id}`, payload: { version: 1, occupation: 'Giáo viên' } }),
+    ok: [200],
+  },
+  'POST /api/members/{id}/placement': {
+    inScope: (w) => post(`/api/members/${w.a.member.id}/placement`, { orgId: w.a.placeCell.id, effectiveDate: TODAY, version: 2 }),
+    outOfScope: (w) => post(`/api/members/${w.b.member.id}/placement`, { orgId: w.b.placeCell.id, effectiveDate: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/members/{id}/status': {
+    inScope: (w) => post(`/api/members/${w.a.member.id}/status`, { status: 'exempt', effectiveDate: TODAY, version: 3 }),
+    outOfScope: (w) => post(`/api/members/${w.b.member.id}/status`, { status: 'exempt', effectiveDate: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/orgs': {
+    inScope: (w) => post('/api/orgs', { code: 'MX.A.NEW', name: 'Chi bộ Mới A', orgType: 'cell', parentId: w.a.gc1.id, foundedOn: TODAY }),
+    outOfScope: (w) => post('/api/orgs', { code: 'MX.B.NEW', name: 'Chi bộ Mới B', orgType: 'cell', parentId: w.b.gc1.id, foundedOn: TODAY }),
+    ok: [201],
+  },
+  'PATCH /api/orgs/{id}': {
+    inScope: (w) => ({ method: 'PATCH', url: `/api/orgs/${w.a.cell.id}`, payload: { version: 1, name: 'Chi bộ Thôn An Mới', effectiveDate: TODAY } }),
+    outOfScope: (w) => ({ method: 'PATCH', url: `/api/orgs/${w.b.cell.id}`, payload: { version: 1, name: 'Chi bộ Thôn Bình Mới', effectiveDate: TODAY } }),
+    ok: [200],
+  },
+  'POST /api/orgs/{id}/move': {
+    inScope: (w) => post(`/api/orgs/${w.a.moveCell.id}/move`, { newParentId: w.a.gc2.id, effectiveDate: TODAY }),
+    outOfScope: (w) => post(`/api/orgs/${w.b.moveCell.id}/move`, { newParentId: w.b.gc2.id, effectiveDate: TODAY }),
+    ok: [200],
+  },
+  'POST /api/orgs/{id}/merge': {
+    inScope: (w) => post(`/api/orgs/${w.a.mergeCell.id}/merge`, { targetId: w.a.placeCell.id, effectiveDate: TODAY }),
+    outOfScope: (w) => post(`/api/orgs/${w.b.mergeCell.id}/merge`, { targetId: w.b.placeCell.id, effectiveDate: TODAY }),
+    ok: [200],
+  },
+  'POST /api/orgs/{id}/dissolve': {
+    inScope: (w) => post(`/api/orgs/${w.a.dissolveCell.id}/dissolve`, { effectiveDate: TODAY }),
+    outOfScope: (w) => post(`/api/orgs/${w.b.dissolveCell.id}/dissolve`, { effectiveDate: TODAY }),
+    ok: [200],
+  },
+  'POST /api/auth/password': {
+    inScope: () => post('/api/auth/password', { currentPassword: 'mat-khau-staff-a-1', newPassword: 'Mat-khau-moi-cua-A-2026' }),
+    ok: [204],
+  },
+  'POST /api/auth/logout': { inScope: () => post('/api/auth/logout', {}), ok: [204] },
+};
+
+async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: string, person: { name: string; citizenId: string }): Promise<Subtree> {
+  const db = h.database.db;
+  const commune = await insertTestOrg(db, { type: 'superior', parent: province, name: `Đảng bộ xã ${place}`, code: `MX.${tag}` });
+  const gc1 = await insertTestOrg(db, { type: 'grassroots_committee', parent: commune, name: `Đảng bộ Hợp tác xã ${place}`, code: `MX.${tag}.G1` });
+  const gc2 = await insertTestOrg(db, { type: 'grassroots_committee', parent: commune, name: `Đảng bộ Trường học ${place}`, code: `MX.${tag}.G2` });
+  const cell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Thôn ${place}`, code: `MX.${tag}.C1` });
+  const placeCell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Xóm ${place}`, code: `MX.${tag}.C2` });
+  const moveCell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Đội ${place}`, code: `MX.${tag}.C3` });
+  const mergeCell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Trại ${place}`, code: `MX.${tag}.C4` });
+  const dissolveCell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Bến ${place}`, code: `MX.${tag}.C5` });
+  const m = await insertTestMember(db, { org: cell, full_name: person.name, citizen_id: person.citizenId, status: 'official', status_since: '2010-01-01' });
+  return { commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell, member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId } };
+}
+
+/** Everything that names subtree B: none of it may appear in an answer to A's staff. */
+function markersOf(b: Subtree): string[] {
+  return [b.commune.name, b.cell.name, b.placeCell.name, b.member.fullName, b.member.citizenId, b.commune.code];
+}
+
+async function call(h: ApiHarness, c: Call, session: Session | null): Promise<LightMyRequestResponse> {
+  const extra = (c as { headers?: Record<string, string> }).headers ?? {};
+  return h.app.inject({ ...c, headers: { ...(session?.headers ?? {}), ...extra } } as InjectOptions);
+}
+
+describeApi('permission matrix', (h) => {
+  let w: World;
+  let routes: string[];
+
+  beforeAll(async () => {
+    const db = h().database.db;
+    const province = await insertTestOrg(db, { type: 'province', name: 'Đảng bộ tỉnh Ma Trận', code: 'MX' });
+    const a = await subtree(h(), province, 'A', 'An Phú', { name: 'Phan Thị Ánh', citizenId: '001180000001' });
+    const b = await subtree(h(), province, 'B', 'Bình Lợi', { name: 'Trịnh Văn Bảo', citizenId: '001180000002' });
+    await userWithRoles(db, 'staff.a', 'mat-khau-staff-a-1', [{ role: 'org_staff', orgId: a.commune.id }]);
+    await userWithRoles(db, 'member.a', 'mat-khau-member-a-1', [{ role: 'member', orgId: a.cell.id }], { memberId: a.member.id });
+    w = { a, b, staffA: await signIn(h().app, 'staff.a', 'mat-khau-staff-a-1'), memberA: await signIn(h().app, 'member.a', 'mat-khau-member-a-1') };
+    const doc = (await h().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  });
+
+  it('covers every route of the OpenAPI document, and nothing else', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => !(r in MATRIX)), 'routes without a row in the permission matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r)), 'matrix rows for routes that do not exist').toEqual([]);
+  });
+
+  it('answers 401 to anonymous callers on every route but the public ones', async () => {
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (entry.public) continue;
+      const res = await call(h(), entry.outOfScope?.(w) ?? entry.inScope(w), null);
+      expect(res.statusCode, route).toBe(401);
+      expect(res.json().error.code, route).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses the sibling subtree (403 or 404) with nothing of it in the answer, and allows the own subtree', async () => {
+    const markers = markersOf(w.b);
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (entry.outOfScope) {
+        const res = await call(h(), entry.outOfScope(w), w.staffA);
+        expect([403, 404], `${route} out of scope: ${res.body}`).toContain(res.statusCode);
+        for (const m of markers) expect(res.body, `${route} leaks "${m}"`).not.toContain(m);
+      }
+      const res = await call(h(), entry.inScope(w), entry.as?.(w) ?? w.staffA);
+      expect(entry.ok, `${route} in scope: ${res.body}`).toContain(res.statusCode);
+      if (res.headers['content-type']?.toString().includes('json')) for (const m of markers) expect(res.body, `${route} leaks "${m}"`).not.toContain(m);
+      entry.listing?.(w, res);
+    }
+  });
+
+  it('left the sibling subtree exactly as it was', async () => {
+    const admin = { cookie: h().cookie, csrfToken: '', headers: h().headers };
+    const member = (await call(h(), get(`/api/members/${w.b.member.id}`), admin)).json();
+    expect(member).toMatchObject({ version: 1, status: 'official', orgId: w.b.cell.id, occupation: null, hasPhoto: false });
+    for (const org of [w.b.cell, w.b.moveCell, w.b.mergeCell, w.b.dissolveCell]) {
+      const o = (await call(h(), get(`/api/orgs/${org.id}`), admin)).json();
+      expect(o.org, org.name).toMatchObject({ name: org.name, parentId: w.b.gc1.id, dissolvedOn: null });
+    }
+    const created = (await call(h(), get('/api/orgs?q=MX.B.NEW'), admin)).json();
+    expect(created.items).toEqual([]);
+    const listed = (await call(h(), get(`/api/members?org=${w.b.commune.id}&status=official,exempt,probationary`), admin)).json();
+    expect(listed.total).toBe(1);
+  });
+});
