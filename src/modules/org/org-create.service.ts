@@ -18,14 +18,14 @@ export async function createOrg(ctx: ServiceContext, input: CreateOrgInput): Pro
     checkCanContain(parent?.org_type ?? null, input.orgType, 'orgType');
     // The parent's current shape must already hold on the founding day, or the tree as of
     // that day would show the child under a parent that did not yet look like this.
-    checkEffectiveDate(input.foundedOn, ctx.clock.today(), parent ? await repo.lastChange(tx, [parent.id]) : null, parent ?? { name: input.name }, 'foundedOn');
+    checkEffectiveDate(input.foundedOn, ctx.clock.today(), parent ? await repo.lastChange(tx, ctx.scope, [parent.id]) : null, parent ?? { name: input.name }, 'foundedOn');
     if (await repo.codeTaken(tx, input.code)) {
       throw new AppError('DUPLICATE_ORG_CODE', { code: input.code, value: input.code }, { field: 'code' });
     }
 
     const id = await repo.nextOrgId(tx);
     const path = childPath(parent?.path ?? null, id);
-    const org = await repo.insertOrg(tx, {
+    const org = await repo.insertOrg(tx, ctx.scope, {
       id,
       code: input.code,
       name: input.name,
@@ -40,8 +40,8 @@ export async function createOrg(ctx: ServiceContext, input: CreateOrgInput): Pro
       created_at: ctx.clock.now(),
       updated_at: ctx.clock.now(),
     });
-    await repo.insertVersion(tx, org);
-    await repo.insertEvent(tx, {
+    await repo.insertVersion(tx, ctx.scope, org);
+    await repo.insertEvent(tx, ctx.scope, {
       orgId: id,
       kind: 'founded',
       effectiveDate: input.foundedOn,

@@ -12,21 +12,21 @@ export async function dissolveOrg(ctx: ServiceContext, id: number, input: Dissol
   return ctx.db.transaction().execute(async (tx) => {
     await repo.lockTree(tx);
     const org = await liveOrg(tx, ctx.scope, id, 'id');
-    const members = await repo.countActiveMembersIn(tx, org.path);
+    const members = await repo.countActiveMembersIn(tx, ctx.scope, org.path);
     if (members > 0) throw new AppError('ORG_HAS_ACTIVE_MEMBERS', { name: org.name, count: members }, { field: 'id', count: members });
-    const children = (await repo.liveChildren(tx, org.id)).length;
+    const children = (await repo.liveChildren(tx, ctx.scope, org.id)).length;
     if (children > 0) throw new AppError('ORG_HAS_ACTIVE_CHILDREN', { name: org.name, count: children }, { field: 'id', count: children });
-    checkEffectiveDate(input.effectiveDate, ctx.clock.today(), await repo.lastChange(tx, [org.id]), org);
+    checkEffectiveDate(input.effectiveDate, ctx.clock.today(), await repo.lastChange(tx, ctx.scope, [org.id]), org);
 
-    const dissolved = await repo.updateOrg(tx, org.id, {
+    const dissolved = await repo.updateOrg(tx, ctx.scope, org.id, {
       dissolved_on: input.effectiveDate,
       dissolution_decision: input.decisionNo ?? null,
       version: org.version + 1,
       updated_at: ctx.clock.now(),
     });
-    await repo.endVersion(tx, org.id, input.effectiveDate);
+    await repo.endVersion(tx, ctx.scope, org.id, input.effectiveDate);
     await applyDelta(tx, org.path, selfCounts(org, -1));
-    await repo.insertEvent(tx, {
+    await repo.insertEvent(tx, ctx.scope, {
       orgId: org.id,
       kind: 'dissolved',
       effectiveDate: input.effectiveDate,

@@ -20,15 +20,15 @@ export async function moveOrg(ctx: ServiceContext, id: number, input: MoveOrgInp
     if (parent && wouldCycle(org.path, parent.path)) throw new AppError('ORG_CYCLE', { name: org.name }, { field: 'newParentId' });
     if ((parent?.id ?? null) === org.parent_id) throw new AppError('ORG_SAME_PARENT', { name: org.name }, { field: 'newParentId' });
     checkCanContain(parent?.org_type ?? null, org.org_type, 'newParentId');
-    const last = later(await subtree.lastChangeIn(tx, [org.path]), parent ? await repo.lastChange(tx, [parent.id]) : null);
+    const last = later(await subtree.lastChangeIn(tx, ctx.scope, [org.path]), parent ? await repo.lastChange(tx, ctx.scope, [parent.id]) : null);
     checkEffectiveDate(input.effectiveDate, ctx.clock.today(), last, org);
 
     const oldParentPath = org.path.slice(0, org.path.lastIndexOf('/', org.path.length - 2) + 1);
     const newParentPath = parent?.path ?? '/';
     const now = ctx.clock.now();
-    const [newPath] = await subtree.repath(tx, [org.path], oldParentPath, newParentPath, (parent?.level ?? 0) + 1 - org.level, now);
-    const moved = await repo.updateOrg(tx, org.id, { parent_id: parent?.id ?? null, version: org.version + 1, updated_at: now });
-    await subtree.rollVersionsIn(tx, [newPath!], input.effectiveDate);
+    const [newPath] = await subtree.repath(tx, ctx.scope, [org.path], oldParentPath, newParentPath, (parent?.level ?? 0) + 1 - org.level, now);
+    const moved = await repo.updateOrg(tx, ctx.scope, org.id, { parent_id: parent?.id ?? null, version: org.version + 1, updated_at: now });
+    await subtree.rollVersionsIn(tx, ctx.scope, [newPath!], input.effectiveDate);
 
     // Ancestors both sides share keep their counts; only the two diverging branches change.
     const oldAncestors = ancestorIds(oldParentPath);
@@ -39,7 +39,7 @@ export async function moveOrg(ctx: ServiceContext, id: number, input: MoveOrgInp
       oldAncestors.filter((a) => !newAncestors.includes(a)),
       newAncestors.filter((a) => !oldAncestors.includes(a)),
     );
-    await repo.insertEvent(tx, {
+    await repo.insertEvent(tx, ctx.scope, {
       orgId: org.id,
       kind: 'moved',
       effectiveDate: input.effectiveDate,

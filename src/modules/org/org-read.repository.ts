@@ -169,7 +169,7 @@ export interface StructureCountsRow {
 }
 
 /** Today's facts the structure rules look at, from the roll-ups and the live children. */
-export async function structureCounts(db: Kysely<DB>, id: number): Promise<StructureCountsRow | undefined> {
+export async function structureCounts(db: Kysely<DB>, scope: Scope, id: number): Promise<StructureCountsRow | undefined> {
   const { rows } = await sql<StructureCountsRow>`
     select
       coalesce((select n from org_rollup where org_id = o.id and dim = 'total' and val = 'all'), 0)::bigint as members,
@@ -177,7 +177,7 @@ export async function structureCounts(db: Kysely<DB>, id: number): Promise<Struc
       p.org_type as parent_type, p.org_kind as parent_kind,
       coalesce((select string_agg(distinct c.org_type, ',') from org c where c.parent_id = o.id and c.dissolved_on is null), '') as child_types
     from org o left join org p on p.id = o.parent_id
-    where o.id = ${id}`.execute(db);
+    where o.id = ${id} and ${inScope(scope, 'o.path')}`.execute(db);
   return rows[0];
 }
 

@@ -20,20 +20,20 @@ export async function updateOrg(ctx: ServiceContext, id: number, input: UpdateOr
     const name = input.name ?? org.name;
     const kind = input.orgKind === undefined ? org.org_kind : input.orgKind;
     if (name === org.name && kind === org.org_kind) return org;
-    checkEffectiveDate(input.effectiveDate, ctx.clock.today(), await repo.lastChange(tx, [org.id]), org);
+    checkEffectiveDate(input.effectiveDate, ctx.clock.today(), await repo.lastChange(tx, ctx.scope, [org.id]), org);
 
-    const updated = await repo.updateOrg(tx, org.id, {
+    const updated = await repo.updateOrg(tx, ctx.scope, org.id, {
       name,
       name_norm: normalizeName(name),
       org_kind: kind,
       version: org.version + 1,
       updated_at: ctx.clock.now(),
     });
-    await repo.rollVersion(tx, org.id, input.effectiveDate);
+    await repo.rollVersion(tx, ctx.scope, org.id, input.effectiveDate);
     const event = { orgId: org.id, effectiveDate: input.effectiveDate, decisionNo: input.decisionNo ?? null, createdBy: ctx.actor.userId };
-    if (name !== org.name) await repo.insertEvent(tx, { ...event, kind: 'renamed', details: { from: org.name, to: name } });
+    if (name !== org.name) await repo.insertEvent(tx, ctx.scope, { ...event, kind: 'renamed', details: { from: org.name, to: name } });
     if (kind !== org.org_kind) {
-      await repo.insertEvent(tx, { ...event, kind: 'changed', details: { orgKind: { from: org.org_kind, to: kind } } });
+      await repo.insertEvent(tx, ctx.scope, { ...event, kind: 'changed', details: { orgKind: { from: org.org_kind, to: kind } } });
       await applyDelta(tx, org.path, kindDelta(org.org_kind, kind));
     }
     const diff = changedFields({ name: org.name, orgKind: org.org_kind }, { name, orgKind: kind });

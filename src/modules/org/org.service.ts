@@ -39,7 +39,7 @@ export async function getOrg(ctx: ServiceContext, id: number, asOf: string | nul
   let warnings: StructureWarning[] = [];
   let official: number | null = null;
   if (asOf === null && row.dissolved_on === null) {
-    const c = await read.structureCounts(ctx.db, id);
+    const c = await read.structureCounts(ctx.db, ctx.scope, id);
     if (c) {
       official = Number(c.official);
       warnings = structureWarnings({
