@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { installAuthHook } from './http/auth-hook.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installWebApp } from './http/web-app.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
@@ -14,6 +15,8 @@ import { statsRoutes } from './modules/stats/stats.routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
+  /** Folder of the built web app (dist/web) to serve at /; API-only when absent (the API tests). */
+  webRoot?: string;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -21,7 +24,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, { spaFallback: opts.webRoot !== undefined });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -41,5 +44,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(orgRoutes);
   await app.register(memberRoutes);
   await app.register(statsRoutes);
+  if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

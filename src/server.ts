@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
@@ -10,6 +9,7 @@ import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
 import { seedDatabase } from './modules/seed/seed.service.js';
 import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
+import { findWebRoot } from './http/web-app.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -17,9 +17,6 @@ export interface RunningServer {
   url: string;
   stop(): Promise<void>;
 }
-
-const landingPage = new URL('../web/index.html', import.meta.url);
-const landingPageBuilt = new URL('../../web/index.html', import.meta.url);
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set), migrates, makes sure an
@@ -56,6 +53,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const twoFactorRoles = config.TWO_FACTOR_ROLES ?? (demo ? [] : TWO_FACTOR_ROLES_DEFAULT);
     if (demo && config.TWO_FACTOR_ROLES === undefined) log('Dữ liệu mẫu: không bắt buộc xác thực hai lớp (đặt TWO_FACTOR_ROLES để bật).');
 
+    const webRoot = findWebRoot();
+    if (!webRoot) log('Chưa có giao diện web đã build (dist/web): chạy "npm run build". Máy chủ chỉ phục vụ API.');
     const app = await buildApp(
       {
         db: database.db,
@@ -65,10 +64,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
         cookieSecure: config.COOKIE_SECURE,
         security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles },
       },
-      { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } },
+      { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }, webRoot },
     );
-    const page = await readFile(landingPage).catch(() => readFile(landingPageBuilt));
-    app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
 
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     log(`Đảng vụ đang chạy tại ${url.replace('0.0.0.0', 'localhost')} (cơ sở dữ liệu: ${database.engine}); API: /api/docs`);

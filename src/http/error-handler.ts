@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../errors.js';
+import { isSpaPath, sendIndex } from './web-app.js';
 
 // Unique constraints the database enforces, mapped to the codes the API promises.
 const uniqueViolations: Record<string, { code: ErrorCode; field: string }> = {
@@ -26,7 +27,12 @@ export function fromDatabaseError(e: unknown): unknown {
   return e;
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export interface ErrorHandlerOptions {
+  /** Answer unknown non-/api GETs with the web app's index.html (its router decides). */
+  spaFallback?: boolean;
+}
+
+export function installErrorHandler(app: FastifyInstance, opts: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(raw)) {
       const details = raw.validation.map((v) => ({
@@ -47,7 +53,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: raw }, 'unhandled error');
     return reply.status(500).send(new AppError('INTERNAL').toBody());
   });
-  app.setNotFoundHandler((_request, reply) => {
+  app.setNotFoundHandler((request, reply) => {
+    if (opts.spaFallback && (request.method === 'GET' || request.method === 'HEAD') && isSpaPath(request.url)) return sendIndex(reply);
     const err = new AppError('NOT_FOUND');
     reply.status(404).send(err.toBody());
   });

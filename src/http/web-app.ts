@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+// The single-page app built by `vite build` into dist/web. The compiled server runs from
+// dist/src (so ../web); under tsx it runs from src (so ../dist/web).
+const candidates = [new URL('../../web/', import.meta.url), new URL('../../dist/web/', import.meta.url)];
+
+/** The folder holding the built web app's index.html, or undefined when it has not been built. */
+export function findWebRoot(): string | undefined {
+  for (const url of candidates) {
+    const dir = fileURLToPath(url);
+    if (existsSync(`${dir}index.html`)) return dir;
+  }
+  return undefined;
+}
+
+// What the app's pages may load: only our own files. Ant Design writes its styles at run time,
+// hence 'unsafe-inline' for styles only; scripts are never inline.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export const isSpaPath = (url: string) => !url.startsWith('/api/') && url !== '/api';
+
+/**
+ * Serves the built files, and index.html for every other GET that is not /api, so that a
+ * reloaded deep link (/members/12) opens the app. /api keeps its JSON 404.
+ */
+export async function installWebApp(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    // Built file names carry a content hash: cache them for good; index.html never.
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+}
+
+export function sendIndex(reply: FastifyReply) {
+  return reply.header('content-security-policy', CONTENT_SECURITY_POLICY).header('cache-control', 'no-cache').sendFile('index.html');
+}
