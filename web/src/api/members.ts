@@ -1,0 +1,28 @@
+import { api } from './client.js';
+import type { ListAnswer, MemberHistory, MemberListItem, MemberRecord, PatchMemberInput } from './types.js';
+
+/** The list's filters as the URL and the API both spell them. */
+export interface MemberListQuery {
+  q?: string;
+  mode?: 'word' | 'anywhere';
+  org?: number;
+  status?: string;
+  sex?: 'male' | 'female';
+  page?: number;
+  pageSize?: number;
+  sort?: string;
+}
+
+export const memberKeys = {
+  all: ['members'] as const,
+  list: (q: MemberListQuery) => ['members', 'list', q] as const,
+  record: (id: number) => ['members', 'record', id] as const,
+  history: (id: number) => ['members', 'history', id] as const,
+};
+
+export const memberApi = {
+  list: (q: MemberListQuery, signal?: AbortSignal) => api.get<ListAnswer<MemberListItem>>('/api/members', { ...q }, signal),
+  record: (id: number) => api.get<MemberRecord>(`/api/members/${id}`),
+  history: (id: number) => api.get<MemberHistory>(`/api/members/${id}/history`),
+  update: (id: number, body: PatchMemberInput) => api.patch<MemberRecord>(`/api/members/${id}`, body),
+};

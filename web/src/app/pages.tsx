@@ -1,0 +1,39 @@
+import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Action, Resource } from '../api/types.js';
+
+// The page registry: every screen of the app, where it lives, what it needs, and its menu entry.
+// A new screen (dashboard, administration, member view) is one entry here plus its folder under
+// pages/; the router and the side menu are built from this list. Pages are loaded on first
+// visit (code-split), so the first page stays small.
+
+export interface PageDef {
+  /** Route path (react-router syntax). */
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+  /** The permission the page needs; the menu hides it and the route refuses it without. */
+  requires?: { resource: Resource; action: Action };
+  /** A side-menu entry: its i18n key and icon. Detail pages have none. */
+  menu?: { labelKey: MenuLabelKey; icon: ReactNode };
+}
+
+export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members';
+
+export const PAGES: PageDef[] = [
+  { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined /> } },
+  {
+    path: '/orgs',
+    component: lazy(() => import('../pages/orgs/OrgsPage.js')),
+    requires: { resource: 'org', action: 'read' },
+    menu: { labelKey: 'menu.orgs', icon: <ApartmentOutlined /> },
+  },
+  { path: '/orgs/:orgId', component: lazy(() => import('../pages/orgs/OrgsPage.js')), requires: { resource: 'org', action: 'read' } },
+  {
+    path: '/members',
+    component: lazy(() => import('../pages/members/MemberListPage.js')),
+    requires: { resource: 'member', action: 'read' },
+    menu: { labelKey: 'menu.members', icon: <TeamOutlined /> },
+  },
+  { path: '/members/:memberId', component: lazy(() => import('../pages/members/MemberPage.js')), requires: { resource: 'member', action: 'read' } },
+  { path: '/account/password', component: lazy(() => import('../pages/signin/ChangePasswordPage.js')) },
+];

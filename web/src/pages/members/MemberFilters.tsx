@@ -1,0 +1,72 @@
+import { Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEMBER_STATUSES } from '../../../../src/domain/member-status.js';
+import type { MemberListQuery } from '../../api/members.js';
+import { OrgPicker } from '../../components/OrgPicker.js';
+import { useDebounced } from '../../lib/useDebounced.js';
+
+/**
+ * Search box and filters. The name box needs no diacritics ("nguyen van hung" finds
+ * "Nguyễn Văn Hùng") and asks the server once typing pauses.
+ */
+export function MemberFilters({ query, onChange }: { query: MemberListQuery; onChange(c: Partial<MemberListQuery>): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(query.q ?? '');
+  const settled = useDebounced(text, 300);
+  useEffect(() => {
+    if (settled.trim() !== (query.q ?? '')) onChange({ q: settled.trim() || undefined });
+    // Only the settled text triggers a search; query changes from elsewhere must not loop back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled]);
+
+  const statuses = query.status ? query.status.split(',') : [];
+  return (
+    <>
+      <Input.Search
+        aria-label={t('members.search')}
+        placeholder={t('members.searchPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => onChange({ q: v.trim() || undefined })}
+        allowClear
+        style={{ width: '20rem', maxWidth: '100%' }}
+        enterButton
+      />
+      <Select
+        aria-label={t('members.searchMode')}
+        value={query.mode ?? 'word'}
+        onChange={(v) => onChange({ mode: v === 'anywhere' ? 'anywhere' : undefined })}
+        options={[
+          { value: 'word', label: t('members.modes.word') },
+          { value: 'anywhere', label: t('members.modes.anywhere') },
+        ]}
+        style={{ width: '11rem' }}
+      />
+      <Select
+        mode="multiple"
+        aria-label={t('member.fields.status')}
+        placeholder={t('member.fields.status')}
+        value={statuses}
+        onChange={(v: string[]) => onChange({ status: v.length ? v.join(',') : undefined })}
+        options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`member.statuses.${s}`) }))}
+        style={{ minWidth: '12rem' }}
+        allowClear
+        maxTagCount="responsive"
+      />
+      <Select
+        aria-label={t('member.fields.sex')}
+        placeholder={t('member.fields.sex')}
+        value={query.sex}
+        onChange={(v?: 'male' | 'female') => onChange({ sex: v })}
+        options={[
+          { value: 'male', label: t('member.sex.male') },
+          { value: 'female', label: t('member.sex.female') },
+        ]}
+        allowClear
+        style={{ width: '8rem' }}
+      />
+      <OrgPicker aria-label={t('members.subtree')} value={query.org ?? null} onChange={(id) => onChange({ org: id ?? undefined })} />
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { PasswordChangeForm } from './PasswordChangeForm.js';
+
+/** The signed-in user's own password change (from the user menu). */
+export default function ChangePasswordPage() {
+  return <PasswordChangeForm onDone={() => undefined} />;
+}
