@@ -20,19 +20,19 @@ export interface PageDef {
 export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members';
 
 export const PAGES: PageDef[] = [
-  { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined /> } },
+  { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined aria-hidden /> } },
   {
     path: '/orgs',
     component: lazy(() => import('../pages/orgs/OrgsPage.js')),
     requires: { resource: 'org', action: 'read' },
-    menu: { labelKey: 'menu.orgs', icon: <ApartmentOutlined /> },
+    menu: { labelKey: 'menu.orgs', icon: <ApartmentOutlined aria-hidden /> },
   },
   { path: '/orgs/:orgId', component: lazy(() => import('../pages/orgs/OrgsPage.js')), requires: { resource: 'org', action: 'read' } },
   {
     path: '/members',
     component: lazy(() => import('../pages/members/MemberListPage.js')),
     requires: { resource: 'member', action: 'read' },
-    menu: { labelKey: 'menu.members', icon: <TeamOutlined /> },
+    menu: { labelKey: 'menu.members', icon: <TeamOutlined aria-hidden /> },
   },
   { path: '/members/:memberId', component: lazy(() => import('../pages/members/MemberPage.js')), requires: { resource: 'member', action: 'read' } },
   { path: '/account/password', component: lazy(() => import('../pages/signin/ChangePasswordPage.js')) },

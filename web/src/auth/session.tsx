@@ -35,16 +35,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const { data: me } = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
 
-  // A session that expires while the app is open: forget everything cached and go to sign-in.
+  // Signed out, by choice or because the session expired: forget every cached answer of the
+  // previous user. The /me entry itself is set to null, not removed, so this provider's
+  // subscription to it sees the change.
+  const forget = useCallback(() => {
+    queryClient.setQueryData(ME_KEY, null);
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  }, [queryClient]);
+
   useEffect(
     () =>
       onUnauthenticated(() => {
-        if (queryClient.getQueryData(ME_KEY)) {
-          queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-          queryClient.setQueryData(ME_KEY, null);
-        }
+        if (queryClient.getQueryData(ME_KEY)) forget();
       }),
-    [queryClient],
+    [queryClient, forget],
   );
 
   const refresh = useCallback(async () => {
@@ -54,9 +58,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await authApi.logout().catch(() => undefined);
     setCsrfToken('');
-    queryClient.clear();
-    queryClient.setQueryData(ME_KEY, null);
-  }, [queryClient]);
+    forget();
+  }, [forget]);
 
   const value = useMemo<Session>(() => {
     const allowed = new Set((me?.permissions ?? []).map((p) => `${p.resource}:${p.action}`));

@@ -28,7 +28,7 @@ export function AppShell() {
       <Layout style={{ minHeight: '100vh' }}>
         <header className="app-header">
           {!wide && (
-            <Button type="text" icon={<MenuOutlined style={{ color: '#fff' }} />} aria-label={t('shell.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
+            <Button type="text" icon={<MenuOutlined aria-hidden style={{ color: '#fff' }} />} aria-label={t('shell.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
           )}
           <Link to="/" className="brand">
             {t('app.name')}
@@ -48,10 +48,9 @@ export function AppShell() {
               <SideMenu />
             </Layout.Sider>
           )}
-          <Layout.Content>
-            <main id="main" tabIndex={-1} className="app-main">
-              <Outlet />
-            </main>
+          {/* Layout.Content is the page's <main>; the skip link lands here. */}
+          <Layout.Content id="main" tabIndex={-1} className="app-main">
+            <Outlet />
           </Layout.Content>
         </Layout>
       </Layout>

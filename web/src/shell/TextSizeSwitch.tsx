@@ -9,8 +9,8 @@ export function TextSizeSwitch() {
   const { textSize, setTextSize } = usePrefs();
   const scale: Record<TextSize, string> = { normal: '0.85em', large: '1.05em', xlarge: '1.3em' };
   return (
-    <div role="group" aria-label={t('prefs.textSize')}>
-      <Segmented<TextSize>
+    <Segmented<TextSize>
+        aria-label={t('prefs.textSize')}
         value={textSize}
         onChange={setTextSize}
         options={TEXT_SIZES.map((s) => ({
@@ -22,6 +22,5 @@ export function TextSizeSwitch() {
           ),
         }))}
       />
-    </div>
   );
 }

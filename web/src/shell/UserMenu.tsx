@@ -16,12 +16,12 @@ export function UserMenu({ compact }: { compact?: boolean }) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword'), onClick: () => navigate('/account/password') },
-          { key: 'signout', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: () => void signOut().then(() => navigate('/signin')) },
+          { key: 'password', icon: <KeyOutlined aria-hidden />, label: t('user.changePassword'), onClick: () => navigate('/account/password') },
+          { key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('user.signOut'), onClick: () => void signOut() },
         ],
       }}
     >
-      <Button icon={<UserOutlined />} aria-label={t('user.menu', { name })} title={name}>
+      <Button icon={<UserOutlined aria-hidden />} aria-label={t('user.menu', { name })} title={name}>
         {compact ? null : <span style={{ maxWidth: '14rem', overflow: 'hidden', textOverflow: 'ellipsis', display: 'inline-block', verticalAlign: 'bottom' }}>{name}</span>}
       </Button>
     </Dropdown>

@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,15 +24,15 @@ export function MemberFilters({ query, onChange }: { query: MemberListQuery; onC
   const statuses = query.status ? query.status.split(',') : [];
   return (
     <>
-      <Input.Search
+      <Input
+        prefix={<SearchOutlined aria-hidden />}
         aria-label={t('members.search')}
         placeholder={t('members.searchPlaceholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onSearch={(v) => onChange({ q: v.trim() || undefined })}
+        onPressEnter={() => onChange({ q: text.trim() || undefined })}
         allowClear
         style={{ width: '20rem', maxWidth: '100%' }}
-        enterButton
       />
       <Select
         aria-label={t('members.searchMode')}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +36,7 @@ export function OrgSearch({ onPick }: { onPick(id: number): void }) {
       style={{ width: '100%' }}
       notFoundContent={q.length >= 2 && !found.isFetching ? t('orgPicker.none') : null}
     >
-      <Input.Search aria-label={t('orgs.search')} placeholder={t('orgs.searchPlaceholder')} loading={found.isFetching} allowClear />
+      <Input prefix={<SearchOutlined aria-hidden />} aria-label={t('orgs.search')} placeholder={t('orgs.searchPlaceholder')} allowClear />
     </AutoComplete>
   );
 }

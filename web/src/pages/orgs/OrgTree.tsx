@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { DownOutlined } from '@ant-design/icons';
 import { Grid, Spin, Tree } from 'antd';
 import type { EventDataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState, type Key } from 'react';
@@ -70,9 +71,9 @@ export function OrgTree({ selectedId, openPath, onSelect }: Props) {
       isLeaf: o.childCount === 0,
       title: (
         <span>
-          {o.name}
+          {o.name}{' '}
           {o.memberCount !== null && (
-            <span style={{ color: 'rgba(0,0,0,0.65)', marginInlineStart: '0.4em' }} aria-label={t('orgs.memberCountLabel', { count: o.memberCount })}>
+            <span style={{ color: 'rgba(0,0,0,0.65)' }} aria-label={t('orgs.memberCountLabel', { count: o.memberCount })}>
               ({o.memberCount})
             </span>
           )}
@@ -96,7 +97,8 @@ export function OrgTree({ selectedId, openPath, onSelect }: Props) {
       selectedKeys={selectedId ? [String(selectedId)] : []}
       onSelect={(keys) => keys[0] !== undefined && onSelect(Number(keys[0]))}
       blockNode
-      showLine
+      // An unlabelled arrow: the tree item's own name and aria-expanded say the rest.
+      switcherIcon={<DownOutlined aria-hidden />}
       // Virtual scrolling needs a fixed height; on phones the page scrolls instead.
       height={screens.lg ? Math.max(320, window.innerHeight - 260) : undefined}
     />
