@@ -4,14 +4,15 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 // The single-page app built by `vite build` into dist/web. The compiled server runs from
-// dist/src (so ../web); under tsx it runs from src (so ../dist/web).
-const candidates = [new URL('../../web/', import.meta.url), new URL('../../dist/web/', import.meta.url)];
+// dist/src/http (so ../../web is dist/web); under tsx it runs from src/http (so ../../dist/web).
+// A build has an assets/ folder, which tells it apart from the source web/index.html.
+const candidates = [new URL('../../dist/web/', import.meta.url), new URL('../../web/', import.meta.url)];
 
-/** The folder holding the built web app's index.html, or undefined when it has not been built. */
+/** The folder holding the built web app, or undefined when it has not been built. */
 export function findWebRoot(): string | undefined {
   for (const url of candidates) {
     const dir = fileURLToPath(url);
-    if (existsSync(`${dir}index.html`)) return dir;
+    if (existsSync(`${dir}index.html`) && existsSync(`${dir}assets`)) return dir;
   }
   return undefined;
 }
@@ -39,6 +40,8 @@ export async function installWebApp(app: FastifyInstance, root: string): Promise
     root,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each file (web/vite.config.ts); send those when accepted.
+    preCompressed: true,
     // Built file names carry a content hash: cache them for good; index.html never.
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
