@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -21,10 +22,27 @@ export default async function setup(project: TestProject) {
     await client.end().catch(() => {});
   }
   project.provide('pgAvailable', available);
+  project.provide('chromiumPath', findChromium());
+}
+
+// Debian's Chromium (apt install chromium); playwright-core brings no browser of its own.
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+// Decides once per run whether the browser tests run. CI sets DANGVU_REQUIRE_CHROMIUM=1, which
+// turns a missing Chromium from a printed notice into a failed run.
+function findChromium(): string | null {
+  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  if (process.env.DANGVU_REQUIRE_CHROMIUM === '1') {
+    throw new Error(`Chromium is required (DANGVU_REQUIRE_CHROMIUM=1) but ${CHROMIUM_PATH} does not exist`);
+  }
+  console.warn(`\n*** Chromium not found at ${CHROMIUM_PATH}: the browser tests (test/browser) are SKIPPED. ***\n`);
+  return null;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAvailable: boolean;
+    /** Path of the Chromium binary for the browser tests; null when absent (they skip). */
+    chromiumPath: string | null;
   }
 }
