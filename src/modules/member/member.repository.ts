@@ -259,6 +259,8 @@ export function auditEntries(db: Db, scope: Scope, memberId: number) {
     .select(['a.id', 'a.at', 'a.action', 'a.user_id', 'u.username', 'a.before', 'a.after'])
     .where('a.entity_type', '=', 'member')
     .where('a.entity_id', '=', String(memberId))
+    // The record's history is its changes; who read it is on the audit trail (GET /api/audit).
+    .where('a.action', '<>', 'member.read')
     .where((eb) =>
       eb.exists(
         eb
