@@ -7,6 +7,7 @@ import { installAuthHook } from './http/auth-hook.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installWebApp } from './http/web-app.js';
+import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(orgRoutes);
   await app.register(memberRoutes);
   await app.register(statsRoutes);
+  await app.register(accountRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

@@ -1,4 +1,4 @@
-import { messages, type MessageKey } from './i18n/vi.js';
+import { messages, refusals, type MessageKey, type RefusalReason } from './i18n/vi.js';
 
 // One error type for the whole app: a stable code (also the i18n key), an HTTP status, and
 // parameters for the Vietnamese message. Routes never build error bodies themselves.
@@ -49,6 +49,12 @@ export const errorStatus = {
   UNSUPPORTED_PHOTO_TYPE: 415,
   INVALID_PHOTO: 400,
   PHOTO_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  DUPLICATE_USERNAME: 409,
+  MEMBER_ALREADY_LINKED: 409,
+  ROLE_ASSIGNMENT_NOT_FOUND: 404,
+  ROLE_ASSIGNMENT_REVOKED: 409,
+  ROLE_ALREADY_ASSIGNED: 409,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -77,6 +83,24 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A 403 that says why (FORBIDDEN, with the reason in the message and in details.reason), for
+ * refusals the caller can act on: ask someone else, pick another org, another role.
+ */
+export class Refusal extends AppError {
+  constructor(
+    readonly reason: RefusalReason,
+    params: Record<string, string | number> = {},
+  ) {
+    super('FORBIDDEN', params, { reason });
+    this.message = fill(refusals[reason], params);
+  }
+}
+
 export function formatMessage(code: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  return fill(messages[code], params);
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }

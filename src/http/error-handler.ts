@@ -8,6 +8,7 @@ const uniqueViolations: Record<string, { code: ErrorCode; field: string }> = {
   org_code_key: { code: 'DUPLICATE_ORG_CODE', field: 'code' },
   member_citizen_id_uq: { code: 'DUPLICATE_CITIZEN_ID', field: 'citizenId' },
   member_party_card_uq: { code: 'DUPLICATE_PARTY_CARD', field: 'partyCardNo' },
+  app_user_username_key: { code: 'DUPLICATE_USERNAME', field: 'username' },
 };
 
 interface PgError {

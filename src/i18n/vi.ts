@@ -1,3 +1,5 @@
+import type { Role } from '../domain/permissions.js';
+
 // Vietnamese messages for every error code. The key is the code the API returns.
 export const messages = {
   VALIDATION: 'Dữ liệu không hợp lệ: {detail}',
@@ -46,6 +48,33 @@ export const messages = {
   UNSUPPORTED_PHOTO_TYPE: 'Ảnh phải là tệp JPEG hoặc PNG',
   INVALID_PHOTO: 'Nội dung tệp không phải ảnh {type} hợp lệ',
   PHOTO_NOT_FOUND: 'Hồ sơ đảng viên (mã {id}) chưa có ảnh',
+  USER_NOT_FOUND: 'Không tìm thấy tài khoản (mã {id})',
+  DUPLICATE_USERNAME: 'Tên đăng nhập "{value}" đã được dùng',
+  MEMBER_ALREADY_LINKED: 'Hồ sơ đảng viên (mã {id}) đã gắn với tài khoản "{username}"',
+  ROLE_ASSIGNMENT_NOT_FOUND: 'Không tìm thấy phân quyền (mã {id})',
+  ROLE_ASSIGNMENT_REVOKED: 'Phân quyền (mã {id}) đã được thu hồi trước đó',
+  ROLE_ALREADY_ASSIGNED: 'Tài khoản "{username}" đã có vai trò {role} tại {org} trong khoảng thời gian này (phân quyền mã {id})',
 } as const;
 
 export type MessageKey = keyof typeof messages;
+
+// Why a request was refused (code FORBIDDEN, details.reason = the key).
+export const refusals = {
+  self_grant: 'Không ai được tự cấp hoặc tự thu hồi vai trò của chính mình; hãy đề nghị người quản trị cấp trên',
+  role_too_strong: 'Bạn không được cấp hoặc thu hồi vai trò "{role}": vai trò này vượt quá quyền phân quyền của bạn',
+  org_outside_scope: 'Bạn không được cấp hoặc thu hồi vai trò "{role}" tại {org}: nơi này nằm ngoài phạm vi mà bạn được phân quyền',
+  target_stronger: 'Tài khoản "{username}" có vai trò mạnh hơn hoặc rộng hơn quyền của bạn; chỉ quản trị viên cấp trên được thao tác trên tài khoản này',
+  self_administration: 'Không thể tự quản trị tài khoản của chính mình ở đây; hãy dùng chức năng đổi mật khẩu hoặc đăng xuất của mình',
+  installation_wide_account: 'Chỉ quản trị viên toàn hệ thống được đặt tài khoản không thuộc đơn vị nào',
+} as const;
+
+export type RefusalReason = keyof typeof refusals;
+
+export const roleLabels = {
+  admin: 'quản trị hệ thống',
+  org_staff: 'cán bộ Ban Tổ chức',
+  inspection_staff: 'cán bộ Ủy ban Kiểm tra',
+  committee: 'cấp ủy, bí thư',
+  leader: 'lãnh đạo (chỉ xem)',
+  member: 'đảng viên',
+} as const satisfies Record<Role, string>;

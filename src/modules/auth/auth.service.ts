@@ -154,7 +154,7 @@ export async function ensureFirstAdmin(db: Kysely<DB>, password: string | undefi
   return { created: true, password: password ? undefined : pw };
 }
 
-const problemText: Record<PasswordProblem, string> = {
+export const problemText: Record<PasswordProblem, string> = {
   too_short: `cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`,
   same_as_username: 'không được chứa tên đăng nhập',
   too_common: 'quá phổ biến, dễ đoán',
