@@ -8,6 +8,7 @@ import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installWebApp } from './http/web-app.js';
 import { accountRoutes } from './modules/account/account.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(memberRoutes);
   await app.register(statsRoutes);
   await app.register(accountRoutes);
+  await app.register(auditRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

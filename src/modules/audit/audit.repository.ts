@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 export interface Actor {
   userId: number | null;
@@ -46,4 +47,45 @@ export async function appendAudit(db: Kysely<DB> | Transaction<DB>, actor: Actor
       after: entry.after ? JSON.stringify(entry.after) : null,
     })
     .execute();
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  userId?: number;
+  /** Only rows about this subtree (an org path within the scope). */
+  orgPath?: string;
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The trail within the caller's scope, newest first. A row belongs where its org_path lies;
+ * rows about no org (sign-ins, installation-wide accounts) only to a whole-tree scope.
+ */
+export async function queryAudit(db: Kysely<DB>, scope: Scope, f: AuditFilter) {
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .where((eb) => (scope.paths.includes('/') ? eb.or([inScope(scope, 'a.org_path'), eb('a.org_path', 'is', null)]) : inScope(scope, 'a.org_path')));
+  if (f.entityType !== undefined) q = q.where('a.entity_type', '=', f.entityType);
+  if (f.entityId !== undefined) q = q.where('a.entity_id', '=', f.entityId);
+  if (f.userId !== undefined) q = q.where('a.user_id', '=', f.userId);
+  if (f.orgPath !== undefined) q = q.where(inScope(makeScope([f.orgPath]), 'a.org_path'));
+  if (f.from !== undefined) q = q.where('a.at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('a.at', '<', f.to);
+  const [rows, count] = await Promise.all([
+    q
+      .select(['a.id', 'a.at', 'a.user_id', 'u.username', 'a.ip', 'a.action', 'a.entity_type', 'a.entity_id', 'a.org_path', 'a.before', 'a.after'])
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
