@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config.js';
 import { connect, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../errors.js';
+import { registerUserCommands } from './user.js';
 
 const program = new Command()
   .name('dangvu')
@@ -108,23 +109,7 @@ program
     });
   });
 
-const user = program.command('user').description('Quản lý tài khoản');
-user
-  .command('add <username>')
-  .description('Tạo tài khoản; mật khẩu đọc từ --password hoặc sinh ngẫu nhiên và in ra một lần')
-  .option('--name <displayName>', 'tên hiển thị')
-  .option('--password <password>', 'mật khẩu (≥ 10 ký tự)')
-  .action(async (username: string, opts: { name?: string; password?: string }) => {
-    const config = loadConfig();
-    const { createUser } = await import('../modules/auth/auth.service.js');
-    const { randomBytes } = await import('node:crypto');
-    const password = opts.password ?? randomBytes(12).toString('base64url');
-    if (password.length < 10) throw new Error('Mật khẩu phải có ít nhất 10 ký tự');
-    await withDatabase(config, async ({ db }) => {
-      await createUser(db, { username, displayName: opts.name ?? username, password, mustChangePassword: !opts.password });
-    });
-    console.log(`Đã tạo tài khoản ${username}${opts.password ? '' : `; mật khẩu tạm: ${password} (phải đổi khi đăng nhập lần đầu)`}`);
-  });
+registerUserCommands(program, (fn) => withDatabase(loadConfig(), fn));
 
 program
   .command('backup')

@@ -35,3 +35,22 @@ export function staffContext(db: Kysely<DB>, clock: Clock, paths: readonly strin
     access: makeAccess(paths.map((path) => ({ role: 'org_staff', path }))),
   };
 }
+
+/**
+ * The operator at the server's shell (the `dangvu` CLI): whoever can run it can already open the
+ * database, so they act with administrator and commission-staff rights over the whole tree. They
+ * are nobody (user null), so the no-self-grant rule never applies; every change is still audited,
+ * from the address 'cli'.
+ */
+export function operatorContext(db: Kysely<DB>, clock: Clock): ServiceContext {
+  return {
+    db,
+    clock,
+    actor: { userId: null, ip: 'cli' },
+    scope: makeScope(['/']),
+    access: makeAccess([
+      { role: 'admin', path: '/' },
+      { role: 'org_staff', path: '/' },
+    ]),
+  };
+}

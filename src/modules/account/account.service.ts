@@ -100,6 +100,13 @@ export async function accountByUsername(ctx: ServiceContext, username: string): 
   return presentAccount(row);
 }
 
+/** An org named by id or code within the scope (the CLI's --org). */
+export async function orgByRef(ctx: ServiceContext, ref: string): Promise<{ id: number; name: string }> {
+  const org = await repo.findOrgByIdOrCode(ctx.db, ctx.scope, ref.trim());
+  if (!org) throw new AppError('ORG_NOT_FOUND', { id: ref });
+  return { id: org.id, name: org.name };
+}
+
 /**
  * A new account that must change its password at first sign-in. The temporary password is the
  * one given, or one generated and returned once. A linked member record must lie in the
