@@ -2,6 +2,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } from '../api.js';
 import { insertTestMember, insertTestOrg, type TestOrg } from '../factories.js';
+import { insertAssignment } from '../../src/modules/auth/access.repository.js';
+import { setUserOrgAndMember } from '../../src/modules/auth/auth.repository.js';
 
 // The permission matrix (issue 3): every route of the OpenAPI document is called as anonymous
 // (401), as commission staff of a sibling subtree (403 or 404, and nothing of that subtree in the
@@ -26,6 +28,10 @@ interface World {
   staffA: Session;
   /** Holds the member role, linked to A's member: the in-scope caller of self-service routes. */
   memberA: Session;
+  /** Administrator of A's commune: the in-scope caller of account changes (staff only read them). */
+  adminA: Session;
+  /** An account in each subtree, each holding one leader assignment there. */
+  accounts: { a: number; b: number; assignmentA: number; assignmentB: number };
 }
 
 type Call = Omit<InjectOptions, 'headers'> & { method: NonNullable<InjectOptions['method']>; url: string };
@@ -137,6 +143,79 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/orgs/${w.b.dissolveCell.id}/dissolve`, { effectiveDate: TODAY }),
     ok: [200],
   },
+  'GET /api/users': {
+    inScope: () => get('/api/users?pageSize=200'),
+    ok: [200],
+    listing: (_w, res) => {
+      const names = res.json().items.map((u: { username: string }) => u.username);
+      expect(names).toContain('user.a');
+      expect(names).not.toContain('user.b');
+    },
+  },
+  'GET /api/users/{id}': { inScope: (w) => get(`/api/users/${w.accounts.a}`), outOfScope: (w) => get(`/api/users/${w.accounts.b}`), ok: [200] },
+  'POST /api/users': {
+    as: (w) => w.adminA,
+    inScope: (w) => post('/api/users', { username: 'moi.a', displayName: 'Mới A', orgId: w.a.cell.id }),
+    outOfScope: (w) => post('/api/users', { username: 'moi.b', displayName: 'Mới B', orgId: w.b.cell.id }),
+    ok: [201],
+  },
+  'PATCH /api/users/{id}': {
+    as: (w) => w.adminA,
+    inScope: (w) => ({ method: 'PATCH', url: `/api/users/${w.accounts.a}`, payload: { displayName: 'Người dùng A' } }),
+    outOfScope: (w) => ({ method: 'PATCH', url: `/api/users/${w.accounts.b}`, payload: { displayName: 'Người dùng B' } }),
+    ok: [200],
+  },
+  'GET /api/users/{id}/roles': { inScope: (w) => get(`/api/users/${w.accounts.a}/roles`), outOfScope: (w) => get(`/api/users/${w.accounts.b}/roles`), ok: [200] },
+  'POST /api/role-assignments': {
+    inScope: (w) => post('/api/role-assignments', { userId: w.accounts.a, role: 'committee', orgId: w.a.cell.id }),
+    outOfScope: (w) => post('/api/role-assignments', { userId: w.accounts.b, role: 'committee', orgId: w.b.cell.id }),
+    ok: [201],
+  },
+  'POST /api/role-assignments/{id}/revoke': {
+    inScope: (w) => post(`/api/role-assignments/${w.accounts.assignmentA}/revoke`, {}),
+    outOfScope: (w) => post(`/api/role-assignments/${w.accounts.assignmentB}/revoke`, {}),
+    ok: [200],
+  },
+  'POST /api/users/{id}/password-reset': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/password-reset`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/password-reset`, {}),
+    ok: [200],
+  },
+  'POST /api/users/{id}/lock': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/lock`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/lock`, {}),
+    ok: [200],
+  },
+  'POST /api/users/{id}/unlock': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/unlock`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/unlock`, {}),
+    ok: [200],
+  },
+  'POST /api/users/{id}/revoke-sessions': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/revoke-sessions`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/revoke-sessions`, {}),
+    ok: [200],
+  },
+  'POST /api/users/{id}/disable': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/disable`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/disable`, {}),
+    ok: [200],
+  },
+  'GET /api/audit': {
+    inScope: () => get('/api/audit?pageSize=200'),
+    outOfScope: (w) => get(`/api/audit?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => {
+      const items = res.json().items as { entityType: string; entityId: string }[];
+      expect(items.some((i) => i.entityType === 'user' && i.entityId === String(w.accounts.a))).toBe(true);
+      expect(items.some((i) => i.entityType === 'user' && i.entityId === String(w.accounts.b))).toBe(false);
+    },
+  },
   'POST /api/auth/password': {
     inScope: () => post('/api/auth/password', { currentPassword: 'mat-khau-staff-a-1', newPassword: 'Mat-khau-moi-cua-A-2026' }),
     ok: [204],
@@ -179,7 +258,21 @@ describeApi('permission matrix', (h) => {
     const b = await subtree(h(), province, 'B', 'Bình Lợi', { name: 'Trịnh Văn Bảo', citizenId: '001180000002' });
     await userWithRoles(db, 'staff.a', 'mat-khau-staff-a-1', [{ role: 'org_staff', orgId: a.commune.id }]);
     await userWithRoles(db, 'member.a', 'mat-khau-member-a-1', [{ role: 'member', orgId: a.cell.id }], { memberId: a.member.id });
-    w = { a, b, staffA: await signIn(h().app, 'staff.a', 'mat-khau-staff-a-1'), memberA: await signIn(h().app, 'member.a', 'mat-khau-member-a-1') };
+    await userWithRoles(db, 'admin.a', 'mat-khau-admin-a-1', [{ role: 'admin', orgId: a.commune.id }]);
+    const userA = await userWithRoles(db, 'user.a', 'mat-khau-user-a-1', []);
+    const userB = await userWithRoles(db, 'user.b', 'mat-khau-user-b-1', []);
+    await setUserOrgAndMember(db, userA, a.cell.id, null);
+    await setUserOrgAndMember(db, userB, b.cell.id, null);
+    const assignmentA = (await insertAssignment(db, { userId: userA, role: 'leader', orgId: a.placeCell.id, validFrom: '2020-01-01', grantedBy: null })).id;
+    const assignmentB = (await insertAssignment(db, { userId: userB, role: 'leader', orgId: b.cell.id, validFrom: '2020-01-01', grantedBy: null })).id;
+    w = {
+      a,
+      b,
+      staffA: await signIn(h().app, 'staff.a', 'mat-khau-staff-a-1'),
+      memberA: await signIn(h().app, 'member.a', 'mat-khau-member-a-1'),
+      adminA: await signIn(h().app, 'admin.a', 'mat-khau-admin-a-1'),
+      accounts: { a: userA, b: userB, assignmentA, assignmentB },
+    };
     const doc = (await h().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
   });
@@ -226,5 +319,9 @@ describeApi('permission matrix', (h) => {
     expect(created.items).toEqual([]);
     const listed = (await call(h(), get(`/api/members?org=${w.b.commune.id}&status=official,exempt,probationary`), admin)).json();
     expect(listed.total).toBe(1);
+    const userB = (await call(h(), get(`/api/users/${w.accounts.b}`), admin)).json();
+    expect(userB).toMatchObject({ username: 'user.b', displayName: 'user.b', status: 'active', mustChangePassword: false, org: { id: w.b.cell.id } });
+    const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
+    expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });
 });
