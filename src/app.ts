@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { DEFAULT_TRUST_PROXY } from './config.js';
 import { installAuthHook } from './http/auth-hook.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -10,6 +11,7 @@ import { installWebApp } from './http/web-app.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { totpRoutes } from './modules/auth/totp.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -19,10 +21,12 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string };
   /** Folder of the built web app (dist/web) to serve at /; API-only when absent (the API tests). */
   webRoot?: string;
+  /** Which proxies may name the client in X-Forwarded-For (config TRUST_PROXY). */
+  trustProxy?: boolean | string;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? DEFAULT_TRUST_PROXY, bodyLimit: 5 * 1024 * 1024 });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -43,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   installAuthHook(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(totpRoutes);
   await app.register(orgRoutes);
   await app.register(memberRoutes);
   await app.register(statsRoutes);

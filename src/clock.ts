@@ -18,3 +18,8 @@ export function fixedClock(iso: string): Clock {
   const d = new Date(iso);
   return { now: () => d, today: () => vnDate(d) };
 }
+
+/** The time of day in Việt Nam (UTC+7), 'HH:MM:SS', for messages that say when to come back. */
+export function vnTime(d: Date): string {
+  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(11, 19);
+}

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.js';
 import { ROLES, type Role } from './domain/permissions.js';
+
+/**
+ * Proxies on the machine itself or on a private network may say who the client is; anyone else
+ * could forge X-Forwarded-For to dodge the per-address sign-in throttle.
+ */
+export const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -36,7 +43,34 @@ const schema = z.object({
       if (bad.length) ctx.addIssue({ code: 'custom', message: `vai trò không tồn tại: ${bad.join(', ')} (có: ${ROLES.join(', ')})` });
       return roles as Role[];
     }),
+  /** Sign-in throttle per account name: failures before waits start, failures that lock, lock length, longest wait. */
+  LOGIN_DELAY_AFTER: z.coerce.number().int().min(0).default(DEFAULT_LOGIN_THROTTLE.account.delayAfter),
+  LOGIN_LOCK_AFTER: z.coerce.number().int().positive().default(DEFAULT_LOGIN_THROTTLE.account.lockAfter),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(DEFAULT_LOGIN_THROTTLE.account.lockMinutes),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(DEFAULT_LOGIN_THROTTLE.account.maxDelaySeconds),
+  /** The same per client address (larger: many people may share one gateway). */
+  LOGIN_ADDRESS_DELAY_AFTER: z.coerce.number().int().min(0).default(DEFAULT_LOGIN_THROTTLE.address.delayAfter),
+  LOGIN_ADDRESS_LOCK_AFTER: z.coerce.number().int().positive().default(DEFAULT_LOGIN_THROTTLE.address.lockAfter),
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For): "1"/"true" any, "0"/"false"
+   * none, or addresses/ranges/names understood by proxy-addr, comma-separated.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | string => {
+      const t = (v ?? '').trim();
+      if (t === '') return DEFAULT_TRUST_PROXY;
+      if (t === '1' || t === 'true') return true;
+      if (t === '0' || t === 'false') return false;
+      return t;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((c, ctx) => {
+  if (c.LOGIN_LOCK_AFTER <= c.LOGIN_DELAY_AFTER) ctx.addIssue({ code: 'custom', path: ['LOGIN_LOCK_AFTER'], message: 'phải lớn hơn LOGIN_DELAY_AFTER' });
+  if (c.LOGIN_ADDRESS_LOCK_AFTER <= c.LOGIN_ADDRESS_DELAY_AFTER) {
+    ctx.addIssue({ code: 'custom', path: ['LOGIN_ADDRESS_LOCK_AFTER'], message: 'phải lớn hơn LOGIN_ADDRESS_DELAY_AFTER' });
+  }
 });
 
 export type Config = z.infer<typeof schema>;
@@ -49,4 +83,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ (biến môi trường):\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The throttle rules the configuration asks for. */
+export function loginThrottleOf(c: Config): LoginThrottlePolicy {
+  return {
+    account: { delayAfter: c.LOGIN_DELAY_AFTER, lockAfter: c.LOGIN_LOCK_AFTER, lockMinutes: c.LOGIN_LOCK_MINUTES, maxDelaySeconds: c.LOGIN_MAX_DELAY_SECONDS },
+    address: {
+      delayAfter: c.LOGIN_ADDRESS_DELAY_AFTER,
+      lockAfter: c.LOGIN_ADDRESS_LOCK_AFTER,
+      lockMinutes: c.LOGIN_LOCK_MINUTES,
+      maxDelaySeconds: c.LOGIN_MAX_DELAY_SECONDS,
+    },
+  };
 }

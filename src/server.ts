@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import type { Config } from './config.js';
+import { loginThrottleOf, type Config } from './config.js';
 import { connect, type Database } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureFirstAdmin } from './modules/auth/auth.service.js';
@@ -62,9 +62,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
         clock: systemClock,
         session: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
         cookieSecure: config.COOKIE_SECURE,
-        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles },
+        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles, loginThrottle: loginThrottleOf(config) },
       },
-      { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }, webRoot },
+      { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }, webRoot, trustProxy: config.TRUST_PROXY },
     );
 
     const url = await app.listen({ port: config.PORT, host: config.HOST });

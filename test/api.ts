@@ -2,10 +2,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { fixedClock, type Clock } from '../src/clock.js';
+import { fixedClock, vnDate, type Clock } from '../src/clock.js';
 import type { Database, Engine } from '../src/db/connect.js';
 import type { DB } from '../src/db/types.js';
 import type { Role } from '../src/domain/permissions.js';
+import type { SecurityPolicy } from '../src/http/context.js';
 import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
 import { setUserOrgAndMember } from '../src/modules/auth/auth.repository.js';
@@ -93,4 +94,50 @@ export function describeApi(name: string, body: (h: () => ApiHarness) => void, o
 
 export function json<T = unknown>(res: LightMyRequestResponse): T {
   return res.json() as T;
+}
+
+/** A clock the test moves forward, for expiry and throttle tests. */
+export interface MovableClock extends Clock {
+  advance(ms: number): void;
+  set(iso: string): void;
+}
+
+export function movableClock(iso: string): MovableClock {
+  let t = new Date(iso).getTime();
+  return {
+    now: () => new Date(t),
+    today: () => vnDate(new Date(t)),
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (to) => {
+      t = new Date(to).getTime();
+    },
+  };
+}
+
+/** An app on a test database with the given clock and security policy (no one signed in). */
+export function buildTestApp(database: Database, engine: Engine, clock: Clock, security: Partial<SecurityPolicy> = {}): Promise<FastifyInstance> {
+  return buildApp({
+    db: database.db,
+    engine,
+    clock,
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    cookieSecure: false,
+    security: { allowedOrigins: [], twoFactorRoles: [], ...security },
+  });
+}
+
+/** Signs in from a given client address; the raw response, for tests that look at refusals. */
+export function loginFrom(app: FastifyInstance, address: string, username: string, password: string) {
+  return app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: address, payload: { username, password } });
+}
+
+/** The browser headers of a successful login response. */
+export function sessionOf(res: LightMyRequestResponse): Session {
+  const cookie = res.cookies.find((c) => c.name === 'dangvu_session');
+  if (res.statusCode !== 200 || !cookie) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const pair = `dangvu_session=${cookie.value}`;
+  return { cookie: pair, csrfToken, headers: { cookie: pair, 'x-csrf-token': csrfToken } };
 }

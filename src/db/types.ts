@@ -16,6 +16,8 @@ export interface AppUserTable {
   org_id: number | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** The last TOTP time step accepted (replay guard). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   password_changed_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;

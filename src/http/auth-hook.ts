@@ -61,11 +61,10 @@ export function installAuthHook(app: FastifyInstance): void {
     checkForgery(request, ctx.security.allowedOrigins, user ? token : undefined);
     if (config.public) return;
     if (!user) throw new AppError('UNAUTHENTICATED');
-    if ((user.stage !== 'full' || user.mustChangePassword) && !config.signInStep) {
-      throw user.mustChangePassword
-        ? new AppError('PASSWORD_CHANGE_REQUIRED', {}, { stage: 'password_change' })
-        : new AppError('SECOND_FACTOR_REQUIRED', {}, { stage: user.stage });
-    }
+    const step = config.signInStep;
+    const stageAllows = user.stage === 'full' || step === true || (step !== undefined && step.includes(user.stage));
+    if (!stageAllows) throw new AppError('SECOND_FACTOR_REQUIRED', {}, { stage: user.stage });
+    if (user.mustChangePassword && step === undefined) throw new AppError('PASSWORD_CHANGE_REQUIRED', {}, { stage: 'password_change' });
     request.access = makeAccess(await activeGrants(ctx.db, user.userId, ctx.clock.today()));
     const permission = config.permission;
     if (!permission) return;

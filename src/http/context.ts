@@ -6,7 +6,9 @@ import type { Actor } from '../modules/audit/audit.repository.js';
 import type { SessionPolicy, SessionUser } from '../modules/auth/auth.service.js';
 import type { Scope } from '../modules/auth/scope.js';
 import type { Access } from '../modules/auth/access.js';
+import type { LoginThrottlePolicy } from '../domain/login-throttle.js';
 import type { Action, Resource, Role } from '../domain/permissions.js';
+import type { SessionStage } from '../db/types.js';
 
 export interface AppContext {
   db: Kysely<DB>;
@@ -22,6 +24,8 @@ export interface SecurityPolicy {
   allowedOrigins: readonly string[];
   /** Roles whose holders must sign in with a second factor. */
   twoFactorRoles: readonly Role[];
+  /** Sign-in throttle rules; DEFAULT_LOGIN_THROTTLE when absent. */
+  loginThrottle?: LoginThrottlePolicy;
 }
 
 declare module 'fastify' {
@@ -42,8 +46,11 @@ declare module 'fastify' {
     self?: boolean;
     /** The permission the route needs; its scope becomes request.scope. */
     permission?: { resource: Resource; action: Action };
-    /** Reachable before sign-in is complete (forced password change, second factor). */
-    signInStep?: boolean;
+    /**
+     * Reachable before sign-in is complete (forced password change, second factor): `true` in
+     * every unfinished stage, or only in the stages listed.
+     */
+    signInStep?: true | readonly SessionStage[];
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../errors.js';
 import { isSpaPath, sendIndex } from './web-app.js';
@@ -28,6 +28,37 @@ export function fromDatabaseError(e: unknown): unknown {
   return e;
 }
 
+/** Database refusals of the text itself (a NUL, bytes the encoding cannot hold): the caller's input, not our fault. */
+const BAD_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+
+/** Fastify's own client errors (body too large, wrong content type, bad header) in the API's terms. */
+function fromFastifyClientError(raw: FastifyError, request: FastifyRequest): AppError {
+  if (raw.statusCode === 413) return new AppError('BODY_TOO_LARGE', { max: `${Math.round(request.routeOptions.bodyLimit / 1024)} KB` }, { field: 'body' });
+  if (raw.statusCode === 415) {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().slice(0, 100);
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', { type }, { field: 'content-type' });
+  }
+  return new AppError('MALFORMED_BODY', {}, { reason: raw.code ?? 'request' });
+}
+
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params?: { keys?: unknown };
+}
+
+/** One detail per offending field; an unknown field is named, not reported as its parent object. */
+function validationDetails(context: string | undefined, issues: readonly ValidationIssue[]) {
+  return issues.flatMap((v) => {
+    const at = [context, ...v.instancePath.split('/').filter(Boolean)];
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys)) {
+      return v.params.keys.map((k) => ({ field: [...at, String(k)].join('.'), message: 'Trường không được chấp nhận' }));
+    }
+    return [{ field: at.join('.'), message: v.message ?? '' }];
+  });
+}
+
 export interface ErrorHandlerOptions {
   /** Answer unknown non-/api GETs with the web app's index.html (its router decides). */
   spaFallback?: boolean;
@@ -35,20 +66,22 @@ export interface ErrorHandlerOptions {
 
 export function installErrorHandler(app: FastifyInstance, opts: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(raw)) {
-      const details = raw.validation.map((v) => ({
-        field: [raw.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
-      const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-      const err = new AppError('VALIDATION', { detail: summary }, details);
+    const send = (err: AppError) => {
+      const details = err.details as { retryAfterSeconds?: unknown } | undefined;
+      if (typeof details?.retryAfterSeconds === 'number') reply.header('retry-after', String(details.retryAfterSeconds));
       return reply.status(err.status).send(err.toBody());
+    };
+    if (hasZodFastifySchemaValidationErrors(raw)) {
+      const details = validationDetails(raw.validationContext, raw.validation as unknown as ValidationIssue[]);
+      const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+      return send(new AppError('VALIDATION', { detail: summary }, details));
     }
     const e = fromDatabaseError(raw);
-    if (e instanceof AppError) return reply.status(e.status).send(e.toBody());
+    if (e instanceof AppError) return send(e);
+    if (BAD_TEXT_SQLSTATES.has((raw as PgError).code ?? '')) return send(new AppError('INVALID_TEXT'));
     if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) {
-      // Fastify's own client errors (bad JSON, body too large): keep the status, hide internals.
-      const err = new AppError('VALIDATION', { detail: raw.code ?? 'request' });
+      // Keep the status Fastify chose, hide its internals.
+      const err = fromFastifyClientError(raw, request);
       return reply.status(raw.statusCode).send(err.toBody());
     }
     request.log.error({ err: raw }, 'unhandled error');

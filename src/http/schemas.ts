@@ -23,3 +23,6 @@ export const errorResponses = {
   404: errorBody,
   409: errorBody,
 };
+
+/** Sign-in steps may also answer 429 (LOGIN_THROTTLED, with Retry-After). */
+export const signInErrorResponses = { ...errorResponses, 429: errorBody };

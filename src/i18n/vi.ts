@@ -54,6 +54,17 @@ export const messages = {
   ROLE_ASSIGNMENT_NOT_FOUND: 'Không tìm thấy phân quyền (mã {id})',
   ROLE_ASSIGNMENT_REVOKED: 'Phân quyền (mã {id}) đã được thu hồi trước đó',
   ROLE_ALREADY_ASSIGNED: 'Tài khoản "{username}" đã có vai trò {role} tại {org} trong khoảng thời gian này (phân quyền mã {id})',
+  LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait} (lúc {at})',
+  BAD_TOTP_CODE: 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới trên ứng dụng xác thực',
+  TOTP_ALREADY_ENABLED: 'Tài khoản đã bật xác thực hai lớp',
+  TOTP_NOT_SET_UP: 'Chưa khởi tạo xác thực hai lớp: hãy bắt đầu lại từ bước thiết lập',
+  TOTP_NOT_ENABLED: 'Tài khoản chưa bật xác thực hai lớp',
+  SECOND_FACTOR_NOT_PENDING: 'Phiên làm việc này không chờ xác thực hai lớp',
+  TOTP_REQUIRED_FOR_ROLE: 'Không thể tắt xác thực hai lớp: vai trò {roles} bắt buộc phải dùng',
+  MALFORMED_BODY: 'Nội dung yêu cầu không đọc được: không phải JSON hợp lệ',
+  BODY_TOO_LARGE: 'Nội dung yêu cầu quá lớn (tối đa {max})',
+  UNSUPPORTED_MEDIA_TYPE: 'Không nhận kiểu nội dung "{type}"; hãy gửi application/json',
+  INVALID_TEXT: 'Dữ liệu chứa ký tự không hợp lệ (mã hóa UTF-8 sai hoặc ký tự rỗng NUL)',
 } as const;
 
 export type MessageKey = keyof typeof messages;

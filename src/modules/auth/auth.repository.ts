@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, SessionStage } from '../../db/types.js';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -29,23 +29,28 @@ export function insertUser(
     .executeTakeFirstOrThrow();
 }
 
-export function setPassword(db: Kysely<DB>, userId: number, passwordHash: string, mustChange: boolean) {
+export function findUserById(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export function setPassword(db: Kysely<DB>, userId: number, passwordHash: string, mustChange: boolean, now: Date = new Date()) {
   return db
     .updateTable('app_user')
-    .set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: new Date() })
+    .set({ password_hash: passwordHash, must_change_password: mustChange, password_changed_at: now, updated_at: now })
     .where('id', '=', userId)
     .execute();
 }
 
 export function insertSession(
   db: Kysely<DB>,
-  s: { id: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null; now: Date },
+  s: { id: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null; now: Date; stage: SessionStage },
 ) {
   return db
     .insertInto('app_session')
     .values({
       id: s.id,
       user_id: s.userId,
+      stage: s.stage,
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,
@@ -87,4 +92,97 @@ export function deleteSession(db: Kysely<DB>, sessionId: string) {
 /** The unit an account belongs to and the member record it is (for a member's own account). */
 export function setUserOrgAndMember(db: Kysely<DB>, userId: number, orgId: number | null, memberId: number | null) {
   return db.updateTable('app_user').set({ org_id: orgId, member_id: memberId }).where('id', '=', userId).execute();
+}
+
+export function setSessionStage(db: Kysely<DB>, sessionId: string, stage: SessionStage) {
+  return db.updateTable('app_session').set({ stage }).where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user but `keep` (none kept when absent); returns how many ended. */
+export async function deleteUserSessions(db: Kysely<DB>, userId: number, keep?: string): Promise<number> {
+  let q = db.deleteFrom('app_session').where('user_id', '=', userId);
+  if (keep !== undefined) q = q.where('id', '<>', keep);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Removes sessions past their absolute lifetime or idle longer than allowed. */
+export async function deleteExpiredSessions(db: Kysely<DB>, now: Date, idleMinutes: number): Promise<number> {
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
+  const r = await db
+    .deleteFrom('app_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Keeps a new secret as pending (not yet confirmed by a code); refused once TOTP is on. */
+export async function setPendingTotp(db: Kysely<DB>, userId: number, secret: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({ totp_secret: secret, totp_last_step: null, updated_at: now })
+    .where('id', '=', userId)
+    .where('totp_enabled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function enableTotp(db: Kysely<DB>, userId: number, now: Date) {
+  return db.updateTable('app_user').set({ totp_enabled_at: now, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export function disableTotp(db: Kysely<DB>, userId: number, now: Date) {
+  return db
+    .updateTable('app_user')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * Records `step` as the last TOTP time step used, only if it is later than the last one: false
+ * means the code (or an earlier one) was already used, so it is refused as a replay.
+ */
+export async function claimTotpStep(db: Kysely<DB>, userId: number, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function replaceRecoveryCodes(db: Kysely<DB>, userId: number, hashes: readonly string[]): Promise<void> {
+  await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('recovery_code')
+    .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+    .execute();
+}
+
+export function deleteRecoveryCodes(db: Kysely<DB>, userId: number) {
+  return db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+}
+
+/** Marks an unused code as used; false when there is no such unused code. One statement, so a code works once. */
+export async function useRecoveryCode(db: Kysely<DB>, userId: number, codeHash: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('recovery_code')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function countUnusedRecoveryCodes(db: Kysely<DB>, userId: number): Promise<number> {
+  const r = await db
+    .selectFrom('recovery_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

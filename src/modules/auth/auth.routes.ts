@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context.js';
 import { SESSION_COOKIE } from '../../http/auth-hook.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, signInErrorResponses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
 import * as service from './auth.service.js';
 import { csrfTokenOf } from './auth.service.js';
 import { ACTIONS, permissionsOf, RESOURCES, ROLES } from '../../domain/permissions.js';
 
-const userBody = z.object({
+export const userBody = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
@@ -26,15 +26,22 @@ const meBody = z.object({
   permissions: z.array(permissionBody).describe('Các quyền (từ bảng phân quyền) mà ít nhất một vai trò có'),
 });
 
+export const presentUser = (u: service.SessionUser) => ({
+  id: u.userId,
+  username: u.username,
+  displayName: u.displayName,
+  mustChangePassword: u.mustChangePassword,
+  stage: u.stage,
+});
+
+const nextStepBody = z
+  .enum(['totp_verify', 'totp_setup', 'password_change'])
+  .nullable()
+  .describe('Bước còn lại trước khi dùng được hệ thống: nhập mã xác thực hai lớp, thiết lập xác thực hai lớp, đổi mật khẩu; null khi đã xong');
+
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const present = (u: service.SessionUser) => ({
-    id: u.userId,
-    username: u.username,
-    displayName: u.displayName,
-    mustChangePassword: u.mustChangePassword,
-    stage: u.stage,
-  });
+  const present = presentUser;
 
   r.post(
     '/api/auth/login',
@@ -42,13 +49,13 @@ export async function authRoutes(app: FastifyInstance) {
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Đăng nhập',
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ user: userBody, csrfToken: z.string() }), ...errorResponses },
+        summary: 'Đăng nhập bằng mật khẩu (bước một); có thể cần thêm mã xác thực hai lớp',
+        body: z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ user: userBody, csrfToken: z.string(), nextStep: nextStepBody }), ...signInErrorResponses },
       },
     },
     async (request, reply) => {
-      const { token, user } = await service.login(app.ctx.db, app.ctx.clock, app.ctx.session, {
+      const { token, user } = await service.login(app.ctx.db, app.ctx.clock, app.ctx.session, app.ctx.security, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
@@ -60,7 +67,7 @@ export async function authRoutes(app: FastifyInstance) {
         secure: app.ctx.cookieSecure,
         maxAge: app.ctx.session.absoluteHours * 3600,
       });
-      return { user: present(user), csrfToken: csrfTokenOf(token) };
+      return { user: present(user), csrfToken: csrfTokenOf(token), nextStep: service.nextStepOf(user) };
     },
   );
 
@@ -76,19 +83,35 @@ export async function authRoutes(app: FastifyInstance) {
   );
 
   r.post(
+    '/api/auth/logout-all',
+    {
+      // Only a fully signed-in session: a password alone must not end the owner's sessions.
+      config: { self: true },
+      schema: { tags: ['auth'], summary: 'Đăng xuất khỏi mọi thiết bị (kết thúc mọi phiên làm việc của mình)', response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      if (!request.user) throw new AppError('UNAUTHENTICATED');
+      await service.logoutEverywhere(app.ctx.db, request.user, request.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
     '/api/auth/password',
     {
-      config: { self: true, signInStep: true },
+      // Not while the second factor is still owed: the password alone must not replace itself.
+      config: { self: true, signInStep: ['totp_setup'] },
       schema: {
         tags: ['auth'],
-        summary: 'Đổi mật khẩu của chính mình',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
-        response: { 204: z.null(), ...errorResponses },
+        summary: 'Đổi mật khẩu của chính mình (các phiên làm việc khác kết thúc)',
+        body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        response: { 204: z.null(), ...signInErrorResponses },
       },
     },
     async (request, reply) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      await service.changePassword(app.ctx.db, request.user, { ...request.body, ip: request.ip });
+      await service.changePassword(app.ctx.db, app.ctx.clock, app.ctx.security, request.user, { ...request.body, ip: request.ip });
       return reply.status(204).send(null);
     },
   );

@@ -7,7 +7,10 @@ import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { PASSWORD_MIN_LENGTH, passwordProblems, type PasswordProblem } from '../../domain/password-policy.js';
 import * as repo from './auth.repository.js';
-import { insertAssignment } from './access.repository.js';
+import { activeGrants, insertAssignment } from './access.repository.js';
+import type { SecurityPolicy } from '../../http/context.js';
+import type { Role } from '../../domain/permissions.js';
+import { clearAccountCount, normalizeUsername, throttled, throttleKeys } from './throttle.service.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -31,7 +34,7 @@ export const hashPassword = (password: string) => hash(password);
 // Verifying against a real hash for unknown users keeps their timing the same as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
  * The anti-forgery token of a session: derived from the session token, which only the browser
@@ -40,30 +43,68 @@ const sessionIdOf = (token: string) => createHash('sha256').update(token).digest
  */
 export const csrfTokenOf = (token: string) => createHmac('sha256', token).update('dangvu-csrf').digest('base64url');
 
+export type LoginFailure = 'unknown_user' | 'bad_password' | 'locked' | 'disabled';
+
+/** What the caller must do next after a password was accepted. */
+export type NextStep = 'totp_verify' | 'totp_setup' | 'password_change' | null;
+
+export function nextStepOf(user: Pick<SessionUser, 'stage' | 'mustChangePassword'>): NextStep {
+  if (user.stage === 'password') return 'totp_verify';
+  if (user.stage === 'totp_setup') return 'totp_setup';
+  return user.mustChangePassword ? 'password_change' : null;
+}
+
+/** Does one of the user's roles in force today require a second factor? */
+export async function secondFactorRequired(db: Kysely<DB>, today: string, userId: number, twoFactorRoles: readonly Role[]): Promise<boolean> {
+  const grants = await activeGrants(db, userId, today);
+  return grants.some((g) => twoFactorRoles.includes(g.role));
+}
+
+/**
+ * Password sign-in, under the throttle (see throttle.service). Unknown name, wrong password and
+ * a locked or disabled account answer alike; only the audit row says which it was. The session
+ * starts at the stage sign-in has reached: 'password' when the account has TOTP, 'totp_setup'
+ * when a role requires TOTP not yet enrolled, 'full' otherwise.
+ */
 export async function login(
   db: Kysely<DB>,
   clock: Clock,
   policy: SessionPolicy,
+  security: Pick<SecurityPolicy, 'twoFactorRoles' | 'loginThrottle'>,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; user: SessionUser }> {
-  const user = await repo.findUserByUsername(db, input.username.trim().toLowerCase());
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-  const ok = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
-  const actor = { userId: user?.id ?? null, ip: input.ip };
-  if (!user || !ok || user.status !== 'active') {
-    await appendAudit(db, actor, {
+  const username = normalizeUsername(input.username);
+  const now = clock.now();
+  const keys = throttleKeys(username, input.ip);
+  const refusal = { actor: { userId: null, ip: input.ip }, username: input.username, step: 'password' as const };
+  const user = await throttled(db, now, security.loginThrottle, keys, refusal, async () => {
+    const found = await repo.findUserByUsername(db, username);
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const ok = await verify(found?.password_hash ?? (await dummyHash), input.password).catch(() => false);
+    const reason: LoginFailure | null = !found ? 'unknown_user' : !ok ? 'bad_password' : found.status !== 'active' ? found.status : null;
+    if (reason === null && found) return { ok: true as const, value: found };
+    await appendAudit(db, { userId: found?.id ?? null, ip: input.ip }, {
       action: 'auth.login_failed',
       entityType: 'user',
-      entityId: user?.id ?? null,
+      entityId: found?.id ?? null,
       orgPath: null,
-      after: { username: input.username },
+      after: { username: input.username, reason },
     });
-    throw new AppError('BAD_CREDENTIALS');
-  }
+    return { ok: false as const, error: new AppError('BAD_CREDENTIALS') };
+  });
+
+  const stage: SessionStage = user.totp_enabled_at
+    ? 'password'
+    : (await secondFactorRequired(db, clock.today(), user.id, security.twoFactorRoles))
+      ? 'totp_setup'
+      : 'full';
+  // With TOTP on, the count is cleared only once the code is accepted: otherwise knowing the
+  // password would reset the guesses at the code.
+  if (stage !== 'password') await clearAccountCount(db, keys);
   const token = randomBytes(32).toString('base64url');
-  const now = clock.now();
   const sessionId = sessionIdOf(token);
   await db.transaction().execute(async (tx) => {
+    await repo.deleteExpiredSessions(tx, now, policy.idleMinutes);
     await repo.insertSession(tx, {
       id: sessionId,
       userId: user.id,
@@ -71,8 +112,9 @@ export async function login(
       ip: input.ip,
       userAgent: input.userAgent,
       now,
+      stage,
     });
-    await appendAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath: null });
+    await appendAudit(tx, { userId: user.id, ip: input.ip }, { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath: null, after: { stage } });
   });
   return {
     token,
@@ -83,7 +125,7 @@ export async function login(
       displayName: user.display_name,
       mustChangePassword: user.must_change_password,
       memberId: user.member_id,
-      stage: 'full',
+      stage,
     },
   };
 }
@@ -117,6 +159,21 @@ export async function logout(db: Kysely<DB>, user: SessionUser, ip: string | nul
   await db.transaction().execute(async (tx) => {
     await repo.deleteSession(tx, user.sessionId);
     await appendAudit(tx, { userId: user.userId, ip }, { action: 'auth.logout', entityType: 'user', entityId: user.userId, orgPath: null });
+  });
+}
+
+/** "Sign out everywhere": every session of the caller, this one included. */
+export async function logoutEverywhere(db: Kysely<DB>, user: SessionUser, ip: string | null): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const ended = await repo.deleteUserSessions(tx, user.userId);
+    await appendAudit(tx, { userId: user.userId, ip }, {
+      action: 'auth.logout_all',
+      entityType: 'user',
+      entityId: user.userId,
+      orgPath: null,
+      after: { sessionsEnded: ended },
+    });
+    return ended;
   });
 }
 
@@ -160,23 +217,40 @@ export const problemText: Record<PasswordProblem, string> = {
   too_common: 'quá phổ biến, dễ đoán',
 };
 
-/** Changes one's own password (also the forced change after first sign-in or a reset). */
+/**
+ * Changes one's own password (also the forced change after first sign-in or a reset). Every
+ * other session of the user ends: whoever might have learnt the old password is signed out.
+ */
 export async function changePassword(
   db: Kysely<DB>,
+  clock: Clock,
+  security: Pick<SecurityPolicy, 'loginThrottle'>,
   user: SessionUser,
   input: { currentPassword: string; newPassword: string; ip: string | null },
 ): Promise<void> {
-  const row = await repo.findUserByUsername(db, user.username);
-  if (!row || !(await verify(row.password_hash, input.currentPassword).catch(() => false))) {
-    throw new AppError('BAD_CREDENTIALS', {}, { field: 'currentPassword' });
-  }
+  // A stolen session must not become a way to guess the password: wrong guesses are throttled.
+  const keys = throttleKeys(user.username, input.ip);
+  const refusal = { actor: { userId: user.userId, ip: input.ip }, username: user.username, step: 'password' as const };
+  await throttled(db, clock.now(), security.loginThrottle, keys, refusal, async () => {
+    const row = await repo.findUserById(db, user.userId);
+    if (row && (await verify(row.password_hash, input.currentPassword).catch(() => false))) return { ok: true as const, value: undefined };
+    await appendAudit(db, refusal.actor, { action: 'auth.password_change_failed', entityType: 'user', entityId: user.userId, orgPath: null, after: { reason: 'bad_password' } });
+    return { ok: false as const, error: new AppError('BAD_CREDENTIALS', {}, { field: 'currentPassword' }) };
+  });
   const problems = passwordProblems(input.newPassword, user.username);
   if (problems.length > 0) {
     throw new AppError('WEAK_PASSWORD', { reasons: problems.map((p) => problemText[p]).join('; ') }, { field: 'newPassword', problems });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await repo.setPassword(tx, user.userId, passwordHash, false);
-    await appendAudit(tx, { userId: user.userId, ip: input.ip }, { action: 'auth.password_changed', entityType: 'user', entityId: user.userId, orgPath: null });
+    await repo.setPassword(tx, user.userId, passwordHash, false, clock.now());
+    const ended = await repo.deleteUserSessions(tx, user.userId, user.sessionId);
+    await appendAudit(tx, { userId: user.userId, ip: input.ip }, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: user.userId,
+      orgPath: null,
+      after: { otherSessionsEnded: ended },
+    });
   });
 }

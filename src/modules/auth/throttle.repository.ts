@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { ThrottleState } from '../../domain/login-throttle.js';
+
+/** The throttle state of each key that has one. */
+export async function readThrottle(db: Kysely<DB>, keys: readonly string[]): Promise<Map<string, ThrottleState>> {
+  const rows = await db.selectFrom('login_throttle').selectAll().where('key', 'in', [...keys]).execute();
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      { failures: r.failures, lastFailureAt: new Date(r.last_failure_at), lockedUntil: r.locked_until ? new Date(r.locked_until) : null },
+    ]),
+  );
+}
+
+export function writeThrottle(db: Kysely<DB>, key: string, s: ThrottleState) {
+  const values = { failures: s.failures, last_failure_at: s.lastFailureAt, locked_until: s.lockedUntil };
+  return db
+    .insertInto('login_throttle')
+    .values({ key, ...values })
+    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .execute();
+}
+
+export function clearThrottle(db: Kysely<DB>, key: string) {
+  return db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}

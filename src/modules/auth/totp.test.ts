@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, loginFrom, movableClock, sessionOf, userWithRoles, type Session } from '../../../test/api.js';
+import { describeEachEngine } from '../../../test/engines.js';
+import type { Database } from '../../db/connect.js';
+
+const PW = 'dung-mat-khau-2026';
+const STEP = 30_000;
+
+describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
+  const clock = movableClock('2026-11-20T03:00:05Z');
+  let app: FastifyInstance;
+  let db: Database['db'];
+  let address = 0;
+  // A fresh client address per sign-in keeps the address counters out of the way.
+  const login = (username: string, password = PW) => loginFrom(app, `192.0.2.${++address}`, username, password);
+  const codeAt = (secret: string, offsetMs = 0) =>
+    new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: clock.now().getTime() + offsetMs });
+  const post = (s: Session, url: string, payload?: object) => app.inject({ method: 'POST', url, headers: s.headers, ...(payload ? { payload } : {}) });
+  const get = (s: Session, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
+
+  beforeAll(async () => {
+    app = await buildTestApp(getDb(), engine, clock, {
+      twoFactorRoles: ['org_staff'],
+      loginThrottle: {
+        account: { delayAfter: 3, lockAfter: 10, lockMinutes: 15, maxDelaySeconds: 60 },
+        address: { delayAfter: 50, lockAfter: 100, lockMinutes: 15, maxDelaySeconds: 60 },
+      },
+    });
+    db = getDb().db;
+    await userWithRoles(db, 'thu.lt', PW, [{ role: 'leader', orgId: null }]);
+    await userWithRoles(db, 'quang.staff', PW, [{ role: 'org_staff', orgId: null }]);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** Enrols a signed-in user; returns the secret and the recovery codes. */
+  async function enrol(s: Session): Promise<{ secret: string; recoveryCodes: string[] }> {
+    const setup = await post(s, '/api/auth/totp/setup');
+    expect(setup.statusCode).toBe(200);
+    const { secret } = setup.json() as { secret: string };
+    const enabled = await post(s, '/api/auth/totp/enable', { code: codeAt(secret) });
+    expect(enabled.statusCode).toBe(200);
+    return { secret, recoveryCodes: enabled.json().recoveryCodes };
+  }
+
+  let thuSecret = '';
+  let thuRecovery: string[] = [];
+
+  it('enrols an optional user: an otpauth URI, a code from the wrong secret refused, ten recovery codes shown once', async () => {
+    const s = sessionOf(await login('thu.lt'));
+    expect((await post(s, '/api/auth/totp/enable', { code: '123456' })).json().error.code).toBe('TOTP_NOT_SET_UP');
+    const setup = await post(s, '/api/auth/totp/setup');
+    const { uri, secret } = setup.json() as { uri: string; secret: string };
+    expect(uri).toMatch(/^otpauth:\/\/totp\/.*thu\.lt\?/);
+    expect(uri).toContain(`secret=${secret}`);
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+    const otherSecret = new Secret({ size: 20 }).base32;
+    const wrong = await post(s, '/api/auth/totp/enable', { code: codeAt(otherSecret) });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('BAD_TOTP_CODE');
+    expect(wrong.json().error.message).toMatch(/Mã xác thực không đúng/);
+
+    const enabled = await post(s, '/api/auth/totp/enable', { code: codeAt(secret) });
+    expect(enabled.statusCode).toBe(200);
+    const codes = enabled.json().recoveryCodes as string[];
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    for (const c of codes) expect(c).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    // Only hashes are kept.
+    const stored = await db.selectFrom('recovery_code').select('code_hash').execute();
+    expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);
+    expect((await post(s, '/api/auth/totp/setup')).json().error.code).toBe('TOTP_ALREADY_ENABLED');
+    thuSecret = secret;
+    thuRecovery = codes;
+  });
+
+  it('asks for the code after the password, allows nothing else meanwhile, and refuses the same code twice', async () => {
+    const res = await login('thu.lt');
+    expect(res.json().user.stage).toBe('password');
+    expect(res.json().nextStep).toBe('totp_verify');
+    const s = sessionOf(res);
+    const blocked = await get(s, '/api/orgs');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await get(s, '/api/auth/me')).json().user.stage).toBe('password');
+    // A password alone can neither replace itself nor sign the owner out everywhere.
+    expect((await post(s, '/api/auth/password', { currentPassword: PW, newPassword: 'mat-khau-cua-ke-gian-1' })).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await post(s, '/api/auth/logout-all')).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
+
+    // The enabling code's step was used: the same code in the same window is a replay.
+    const replay = await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('BAD_TOTP_CODE');
+    clock.advance(STEP);
+    const ok = await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().user.stage).toBe('full');
+    expect((await get(s, '/api/orgs')).statusCode).toBe(200);
+    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).json().error.code).toBe('SECOND_FACTOR_NOT_PENDING');
+  });
+
+  it('accepts a code one step old but not two', async () => {
+    clock.advance(3 * STEP);
+    const s = sessionOf(await login('thu.lt'));
+    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret, -2 * STEP) })).statusCode).toBe(401);
+    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret, -STEP) })).statusCode).toBe(200);
+  });
+
+  it('takes a recovery code once, however it is typed', async () => {
+    clock.advance(STEP);
+    const first = sessionOf(await login('thu.lt'));
+    const used = await post(first, '/api/auth/totp/verify', { recoveryCode: thuRecovery[0] });
+    expect(used.statusCode).toBe(200);
+    expect(used.json().recoveryCodesLeft).toBe(9);
+    const again = sessionOf(await login('thu.lt'));
+    const twice = await post(again, '/api/auth/totp/verify', { recoveryCode: thuRecovery[0] });
+    expect(twice.statusCode).toBe(401);
+    expect(twice.json().error.code).toBe('BAD_TOTP_CODE');
+    const retyped = ` ${thuRecovery[1]!.replace(/-/g, '').toUpperCase()} `;
+    expect((await post(again, '/api/auth/totp/verify', { recoveryCode: retyped })).statusCode).toBe(200);
+    const both = await post(again, '/api/auth/totp/verify', { code: '123456', recoveryCode: thuRecovery[2] });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.code).toBe('VALIDATION');
+  });
+
+  it('counts wrong codes toward the throttle, and signing in again with the password does not reset it', async () => {
+    clock.advance(STEP);
+    const s = sessionOf(await login('thu.lt'));
+    for (let i = 0; i < 3; i++) expect((await post(s, '/api/auth/totp/verify', { code: '000000' })).statusCode).toBe(401);
+    const refused = await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('LOGIN_THROTTLED');
+    clock.advance(1000);
+    const s2 = sessionOf(await login('thu.lt'));
+    expect((await post(s2, '/api/auth/totp/verify', { code: '000000' })).statusCode).toBe(401);
+    expect((await post(s2, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).statusCode).toBe(429);
+    clock.advance(2000);
+    expect((await post(s2, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).statusCode).toBe(200);
+    const audits = await db.selectFrom('audit_log').select('after').where('action', '=', 'auth.second_factor_failed').execute();
+    expect(audits.map((a) => (a.after as { reason: string }).reason)).toEqual(expect.arrayContaining(['wrong_code', 'reused_code', 'wrong_recovery_code']));
+  });
+
+  it('turns TOTP off only with the password and a current code', async () => {
+    clock.advance(STEP);
+    const s = sessionOf(await login('thu.lt'));
+    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).statusCode).toBe(200);
+    clock.advance(STEP);
+    const badPw = await post(s, '/api/auth/totp/disable', { password: 'sai-mat-khau-1', code: codeAt(thuSecret) });
+    expect(badPw.statusCode).toBe(401);
+    expect(badPw.json().error.details.field).toBe('password');
+    expect((await post(s, '/api/auth/totp/disable', { password: PW, code: codeAt(new Secret({ size: 20 }).base32) })).statusCode).toBe(401);
+    expect((await post(s, '/api/auth/totp/disable', { password: PW, code: codeAt(thuSecret) })).statusCode).toBe(204);
+    expect(await db.selectFrom('recovery_code').selectAll().where('user_id', '=', (await userId('thu.lt'))).execute()).toEqual([]);
+    const after = await login('thu.lt');
+    expect(after.json().user.stage).toBe('full');
+    expect(after.json().nextStep).toBeNull();
+  });
+
+  const userId = async (username: string) => (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+
+  it('makes a role that requires it enrol before anything else, and refuses to turn it off', async () => {
+    const res = await login('quang.staff');
+    expect(res.json().user.stage).toBe('totp_setup');
+    expect(res.json().nextStep).toBe('totp_setup');
+    const s = sessionOf(res);
+    expect((await get(s, '/api/orgs')).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await post(s, '/api/auth/totp/verify', { code: '123456' })).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
+    const { secret } = await enrol(s);
+    expect((await get(s, '/api/auth/me')).json().user.stage).toBe('full');
+    expect((await get(s, '/api/orgs')).statusCode).toBe(200);
+    clock.advance(STEP);
+    const off = await post(s, '/api/auth/totp/disable', { password: PW, code: codeAt(secret) });
+    expect(off.statusCode).toBe(403);
+    expect(off.json().error.code).toBe('TOTP_REQUIRED_FOR_ROLE');
+    expect(off.json().error.message).toContain('org_staff');
+    // Next time: the code, not the enrolment.
+    expect((await login('quang.staff')).json().nextStep).toBe('totp_verify');
+  });
+
+  it('audits enrolment, use and removal', async () => {
+    const actions = (await db.selectFrom('audit_log').select('action').distinct().execute()).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.totp_setup_started', 'auth.totp_enabled', 'auth.totp_enable_failed', 'auth.second_factor_passed', 'auth.totp_disabled', 'auth.totp_disable_failed']),
+    );
+  });
+});
