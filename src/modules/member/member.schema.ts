@@ -6,6 +6,7 @@ import { isoDate } from '../../http/schemas.js';
 // Request and response shapes of /api/members. Field rules that need today's date or several
 // fields at once (R-REC-10) live in src/domain/member-validation.ts and run in the service, so
 // that their errors carry their own codes (INVALID_CITIZEN_ID …) rather than a generic one.
+// Write bodies are strict: an unknown (misspelt) field is a VALIDATION error naming it, not silently dropped.
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -44,7 +45,7 @@ const editable = {
     .nullish(),
 };
 
-export const createMemberBody = z.object({
+export const createMemberBody = z.strictObject({
   ...editable,
   ethnicity: code.optional(),
   religion: code.optional(),
@@ -71,7 +72,7 @@ export const patchMemberBody = z
   });
 export type PatchMemberInput = z.infer<typeof patchMemberBody>;
 
-export const statusChangeBody = z.object({
+export const statusChangeBody = z.strictObject({
   status: z.enum(MEMBER_STATUSES),
   effectiveDate: isoDate,
   decisionNo: z.string().trim().max(100).nullish(),
@@ -79,7 +80,7 @@ export const statusChangeBody = z.object({
 });
 export type StatusChangeInput = z.infer<typeof statusChangeBody>;
 
-export const placementChangeBody = z.object({
+export const placementChangeBody = z.strictObject({
   orgId: z.number().int().positive(),
   effectiveDate: isoDate,
   decisionNo: z.string().trim().max(100).nullish(),

@@ -3,13 +3,14 @@ import { isoDate } from '../../http/schemas.js';
 import { ORG_KINDS, ORG_TYPES } from '../../domain/org-type.js';
 
 // Request and response shapes of /api/orgs. API names are camelCase; the repository speaks snake_case.
+// Write bodies are strict: an unknown (misspelt) field is a VALIDATION error naming it, not silently dropped.
 
 const orgType = z.enum(ORG_TYPES);
 const orgKind = z.enum(ORG_KINDS);
 const decisionNo = z.string().trim().min(1).max(100);
 const name = z.string().trim().min(1).max(255);
 
-export const createOrgBody = z.object({
+export const createOrgBody = z.strictObject({
   code: z
     .string()
     .trim()
@@ -26,7 +27,7 @@ export const createOrgBody = z.object({
 export type CreateOrgInput = z.infer<typeof createOrgBody>;
 
 export const updateOrgBody = z
-  .object({
+  .strictObject({
     version: z.number().int().positive(),
     name: name.optional(),
     orgKind: orgKind.nullable().optional(),
@@ -36,21 +37,21 @@ export const updateOrgBody = z
   .refine((b) => b.name !== undefined || b.orgKind !== undefined, { message: 'Cần ít nhất tên hoặc loại hình mới', path: ['name'] });
 export type UpdateOrgInput = z.infer<typeof updateOrgBody>;
 
-export const moveOrgBody = z.object({
+export const moveOrgBody = z.strictObject({
   newParentId: z.number().int().positive().nullable(),
   effectiveDate: isoDate,
   decisionNo: decisionNo.nullish(),
 });
 export type MoveOrgInput = z.infer<typeof moveOrgBody>;
 
-export const mergeOrgBody = z.object({
+export const mergeOrgBody = z.strictObject({
   targetId: z.number().int().positive(),
   effectiveDate: isoDate,
   decisionNo: decisionNo.nullish(),
 });
 export type MergeOrgInput = z.infer<typeof mergeOrgBody>;
 
-export const dissolveOrgBody = z.object({
+export const dissolveOrgBody = z.strictObject({
   effectiveDate: isoDate,
   decisionNo: decisionNo.nullish(),
 });
