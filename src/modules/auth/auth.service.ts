@@ -10,7 +10,7 @@ import * as repo from './auth.repository.js';
 import { activeGrants, insertAssignment } from './access.repository.js';
 import type { SecurityPolicy } from '../../http/context.js';
 import type { Role } from '../../domain/permissions.js';
-import { clearAccountCount, normalizeUsername, throttled, throttleKeys } from './throttle.service.js';
+import { clearAccountCount, normalizeUsername, sweepThrottle, throttled, throttleKeys } from './throttle.service.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -105,6 +105,7 @@ export async function login(
   const sessionId = sessionIdOf(token);
   await db.transaction().execute(async (tx) => {
     await repo.deleteExpiredSessions(tx, now, policy.idleMinutes);
+    await sweepThrottle(tx, now);
     await repo.insertSession(tx, {
       id: sessionId,
       userId: user.id,

@@ -25,3 +25,13 @@ export function writeThrottle(db: Kysely<DB>, key: string, s: ThrottleState) {
 export function clearThrottle(db: Kysely<DB>, key: string) {
   return db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/** Removes counts no longer in force (last failure before `before`, no lock running), so guessed names do not pile up. */
+export async function deleteStaleThrottle(db: Kysely<DB>, before: Date, now: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -5,6 +5,7 @@ import {
   afterFailure,
   checkAttempt,
   DEFAULT_LOGIN_THROTTLE,
+  FORGET_AFTER_HOURS,
   laterRefusal,
   waitInWords,
   type LoginThrottlePolicy,
@@ -12,7 +13,7 @@ import {
 import { AppError } from '../../errors.js';
 import { appendAudit, type Actor } from '../audit/audit.repository.js';
 import { withKeys } from './keyed-lock.js';
-import { clearThrottle, readThrottle, writeThrottle } from './throttle.repository.js';
+import { clearThrottle, deleteStaleThrottle, readThrottle, writeThrottle } from './throttle.repository.js';
 
 /** The two counters an attempt touches: the account name as typed (known or not) and the address. */
 export interface ThrottleKeys {
@@ -72,4 +73,9 @@ export async function throttled<T>(
 /** A completed sign-in starts the account's count again (the address keeps its own). */
 export function clearAccountCount(db: Kysely<DB>, keys: ThrottleKeys) {
   return clearThrottle(db, keys.account);
+}
+
+/** Forgets counts that no longer matter (run at each sign-in, like the session sweep). */
+export function sweepThrottle(db: Kysely<DB>, now: Date) {
+  return deleteStaleThrottle(db, new Date(now.getTime() - FORGET_AFTER_HOURS * 3600_000), now);
 }

@@ -116,6 +116,18 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
     expect(reasons).toContainEqual({ username: 'lan.nt', reason: 'bad_password' });
   });
 
+  it('forgets counts a day old at the next sign-in, but not a running lock', async () => {
+    const old = new Date(clock.now().getTime() - 25 * 3600_000);
+    const lockedOn = new Date(clock.now().getTime() + 3600_000);
+    await db.insertInto('login_throttle').values({ key: 'account:da.quen', failures: 2, last_failure_at: old, locked_until: null }).execute();
+    await db.insertInto('login_throttle').values({ key: 'account:van.khoa', failures: 30, last_failure_at: old, locked_until: lockedOn }).execute();
+    await db.insertInto('login_throttle').values({ key: 'account:moi.sai', failures: 1, last_failure_at: clock.now(), locked_until: null }).execute();
+    expect((await loginFrom(app, '198.51.100.7', 'minh.lv', PW)).statusCode).toBe(200);
+    expect(await throttleRow('account:da.quen')).toBeUndefined();
+    expect(await throttleRow('account:van.khoa')).toBeDefined();
+    expect(await throttleRow('account:moi.sai')).toBeDefined();
+  });
+
   it('audits every success, failure and refusal with the address', async () => {
     const ok = await auditRows('auth.login');
     expect(ok.map((r) => r.ip)).toEqual(expect.arrayContaining(['198.51.100.3', '198.51.100.4', '198.51.100.50']));
