@@ -1,4 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
 import { beforeAll, expect, it } from 'vitest';
 import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } from '../api.js';
 import { insertTestMember, insertTestOrg, type TestOrg } from '../factories.js';
@@ -32,7 +33,16 @@ interface World {
   adminA: Session;
   /** An account in each subtree, each holding one leader assignment there. */
   accounts: { a: number; b: number; assignmentA: number; assignmentB: number };
+  /** Two-factor routes: a session waiting for its code, and a full one of a user with TOTP on. */
+  totpPending: Session;
+  totpFull: Session;
+  /** Secrets of those two users and (once set up) of A's staff; the harness clock is fixed. */
+  secrets: { pending: string; full: string; staffA?: string };
+  now: number;
 }
+
+const totpCode = (w: World, secret: string | undefined) =>
+  new TOTP({ secret: Secret.fromBase32(secret ?? ''), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: w.now });
 
 type Call = Omit<InjectOptions, 'headers'> & { method: NonNullable<InjectOptions['method']>; url: string };
 
@@ -60,7 +70,7 @@ function memberBody(orgId: number, citizenId: string) {
 }
 
 // Keyed as the OpenAPI document names routes. Order matters: writes that change a fixture
-// (status, merge, dissolve, sign-out) come after the reads of it.
+// (status, merge, dissolve, sign-out) come after the reads of it; TOTP setup before enable.
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { public: true, inScope: () => get('/api/health'), ok: [200] },
   'POST /api/auth/login': { public: true, inScope: () => post('/api/auth/login', { username: 'staff.a', password: 'mat-khau-staff-a-1' }), ok: [200] },
@@ -220,8 +230,34 @@ const MATRIX: Record<string, Entry> = {
     inScope: () => post('/api/auth/password', { currentPassword: 'mat-khau-staff-a-1', newPassword: 'Mat-khau-moi-cua-A-2026' }),
     ok: [204],
   },
+  'POST /api/auth/totp/setup': {
+    inScope: () => ({ method: 'POST', url: '/api/auth/totp/setup' }),
+    ok: [200],
+    listing: (w, res) => {
+      w.secrets.staffA = res.json().secret;
+    },
+  },
+  'POST /api/auth/totp/enable': { inScope: (w) => post('/api/auth/totp/enable', { code: totpCode(w, w.secrets.staffA) }), ok: [200] },
+  'POST /api/auth/totp/verify': { inScope: (w) => post('/api/auth/totp/verify', { code: totpCode(w, w.secrets.pending) }), as: (w) => w.totpPending, ok: [200] },
+  'POST /api/auth/totp/disable': {
+    inScope: (w) => post('/api/auth/totp/disable', { password: 'mat-khau-totp-full-1', code: totpCode(w, w.secrets.full) }),
+    as: (w) => w.totpFull,
+    ok: [204],
+  },
   'POST /api/auth/logout': { inScope: () => post('/api/auth/logout', {}), ok: [204] },
+  'POST /api/auth/logout-all': { inScope: () => post('/api/auth/logout-all', {}), as: (w) => w.memberA, ok: [204] },
 };
+
+/** A user with TOTP on (secret set directly) and a session of theirs, waiting for the code or (full) past it. */
+async function totpUser(h: ApiHarness, username: string, password: string, stage: 'password' | 'full'): Promise<{ secret: string; session: Session }> {
+  const db = h.database.db;
+  const id = await userWithRoles(db, username, password, [{ role: 'leader', orgId: null }]);
+  const secret = new Secret({ size: 20 }).base32;
+  await db.updateTable('app_user').set({ totp_secret: secret, totp_enabled_at: new Date('2026-01-01T00:00:00Z') }).where('id', '=', id).execute();
+  const session = await signIn(h.app, username, password);
+  if (stage === 'full') await db.updateTable('app_session').set({ stage: 'full' }).where('user_id', '=', id).execute();
+  return { secret, session };
+}
 
 async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: string, person: { name: string; citizenId: string }): Promise<Subtree> {
   const db = h.database.db;
@@ -265,6 +301,8 @@ describeApi('permission matrix', (h) => {
     await setUserOrgAndMember(db, userB, b.cell.id, null);
     const assignmentA = (await insertAssignment(db, { userId: userA, role: 'leader', orgId: a.placeCell.id, validFrom: '2020-01-01', grantedBy: null })).id;
     const assignmentB = (await insertAssignment(db, { userId: userB, role: 'leader', orgId: b.cell.id, validFrom: '2020-01-01', grantedBy: null })).id;
+    const pending = await totpUser(h(), 'totp.pending', 'mat-khau-totp-pending-1', 'password');
+    const full = await totpUser(h(), 'totp.full', 'mat-khau-totp-full-1', 'full');
     w = {
       a,
       b,
@@ -272,6 +310,10 @@ describeApi('permission matrix', (h) => {
       memberA: await signIn(h().app, 'member.a', 'mat-khau-member-a-1'),
       adminA: await signIn(h().app, 'admin.a', 'mat-khau-admin-a-1'),
       accounts: { a: userA, b: userB, assignmentA, assignmentB },
+      totpPending: pending.session,
+      totpFull: full.session,
+      secrets: { pending: pending.secret, full: full.secret },
+      now: h().clock.now().getTime(),
     };
     const doc = (await h().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
