@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { errorResponses, signInErrorResponses } from '../../http/schemas.js';
+import { SESSION_COOKIE } from '../../http/auth-hook.js';
 import { presentUser, userBody } from './auth.routes.js';
+import { csrfTokenOf } from './auth.service.js';
 import * as totp from './totp.service.js';
 
 const code = z
@@ -30,7 +32,7 @@ export async function totpRoutes(app: FastifyInstance) {
         summary: 'Bắt đầu thiết lập xác thực hai lớp: tạo khóa bí mật để quét vào ứng dụng xác thực',
         response: {
           200: z.object({
-            uri: z.string().describe('Địa chỉ otpauth:// (hiện thành mã QR)'),
+            otpauthUri: z.string().describe('Địa chỉ otpauth:// (hiện thành mã QR)'),
             secret: z.string().describe('Khóa bí mật dạng base32, để nhập tay nếu không quét được mã QR'),
           }),
           ...errorResponses,
@@ -39,7 +41,8 @@ export async function totpRoutes(app: FastifyInstance) {
     },
     async (request) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      return totp.startSetup(ctx.db, ctx.clock, request.user, request.ip);
+      const { uri, secret } = await totp.startSetup(ctx.db, ctx.clock, request.user, request.ip);
+      return { otpauthUri: uri, secret };
     },
   );
 
@@ -83,6 +86,7 @@ export async function totpRoutes(app: FastifyInstance) {
         response: {
           200: z.object({
             user: userBody,
+            csrfToken: z.string().describe('Mã chống giả mạo của phiên (không đổi)'),
             recoveryCodesLeft: z.number().nullable().describe('Số mã khôi phục còn lại khi vừa dùng một mã; null khi dùng mã xác thực'),
           }),
           ...signInErrorResponses,
@@ -92,7 +96,7 @@ export async function totpRoutes(app: FastifyInstance) {
     async (request) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
       const { recoveryCodesLeft } = await totp.verifySecondFactor(ctx.db, ctx.clock, ctx.security, request.user, request.body, request.ip);
-      return { user: presentUser({ ...request.user, stage: 'full' }), recoveryCodesLeft };
+      return { user: presentUser({ ...request.user, stage: 'full' }), csrfToken: csrfTokenOf(request.cookies[SESSION_COOKIE] ?? ''), recoveryCodesLeft };
     },
   );
 

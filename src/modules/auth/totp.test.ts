@@ -53,7 +53,7 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     const s = sessionOf(await login('thu.lt'));
     expect((await post(s, '/api/auth/totp/enable', { code: '123456' })).json().error.code).toBe('TOTP_NOT_SET_UP');
     const setup = await post(s, '/api/auth/totp/setup');
-    const { uri, secret } = setup.json() as { uri: string; secret: string };
+    const { otpauthUri: uri, secret } = setup.json() as { otpauthUri: string; secret: string };
     expect(uri).toMatch(/^otpauth:\/\/totp\/.*thu\.lt\?/);
     expect(uri).toContain(`secret=${secret}`);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -99,6 +99,7 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     const ok = await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.stage).toBe('full');
+    expect(ok.json().csrfToken).toBe(s.csrfToken);
     expect((await get(s, '/api/orgs')).statusCode).toBe(200);
     expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).json().error.code).toBe('SECOND_FACTOR_NOT_PENDING');
   });
