@@ -15,7 +15,10 @@ import { appendAudit, type Actor } from '../audit/audit.repository.js';
 import { withKeys } from './keyed-lock.js';
 import { clearThrottle, deleteStaleThrottle, readThrottle, writeThrottle } from './throttle.repository.js';
 
-/** The two counters an attempt touches: the account name as typed (known or not) and the address. */
+/**
+ * The two counters an attempt touches: the account name as typed (known or not) and the address.
+ * An administrator's unlock clears the 'user:' key (account.repository clearLoginThrottle).
+ */
 export interface ThrottleKeys {
   account: string;
   address: string;
@@ -24,7 +27,7 @@ export interface ThrottleKeys {
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
 
 export function throttleKeys(username: string, ip: string | null): ThrottleKeys {
-  return { account: `account:${normalizeUsername(username)}`, address: `address:${ip ?? 'unknown'}` };
+  return { account: `user:${normalizeUsername(username)}`, address: `address:${ip ?? 'unknown'}` };
 }
 
 /**

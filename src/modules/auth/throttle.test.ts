@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp, loginFrom, movableClock, userWithRoles } from '../../../test/api.js';
+import { buildTestApp, loginFrom, movableClock, sessionOf, userWithRoles } from '../../../test/api.js';
 import { describeEachEngine } from '../../../test/engines.js';
 import type { Database } from '../../db/connect.js';
 import type { LoginThrottlePolicy } from '../../domain/login-throttle.js';
@@ -20,7 +20,8 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
   beforeAll(async () => {
     app = await buildTestApp(getDb(), engine, clock, { loginThrottle: policy });
     db = getDb().db;
-    for (const name of ['lan.nt', 'minh.lv', 'khoa.dt', 'binh.pt', 'hai.nv']) await userWithRoles(db, name, PW, [{ role: 'leader', orgId: null }]);
+    for (const name of ['lan.nt', 'minh.lv', 'khoa.dt', 'binh.pt', 'hai.nv', 'hoa.lock']) await userWithRoles(db, name, PW, [{ role: 'leader', orgId: null }]);
+    await userWithRoles(db, 'quan.tri', PW, [{ role: 'admin', orgId: null }]);
   });
   afterAll(async () => {
     await app.close();
@@ -56,7 +57,7 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
     const ok = await loginFrom(app, address, 'minh.lv', PW);
     expect(ok.statusCode).toBe(200);
     // Success clears the account's count; the address keeps its own.
-    expect(await throttleRow('account:minh.lv')).toBeUndefined();
+    expect(await throttleRow('user:minh.lv')).toBeUndefined();
     expect((await throttleRow(`address:${address}`))?.failures).toBe(3);
   });
 
@@ -68,7 +69,7 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
       return res.statusCode;
     };
     for (let i = 0; i < 5; i++) expect(await fail()).toBe(401);
-    expect((await throttleRow('account:khoa.dt'))?.locked_until).toBeNull();
+    expect((await throttleRow('user:khoa.dt'))?.locked_until).toBeNull();
     expect(await fail()).toBe(401); // the sixth failure reaches the threshold
     const locked = await loginFrom(app, address, 'khoa.dt', PW);
     expect(locked.statusCode).toBe(429);
@@ -79,6 +80,20 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
     expect((await loginFrom(app, '198.51.100.40', 'khoa.dt', PW)).statusCode).toBe(429);
     clock.advance((15 * 60 - 61) * 1000);
     expect((await loginFrom(app, address, 'khoa.dt', PW)).statusCode).toBe(200);
+  });
+
+  it('lets an administrator\'s unlock lift a throttle lock', async () => {
+    const address = '198.51.100.8';
+    for (let i = 0; i < 6; i++) {
+      expect((await loginFrom(app, address, 'hoa.lock', 'sai-mat-khau-1')).statusCode).toBe(401);
+      clock.advance(61_000);
+    }
+    expect((await loginFrom(app, address, 'hoa.lock', PW)).statusCode).toBe(429);
+    const admin = sessionOf(await loginFrom(app, '198.51.100.9', 'quan.tri', PW));
+    const id = (await db.selectFrom('app_user').select('id').where('username', '=', 'hoa.lock').executeTakeFirstOrThrow()).id;
+    const unlock = await app.inject({ method: 'POST', url: `/api/users/${id}/unlock`, headers: admin.headers });
+    expect(unlock.statusCode).toBe(200);
+    expect((await loginFrom(app, '198.51.100.10', 'hoa.lock', PW)).statusCode).toBe(200);
   });
 
   it('counts per address across names, and a forged X-Forwarded-For does not change the address', async () => {
@@ -119,13 +134,13 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
   it('forgets counts a day old at the next sign-in, but not a running lock', async () => {
     const old = new Date(clock.now().getTime() - 25 * 3600_000);
     const lockedOn = new Date(clock.now().getTime() + 3600_000);
-    await db.insertInto('login_throttle').values({ key: 'account:da.quen', failures: 2, last_failure_at: old, locked_until: null }).execute();
-    await db.insertInto('login_throttle').values({ key: 'account:van.khoa', failures: 30, last_failure_at: old, locked_until: lockedOn }).execute();
-    await db.insertInto('login_throttle').values({ key: 'account:moi.sai', failures: 1, last_failure_at: clock.now(), locked_until: null }).execute();
+    await db.insertInto('login_throttle').values({ key: 'user:da.quen', failures: 2, last_failure_at: old, locked_until: null }).execute();
+    await db.insertInto('login_throttle').values({ key: 'user:van.khoa', failures: 30, last_failure_at: old, locked_until: lockedOn }).execute();
+    await db.insertInto('login_throttle').values({ key: 'user:moi.sai', failures: 1, last_failure_at: clock.now(), locked_until: null }).execute();
     expect((await loginFrom(app, '198.51.100.7', 'minh.lv', PW)).statusCode).toBe(200);
-    expect(await throttleRow('account:da.quen')).toBeUndefined();
-    expect(await throttleRow('account:van.khoa')).toBeDefined();
-    expect(await throttleRow('account:moi.sai')).toBeDefined();
+    expect(await throttleRow('user:da.quen')).toBeUndefined();
+    expect(await throttleRow('user:van.khoa')).toBeDefined();
+    expect(await throttleRow('user:moi.sai')).toBeDefined();
   });
 
   it('audits every success, failure and refusal with the address', async () => {
@@ -134,7 +149,7 @@ describeEachEngine('sign-in throttle and lock', (getDb, engine) => {
     const throttled = await auditRows('auth.login_throttled');
     expect(throttled.length).toBeGreaterThanOrEqual(5);
     expect(throttled.map((r) => (r.after as { reason: string }).reason)).toEqual(expect.arrayContaining(['delay', 'lock']));
-    // 3 + 3 + 3 + 6 + 8 + 3 failed attempts above (the fourth of the first two tests was refused unread).
-    expect((await auditRows('auth.login_failed')).length).toBe(26);
+    // 3 + 3 + 3 + 6 + 6 + 8 + 3 failed attempts above (the fourth of the first two tests was refused unread).
+    expect((await auditRows('auth.login_failed')).length).toBe(32);
   });
 });
