@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_init.js';
 import * as m0002 from './migrations/0002_org_code_prefix.js';
 import * as m0003 from './migrations/0003_access.js';
+import * as m0004 from './migrations/0004_member_search.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_org_code_prefix': m0002,
   '0003_access': m0003,
+  '0004_member_search': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
