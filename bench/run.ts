@@ -10,6 +10,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { connect } from '../src/db/connect.js';
+import { insertAssignment } from '../src/modules/auth/access.repository.js';
+import { createUser } from '../src/modules/auth/auth.service.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,6 +24,9 @@ const { values: args } = parseArgs({
 });
 const ITER = Number(args.iterations);
 const ADMIN_PASSWORD = 'bench-mat-khau-123';
+// The administrator holds no member data (access control); the bench reads as organization
+// staff of the whole installation, created before the server starts.
+const BENCH_USER = { username: 'bench', password: 'bench-mat-khau-456' };
 const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'dist/src/cli/main.js');
@@ -57,7 +63,7 @@ function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<vo
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DANGVU_DEMO: '0' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DANGVU_DEMO: '0', TWO_FACTOR_ROLES: 'none' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
@@ -81,20 +87,22 @@ function memoryMiB(pid: number): { rss: number; peak: number } {
 
 class Client {
   cookie = '';
+  csrfToken = '';
   constructor(private readonly base: string) {}
   async login() {
     const res = await fetch(`${this.base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      body: JSON.stringify(BENCH_USER),
     });
     if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    this.csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
   }
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { cookie: this.cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -150,6 +158,14 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     await run(process.execPath, [cli, 'seed', '--scale', args.scale!, '--seed', '1'], env);
     const loadSeconds = (performance.now() - t0) / 1000;
     console.log(`  generation and load: ${loadSeconds.toFixed(1)} s`);
+
+    const database = await connect({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
+    try {
+      const u = await createUser(database.db, { ...BENCH_USER, displayName: 'Bench', mustChangePassword: false });
+      await insertAssignment(database.db, { userId: u.id, role: 'org_staff', orgId: null, validFrom: '2000-01-01', grantedBy: null });
+    } finally {
+      await database.close();
+    }
 
     const port = 3900 + (engine === 'postgres' ? 1 : 0);
     const server = await startServer(env, port);
