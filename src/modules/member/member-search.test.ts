@@ -7,7 +7,7 @@ import { normalizeName, searchWords } from '../../domain/vn-name.js';
 import { makeScope } from '../auth/scope.js';
 import { countFiltered } from './member.repository.js';
 import { MEMBER_SORTS, TOTAL_CAP } from './member.schema.js';
-import { decodeCursor, encodeCursor, parseMemberSearch, prefixLexemeQuery } from './member.search.js';
+import { decodeCursor, encodeCursor, parseMemberSearch, prefixLexemeQuery, prefixLikePatterns } from './member.search.js';
 
 // Word search on the prefix index (migration 0004), keyset paging and the capped total.
 
@@ -178,6 +178,7 @@ describe('word query on the prefix index', () => {
     const s = parseMemberSearch('Nguyễn Văn H', 'word');
     expect(s).toEqual({ kind: 'words', tsquery: 'nguyen:* & van:* & h:*' });
     expect(prefixLexemeQuery((s as { tsquery: string }).tsquery)).toBe('nguyen & van & h');
+    expect(prefixLikePatterns((s as { tsquery: string }).tsquery)).toEqual(['% nguyen%', '% van%', '% h%']);
   });
 
   it('round-trips a cursor and rejects what it did not write', () => {

@@ -51,6 +51,13 @@ export function prefixLexemeQuery(tsquery: string): string {
   return tsquery.replaceAll(':*', '');
 }
 
+/** LIKE patterns equal to the word query on ' ' || the name's words: '% w%' per word. */
+export function prefixLikePatterns(tsquery: string): string[] {
+  return prefixLexemeQuery(tsquery)
+    .split(' & ')
+    .map((w) => `% ${w}%`);
+}
+
 // ---- keyset cursor ---------------------------------------------------------------------------
 // A page's position is the sort key and id of its last row, so the next page starts right after
 // it through the sort's index instead of skipping `offset` rows. Opaque to the client: base64url
