@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_init.js';
 import * as m0002 from './migrations/0002_org_code_prefix.js';
 import * as m0003 from './migrations/0003_access.js';
+import * as m0004 from './migrations/0004_member_search.js';
 import * as m0005 from './migrations/0005_auth_hardening.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_org_code_prefix': m0002,
   '0003_access': m0003,
+  '0004_member_search': m0004,
   '0005_auth_hardening': m0005,
 };
 

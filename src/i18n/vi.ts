@@ -44,6 +44,7 @@ export const messages = {
   MEMBER_NOT_ON_ROLLS: 'Đảng viên "{name}" không còn trong danh sách sinh hoạt (trạng thái: {status})',
   PLACEMENT_UNCHANGED: 'Đảng viên "{name}" đang sinh hoạt tại "{org}"',
   SEARCH_TOO_SHORT: 'Tìm ở bất kỳ vị trí nào trong tên cần ít nhất {min} ký tự',
+  INVALID_CURSOR: 'Con trỏ trang không hợp lệ hoặc không khớp cách sắp xếp; hãy tải lại từ trang đầu',
   PHOTO_TOO_LARGE: 'Ảnh quá lớn: tối đa {max}',
   UNSUPPORTED_PHOTO_TYPE: 'Ảnh phải là tệp JPEG hoặc PNG',
   INVALID_PHOTO: 'Nội dung tệp không phải ảnh {type} hợp lệ',

@@ -17,9 +17,9 @@ import { ACTIVE_STATUSES } from '../../domain/member-status.js';
 import { makeScope } from '../auth/scope.js';
 import { rebuildAll } from '../rollup/rollup.repository.js';
 import { staffContext, type ServiceContext } from '../service-context.js';
-import { listPageQuery, searchPageQuery, type MemberListFilter } from './member.repository.js';
+import { listPageQuery, searchPageQuery, type MemberListFilter, type PageStart } from './member.repository.js';
 import type { ListMembersQuery } from './member.schema.js';
-import { parseMemberSearch } from './member.search.js';
+import { decodeCursor, parseMemberSearch } from './member.search.js';
 import { listMembers } from './member.service.js';
 
 const { values: args } = parseArgs({
@@ -67,11 +67,24 @@ const scope = makeScope(['/']);
 const ctx: ServiceContext = staffContext(db, fixedClock('2026-11-20T03:00:00Z'), scope.paths);
 const base: ListMembersQuery = { mode: 'word', page: 1, pageSize: 50, sort: 'name' };
 
+// The cursor of page n - 1, as the web app holds it when the user moves to page n.
+async function cursorBefore(q: Partial<ListMembersQuery>, n: number): Promise<string> {
+  let after: string | undefined;
+  for (let page = 1; page < n; page++) after = (await listMembers(ctx, { ...base, ...q, ...(after ? { after } : {}) })).nextCursor;
+  if (!after) throw new Error(`no page ${n}`);
+  return after;
+}
+
 const cases: [string, Partial<ListMembersQuery>][] = [
   ['province, page 1 by name', { org: province.id }],
-  ['province, page 20 by name', { org: province.id, page: 20 }],
+  ['province, page 20 by name (offset)', { org: province.id, page: 20 }],
+  ['province, page 20 by name (cursor)', { org: province.id, after: await cursorBefore({ org: province.id }, 20) }],
+  ['province, page 40 by name (cursor)', { org: province.id, after: await cursorBefore({ org: province.id }, 40) }],
   ['province, by name descending', { org: province.id, sort: '-name' }],
   ['province, by birth date', { org: province.id, sort: 'birthDate' }],
+  ['province, by birth date descending, page 5 (cursor)', { org: province.id, sort: '-birthDate', after: await cursorBefore({ org: province.id, sort: '-birthDate' }, 5) }],
+  ['province, by admission date', { org: province.id, sort: 'admissionDate' }],
+  ['province, by admission date descending', { org: province.id, sort: '-admissionDate' }],
   ['province, official only', { org: province.id, status: 'official' }],
   ['commune, page 1 by name', { org: commune.id }],
   ['cell, page 1 by name', { org: cell.id }],
@@ -81,6 +94,10 @@ const cases: [string, Partial<ListMembersQuery>][] = [
   ['search "hung", province', { q: 'hung', org: province.id }],
   ['search "nguy v hu", province', { q: 'nguy v hu', org: province.id }],
   ['search "duong thi nhung", country', { q: 'duong thi nhung' }],
+  ['search "hoang thi", country', { q: 'hoang thi' }],
+  ['search "le minh", country', { q: 'le minh' }],
+  ['search "hoang thi", province', { q: 'hoang thi', org: province.id }],
+  ['search "ngo van nam", country', { q: 'ngo van nam' }],
   ['search "tran", commune', { q: 'tran', org: commune.id }],
   ['anywhere "van hung", province', { q: 'van hung', mode: 'anywhere', org: province.id }],
   ['citizen ID, country', { q: someone.citizen_id }],
@@ -110,8 +127,8 @@ for (const [name, q] of cases) {
     search: search as MemberListFilter['search'],
   };
   const isSearch = search !== null;
-  const offset = (query.page - 1) * query.pageSize;
-  const compiled = (isSearch ? searchPageQuery : listPageQuery)(db, scope, filter, query.sort, query.pageSize, offset).compile();
+  const start: PageStart = query.after ? { after: decodeCursor(query.after)! } : { offset: (query.page - 1) * query.pageSize };
+  const compiled = (isSearch ? searchPageQuery : listPageQuery)(db, scope, filter, query.sort, query.pageSize + 1, start).compile();
   if (process.env.SHOW_SQL) console.log(compiled.sql);
   const plan = await pgExplain(compiled.sql, compiled.parameters as unknown[], isSearch);
   const median = pct(times, 50);

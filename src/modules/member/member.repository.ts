@@ -3,7 +3,7 @@ import type { DB, MemberRow, MemberUpdate, NewMember } from '../../db/types.js';
 import { ancestorIds, subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, type Scope } from '../auth/scope.js';
 import type { MemberSort } from './member.schema.js';
-import type { MemberSearch } from './member.search.js';
+import { prefixLexemeQuery, prefixLikePatterns, type ListCursor, type MemberSearch } from './member.search.js';
 
 // All SQL of the member registry. Every function that returns or changes a member takes the
 // caller's scope and filters on member.org_path in SQL, so an out-of-scope id looks missing.
@@ -321,6 +321,7 @@ export interface MemberListFilter {
 export interface MemberListRow {
   id: number;
   full_name: string;
+  name_sort: string;
   sex: string;
   birth_date: string;
   status: string;
@@ -334,6 +335,9 @@ export interface MemberListRow {
   version: number;
 }
 
+/** Where a page starts: after the row with this sort value and id (keyset), or after `offset` rows. */
+export type PageStart = { after: ListCursor } | { offset: number };
+
 function filtered(db: Db, scope: Scope, f: MemberListFilter) {
   let q = db.selectFrom('member as m').where('m.deleted_at', 'is', null).where(inScope(scope, 'm.org_path'));
   // A subtree is a range on the "C"-collated path: the leading column of member_path_name_idx.
@@ -342,9 +346,16 @@ function filtered(db: Db, scope: Scope, f: MemberListFilter) {
   if (f.sex !== null) q = q.where('m.sex', '=', f.sex);
   const s = f.search;
   if (s?.kind === 'words') {
-    // The config must be the literal 'simple' (not a parameter) for the planner to match the
-    // expression of member_name_words_idx; the words were reduced to [a-z0-9] by the caller.
-    q = q.where(sql<boolean>`to_tsvector('simple', m.name_norm) @@ to_tsquery('simple', ${s.tsquery})`);
+    // Exact lexemes on the prefix index (migration 0004). The config must be the literal 'simple'
+    // (not a parameter); the words were reduced to [a-z0-9] by the caller.
+    q = q.where(sql<boolean>`member_name_prefixes(m.name_norm) @@ to_tsquery('simple', ${prefixLexemeQuery(s.tsquery)})`);
+    // The same condition without the plpgsql call, for when the planner filters a small subtree
+    // row by row instead of using the index: cheap quals run first, so the function only sees
+    // rows that already match (a commune: 2,574 calls → 329). Words as member_name_prefixes makes them.
+    const patterns = prefixLikePatterns(s.tsquery).map((p) => sql`${p}`);
+    q = q.where(
+      sql<boolean>`(' ' || case when m.name_norm ~ '[^a-z0-9 ]' then regexp_replace(m.name_norm, '[^a-z0-9 ]+', '', 'g') else m.name_norm end) like all (array[${sql.join(patterns)}])`,
+    );
   } else if (s?.kind === 'anywhere') {
     q = q.where(sql<boolean>`m.name_norm like ${s.likePattern}`);
   } else if (s?.kind === 'citizenIdOrCard') {
@@ -366,11 +377,30 @@ const SORT_KEYS: Record<MemberSort, { col: 'name_sort' | 'birth_date' | 'admissi
   '-admissionDate': { col: 'admission_date', dir: 'desc' },
 };
 
+/** The value a cursor keeps of a row: its sort key. */
+export function sortValue(row: MemberListRow, sort: MemberSort): string | null {
+  return row[SORT_KEYS[sort].col];
+}
+
 function orderClause(alias: string, sort: MemberSort) {
   const { col, dir } = SORT_KEYS[sort];
   const d = sql.raw(dir);
   const nulls = col === 'admission_date' ? sql.raw(' nulls last') : sql.raw('');
   return sql`${sql.ref(`${alias}.${col}`)} ${d}${nulls}, ${sql.ref(`${alias}.id`)} ${d}`;
+}
+
+/**
+ * Rows strictly after the cursor in the sort's order. The row comparison is what lets a btree on
+ * (key, id) start the walk at the cursor. Only admission_date can be null; nulls come last.
+ */
+function afterCursor(alias: string, sort: MemberSort, c: ListCursor) {
+  const { col, dir } = SORT_KEYS[sort];
+  const key = sql.ref(`${alias}.${col}`);
+  const id = sql.ref(`${alias}.id`);
+  const op = sql.raw(dir === 'asc' ? '>' : '<');
+  if (c.value === null) return sql<boolean>`${key} is null and ${id} ${op} ${c.id}`;
+  const past = sql<boolean>`(${key}, ${id}) ${op} (${c.value}, ${c.id})`;
+  return col === 'admission_date' ? sql<boolean>`(${past} or ${key} is null)` : past;
 }
 
 const PAGE_COLUMNS = [
@@ -391,6 +421,7 @@ const PAGE_COLUMNS = [
 const ITEM_COLUMNS = [
   'p.id',
   'p.full_name',
+  'p.name_sort',
   'p.sex',
   'p.birth_date',
   'p.status',
@@ -406,15 +437,18 @@ const ITEM_COLUMNS = [
 
 /**
  * One page of a list without a search. The page is chosen from member alone, so PostgreSQL can
- * walk an index in sort order and stop after offset + limit rows, and only then joined to org.
+ * walk an index in sort order from the cursor (or from the start, skipping `offset` rows) and
+ * stop after `limit` rows, and only then joined to org.
  */
-export function listPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number) {
-  const page = filtered(db, scope, f).select(PAGE_COLUMNS).orderBy(orderClause('m', sort)).limit(limit).offset(offset);
+export function listPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, start: PageStart) {
+  let page = filtered(db, scope, f).select(PAGE_COLUMNS).orderBy(orderClause('m', sort)).limit(limit);
+  if ('after' in start) page = page.where(afterCursor('m', sort, start.after));
+  else if (start.offset > 0) page = page.offset(start.offset);
   return db.selectFrom(page.as('p')).innerJoin('org as o', 'o.id', 'p.org_id').select(ITEM_COLUMNS).orderBy(orderClause('p', sort));
 }
 
-export function listPage(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number): Promise<MemberListRow[]> {
-  return listPageQuery(db, scope, f, sort, limit, offset).execute();
+export function listPage(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, start: PageStart): Promise<MemberListRow[]> {
+  return listPageQuery(db, scope, f, sort, limit, start).execute();
 }
 
 /**
@@ -422,23 +456,22 @@ export function listPage(db: Db, scope: Scope, f: MemberListFilter, sort: Member
  * for the sort anyway. The matches are a MATERIALIZED CTE on purpose: without that fence the
  * planner may serve "order by name_sort limit 50" by walking member_name_sort_idx and filtering,
  * which is a disaster for a search, because the matches cluster in name order (name_sort starts
- * with the given name the user typed) and count(*) over () needs them all anyway.
+ * with the given name the user typed) and count(*) over () needs them all anyway. The count is
+ * taken before the cursor applies, so it is the number of all matches.
  */
-export function searchPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, offset: number) {
+export function searchPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, start: PageStart) {
   return db
     .with(
       (cte) => cte('hits').materialized(),
       () => filtered(db, scope, f).select(PAGE_COLUMNS),
     )
-    .with('page', (qb) =>
-      qb
-        .selectFrom('hits')
-        .selectAll('hits')
-        .select(sql<number>`count(*) over ()`.as('total'))
-        .orderBy(orderClause('hits', sort))
-        .limit(limit)
-        .offset(offset),
-    )
+    .with('counted', (qb) => qb.selectFrom('hits').selectAll('hits').select(sql<number>`count(*) over ()`.as('total')))
+    .with('page', (qb) => {
+      let q = qb.selectFrom('counted').selectAll('counted').orderBy(orderClause('counted', sort)).limit(limit);
+      if ('after' in start) q = q.where(afterCursor('counted', sort, start.after));
+      else if (start.offset > 0) q = q.offset(start.offset);
+      return q;
+    })
     .selectFrom('page as p')
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select([...ITEM_COLUMNS, 'p.total'])
@@ -446,10 +479,10 @@ export function searchPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort:
 }
 
 /**
- * A prefix of a common word ('nguyen:*' matches ~2 M names nationally) makes the GIN scan collect
- * millions of row pointers; under the default work_mem of 4 MB that bitmap turns lossy and every
- * row on ~90,000 heap pages is rechecked (4 s measured at 5.6 M members, docs/queries/
- * member-list.md). 32 MB keeps it exact.
+ * A prefix of a common word made the GIN scan collect millions of row pointers; the prefix index
+ * answers exact lexemes, but a page of "nguyen van" still gathers ~100,000 matches into a bitmap,
+ * which under the default work_mem of 4 MB turns lossy and makes every row on its heap pages be
+ * rechecked (docs/queries/member-list.md). 32 MB keeps it exact.
  */
 export async function searchPage(
   db: Kysely<DB>,
@@ -457,22 +490,27 @@ export async function searchPage(
   f: MemberListFilter,
   sort: MemberSort,
   limit: number,
-  offset: number,
+  start: PageStart,
 ): Promise<{ rows: MemberListRow[]; total: number | null }> {
   return db.transaction().execute(async (tx) => {
     await sql`set local work_mem = '32MB'`.execute(tx);
-    const rows = await searchPageQuery(tx, scope, f, sort, limit, offset).execute();
+    const rows = await searchPageQuery(tx, scope, f, sort, limit, start).execute();
     // Past the last page there is no row to carry the total; the caller counts instead.
-    return { rows, total: rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : null };
+    const atStart = !('after' in start) && start.offset === 0;
+    return { rows, total: rows.length > 0 ? Number(rows[0]!.total) : atStart ? 0 : null };
   });
 }
 
-export function countQuery(db: Db, scope: Scope, f: MemberListFilter) {
-  return filtered(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n'));
+export function countQuery(db: Db, scope: Scope, f: MemberListFilter, cap: number) {
+  // Counting stops at cap + 1 rows: beyond the cap the list only says "more than cap".
+  const capped = filtered(db, scope, f).select(sql<number>`1`.as('one')).limit(cap + 1);
+  return db.selectFrom(capped.as('c')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
-export async function countFiltered(db: Db, scope: Scope, f: MemberListFilter): Promise<number> {
-  return Number((await countQuery(db, scope, f).executeTakeFirstOrThrow()).n);
+/** The number of rows matching `f`, counted up to `cap`; `atLeast` when there are more. */
+export async function countFiltered(db: Db, scope: Scope, f: MemberListFilter, cap: number): Promise<{ n: number; atLeast: boolean }> {
+  const n = Number((await countQuery(db, scope, f, cap).executeTakeFirstOrThrow()).n);
+  return n > cap ? { n: cap, atLeast: true } : { n, atLeast: false };
 }
 
 /** Sum of the stored roll-up counts of `orgIds` (disjoint subtrees) for one dimension. */

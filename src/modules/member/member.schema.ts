@@ -102,6 +102,8 @@ export const listMembersQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
   sort: z.enum(MEMBER_SORTS).default('name'),
+  /** nextCursor of the previous page: the page starts right after it and `page` is ignored. */
+  after: z.string().min(1).max(600).optional().describe('nextCursor của trang trước: trang bắt đầu ngay sau đó, bỏ qua page'),
 });
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
 
@@ -164,7 +166,18 @@ export const memberListItem = z.object({
 });
 export type MemberListItem = z.infer<typeof memberListItem>;
 
-export const memberList = z.object({ items: z.array(memberListItem), total: z.number() });
+/** Counts that are not free stop here: beyond it a list says "more than 1,000". */
+export const TOTAL_CAP = 1000;
+
+export const memberList = z.object({
+  items: z.array(memberListItem),
+  total: z.number(),
+  /** Present (true) when total stopped at TOTAL_CAP and the real number is larger. */
+  totalIsLowerBound: z.literal(true).optional().describe('Có (true) khi chỉ đếm đến 1.000: tổng thực tế lớn hơn'),
+  /** Present when a next page exists: pass it as `after` to read that page. */
+  nextCursor: z.string().optional().describe('Có khi còn trang sau: gửi lại làm after'),
+});
+export type MemberList = z.infer<typeof memberList>;
 
 export const memberOnDate = z.object({
   memberId: z.number(),

@@ -41,3 +41,50 @@ export function parseMemberSearch(q: string, mode: 'word' | 'anywhere'): MemberS
   if (words.length === 0) return { kind: 'none' };
   return { kind: 'words', tsquery: words.map((w) => `${w}:*`).join(' & ') };
 }
+
+/**
+ * The word query as it runs on member_name_prefixes (migration 0004), where every prefix of every
+ * word is a lexeme: 'w:*' on the words becomes the exact lexeme 'w', which GIN intersects without
+ * reading whole posting lists. The text was built above from [a-z0-9] words joined by ' & '.
+ */
+export function prefixLexemeQuery(tsquery: string): string {
+  return tsquery.replaceAll(':*', '');
+}
+
+/** LIKE patterns equal to the word query on ' ' || the name's words: '% w%' per word. */
+export function prefixLikePatterns(tsquery: string): string[] {
+  return prefixLexemeQuery(tsquery)
+    .split(' & ')
+    .map((w) => `% ${w}%`);
+}
+
+// ---- keyset cursor ---------------------------------------------------------------------------
+// A page's position is the sort key and id of its last row, so the next page starts right after
+// it through the sort's index instead of skipping `offset` rows. Opaque to the client: base64url
+// of JSON, carrying the sort it belongs to so that a cursor is never applied to another order.
+
+export interface ListCursor {
+  sort: string;
+  /** The last row's sort value: name_sort, or a date (null for a missing admission date). */
+  value: string | null;
+  id: number;
+}
+
+export function encodeCursor(c: ListCursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.value, c.id]), 'utf8').toString('base64url');
+}
+
+/** Null when the text is not a cursor this code wrote. */
+export function decodeCursor(text: string): ListCursor | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+  const [sort, value, id] = parsed as unknown[];
+  if (typeof sort !== 'string' || !(typeof value === 'string' || value === null) || !Number.isSafeInteger(id) || (id as number) < 1) return null;
+  if (typeof value === 'string' && value.length > 400) return null;
+  return { sort, value, id: id as number };
+}

@@ -18,17 +18,19 @@ import {
   FIELD_LABELS,
   MAX_PHOTO_BYTES,
   STATUS_LABELS,
+  TOTAL_CAP,
   type CreateMemberInput,
   type ListMembersQuery,
+  type MemberList,
   type MemberHistory,
-  type MemberListItem,
   type MemberOnDate,
+  type MemberSort,
   type MemberRecord,
   type PatchMemberInput,
   type PlacementChangeInput,
   type StatusChangeInput,
 } from './member.schema.js';
-import { MIN_ANYWHERE_LENGTH, parseMemberSearch } from './member.search.js';
+import { decodeCursor, encodeCursor, MIN_ANYWHERE_LENGTH, parseMemberSearch, type ListCursor } from './member.search.js';
 
 // Use cases of the member registry (capability 2). Each write is one transaction that changes
 // the record, its dated intervals and the roll-ups together and appends one audit row.
@@ -377,7 +379,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<{ items: MemberListItem[]; total: number }> {
+export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<MemberList> {
   let rootIds: number[] | null = null;
   let orgPath: string | null = null;
   if (query.org !== undefined) {
@@ -395,16 +397,44 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
   }
   if (search?.kind === 'tooShort') throw new AppError('SEARCH_TOO_SHORT', { min: MIN_ANYWHERE_LENGTH }, { field: 'q' });
   if (search?.kind === 'none') return { items: [], total: 0 };
+  const start: repo.PageStart = query.after !== undefined ? { after: cursorFor(query.after, query.sort) } : { offset: (query.page - 1) * query.pageSize };
 
   const filter: repo.MemberListFilter = { orgPath, statuses, sex: query.sex ?? null, search };
-  const offset = (query.page - 1) * query.pageSize;
+  // One row more than the page tells whether a next page exists without counting.
+  const limit = query.pageSize + 1;
+  let rows: repo.MemberListRow[];
+  let total: { n: number; atLeast: boolean };
   if (search !== null) {
-    const page = await repo.searchPage(ctx.db, ctx.scope, filter, query.sort, query.pageSize, offset);
-    return { items: page.rows.map(toListItem), total: page.total ?? (await repo.countFiltered(ctx.db, ctx.scope, filter)) };
+    const page = await repo.searchPage(ctx.db, ctx.scope, filter, query.sort, limit, start);
+    rows = page.rows;
+    total = page.total !== null ? { n: page.total, atLeast: false } : await repo.countFiltered(ctx.db, ctx.scope, filter, TOTAL_CAP);
+  } else {
+    rows = await repo.listPage(ctx.db, ctx.scope, filter, query.sort, limit, start);
+    const fromRollups = await totalFromRollups(ctx.db, ctx.scope, filter, rootIds);
+    total = fromRollups !== null ? { n: fromRollups, atLeast: false } : await repo.countFiltered(ctx.db, ctx.scope, filter, TOTAL_CAP);
   }
-  const rows = await repo.listPage(ctx.db, ctx.scope, filter, query.sort, query.pageSize, offset);
-  const total = (await totalFromRollups(ctx.db, ctx.scope, filter, rootIds)) ?? (await repo.countFiltered(ctx.db, ctx.scope, filter));
-  return { items: rows.map(toListItem), total };
+  const more = rows.length > query.pageSize;
+  const items = rows.slice(0, query.pageSize);
+  const last = items.at(-1);
+  return {
+    items: items.map(toListItem),
+    total: total.n,
+    ...(total.atLeast ? { totalIsLowerBound: true as const } : {}),
+    ...(more && last ? { nextCursor: encodeCursor({ sort: query.sort, value: repo.sortValue(last, query.sort), id: last.id }) } : {}),
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The cursor a client sent back, checked against the sort it asks for (a date key must be a date). */
+function cursorFor(text: string, sort: MemberSort): ListCursor {
+  const c = decodeCursor(text);
+  const bad = () => new AppError('INVALID_CURSOR', {}, { field: 'after' });
+  if (!c || c.sort !== sort) throw bad();
+  const byDate = sort !== 'name' && sort !== '-name';
+  const nullable = sort === 'admissionDate' || sort === '-admissionDate';
+  if (c.value === null ? !nullable : byDate && !(ISO_DATE.test(c.value) && !Number.isNaN(Date.parse(`${c.value}T00:00:00Z`)))) throw bad();
+  return c;
 }
 
 /**
