@@ -180,7 +180,9 @@ describeApi('accounts', (h) => {
     expect(refused.statusCode).toBe(401);
 
     const db = h().database.db;
-    await db.insertInto('login_throttle').values({ key: 'user:vo.dung', failures: 7, last_failure_at: new Date(), locked_until: new Date(Date.now() + 3600_000) }).execute();
+    // The refused sign-in above already counted a failure under this key; make it a lock.
+    const locked = { failures: 7, last_failure_at: new Date(), locked_until: new Date(Date.now() + 3600_000) };
+    await db.insertInto('login_throttle').values({ key: 'user:vo.dung', ...locked }).onConflict((oc) => oc.column('key').doUpdateSet(locked)).execute();
     await db.insertInto('login_throttle').values({ key: 'user:someone.else', failures: 3, last_failure_at: new Date(), locked_until: null }).execute();
     const unlock = await call(h(), scopedAdmin.headers, 'POST', `/api/users/${id}/unlock`);
     expect(unlock.statusCode).toBe(200);
