@@ -1,11 +1,28 @@
 import { Card, Col, Row, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PageLoading } from '../../app/App.js';
 import { PAGES } from '../../app/pages.js';
 import { useMe, useSession } from '../../auth/session.js';
 
-/** A plain welcome with the user's pages as large links, until the dashboard takes this place. */
+// The dashboard carries the chart library; loaded only for those who see it.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.js'));
+
+/** The home page: the dashboard for those who read statistics, otherwise a welcome with links. */
 export default function HomePage() {
+  const { can } = useSession();
+  if (can('stats', 'read'))
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <DashboardPage />
+      </Suspense>
+    );
+  return <Welcome />;
+}
+
+/** A plain welcome with the user's pages as large links. */
+function Welcome() {
   const { t } = useTranslation();
   const me = useMe();
   const { can } = useSession();
