@@ -8,17 +8,22 @@ import { useMe, useSession } from '../../auth/session.js';
 
 // The dashboard carries the chart library; loaded only for those who see it.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage.js'));
+const OwnRecordPage = lazy(() => import('../self/OwnRecordPage.js'));
 
-/** The home page: the dashboard for those who read statistics, otherwise a welcome with links. */
+/** The home page: the dashboard for those who read statistics, a member's own record for a
+ * member account, otherwise a welcome with links. */
 export default function HomePage() {
   const { can } = useSession();
-  if (can('stats', 'read'))
-    return (
-      <Suspense fallback={<PageLoading />}>
-        <DashboardPage />
-      </Suspense>
-    );
-  return <Welcome />;
+  const me = useMe();
+  // A member account and nothing more: their own record is all there is to see.
+  const memberOnly = me.grants.length > 0 && me.grants.every((g) => g.role === 'member');
+  const Page = can('stats', 'read') ? DashboardPage : memberOnly ? OwnRecordPage : null;
+  if (!Page) return <Welcome />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
 }
 
 /** A plain welcome with the user's pages as large links. */
