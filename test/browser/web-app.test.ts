@@ -189,6 +189,19 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
   });
 
+  it("shows the dashboard's member total as the API counts it, linked to the members on the rolls", async () => {
+    const stats = await staff.get<{ members: { total: number } }>('/api/stats');
+    const page = await (await env.newContext()).newPage();
+    await signIn(page, 'bantochuc');
+    const total = page.getByRole('link', { name: /^Tổng số đảng viên: / });
+    // The figure is written with the Vietnamese thousands separator ("1.234").
+    await expect.poll(async () => Number((await total.textContent())?.replace(/\D/g, ''))).toBe(stats.members.total);
+    await page.locator('canvas').first().waitFor();
+    await total.click();
+    await page.getByRole('heading', { name: 'Đảng viên', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('probationary,official,exempt');
+  });
+
   it('breaks no content security policy rule on any page', () => {
     expect(env.cspViolations).toEqual([]);
   });

@@ -15,6 +15,7 @@ export interface MemberListQuery {
 
 export const memberKeys = {
   all: ['members'] as const,
+  own: ['members', 'own'] as const,
   list: (q: MemberListQuery) => ['members', 'list', q] as const,
   record: (id: number) => ['members', 'record', id] as const,
   history: (id: number) => ['members', 'history', id] as const,
@@ -23,6 +24,8 @@ export const memberKeys = {
 export const memberApi = {
   list: (q: MemberListQuery, signal?: AbortSignal) => api.get<ListAnswer<MemberListItem>>('/api/members', { ...q }, signal),
   record: (id: number) => api.get<MemberRecord>(`/api/members/${id}`),
+  /** The signed-in member's own record (a member account, whatever its grants). */
+  own: () => api.get<MemberRecord>('/api/members/me'),
   history: (id: number) => api.get<MemberHistory>(`/api/members/${id}/history`),
   update: (id: number, body: PatchMemberInput) => api.patch<MemberRecord>(`/api/members/${id}`, body),
 };

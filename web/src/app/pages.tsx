@@ -1,4 +1,4 @@
-import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Action, Resource } from '../api/types.js';
 
@@ -17,7 +17,7 @@ export interface PageDef {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode };
 }
 
-export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members';
+export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members' | 'menu.users' | 'menu.audit';
 
 export const PAGES: PageDef[] = [
   { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined aria-hidden /> } },
@@ -35,5 +35,18 @@ export const PAGES: PageDef[] = [
     menu: { labelKey: 'menu.members', icon: <TeamOutlined aria-hidden /> },
   },
   { path: '/members/:memberId', component: lazy(() => import('../pages/members/MemberPage.js')), requires: { resource: 'member', action: 'read' } },
+  {
+    path: '/admin/users',
+    component: lazy(() => import('../pages/admin/UsersPage.js')),
+    requires: { resource: 'account', action: 'read' },
+    menu: { labelKey: 'menu.users', icon: <UserOutlined aria-hidden /> },
+  },
+  { path: '/admin/users/:userId', component: lazy(() => import('../pages/admin/UserPage.js')), requires: { resource: 'account', action: 'read' } },
+  {
+    path: '/admin/audit',
+    component: lazy(() => import('../pages/admin/AuditPage.js')),
+    requires: { resource: 'audit', action: 'read' },
+    menu: { labelKey: 'menu.audit', icon: <AuditOutlined aria-hidden /> },
+  },
   { path: '/account/password', component: lazy(() => import('../pages/signin/ChangePasswordPage.js')) },
 ];

@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+type Value = string | number | undefined;
+
+/**
+ * A page's filters kept in the URL (bookmarkable, survive a reload), read by the given parser.
+ * Changing anything but the page goes back to the first page.
+ */
+export function useUrlQuery<Q extends { page?: number }>(read: (p: URLSearchParams) => Q): [Q, (change: Partial<Q>) => void] {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => read(params), [params, read]);
+  const change = (c: Partial<Q>) => {
+    const next: Record<string, Value> = { ...query, ...c };
+    if (!('page' in c)) next.page = undefined;
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
+    setParams(p, { replace: true });
+  };
+  return [query, change];
+}
+
+export const numParam = (p: URLSearchParams, k: string) => (p.get(k) ? Number(p.get(k)) || undefined : undefined);
+export const strParam = (p: URLSearchParams, k: string) => p.get(k) || undefined;

@@ -1,0 +1,18 @@
+import { ACTIVE_STATUSES } from '../../../../src/domain/member-status.js';
+import { withQuery } from '../../api/client.js';
+
+// Where each dashboard figure leads: the member list filtered to what the figure counts. The
+// statistics count members on the rolls, so every link starts from those statuses; the list's
+// URL is its state, so a link is just its query string.
+
+const ON_ROLLS = ACTIVE_STATUSES.join(',');
+
+export interface ListLink {
+  to: string;
+  /** True when the list cannot filter by the figure's dimension and shows a wider set. */
+  approximate: boolean;
+}
+
+export function memberListLink(org: number | null, filter: { status?: string; sex?: 'male' | 'female' } = {}, approximate = false): ListLink {
+  return { to: withQuery('/members', { status: filter.status ?? ON_ROLLS, sex: filter.sex, org }), approximate };
+}
