@@ -17,18 +17,6 @@ export function findWebRoot(): string | undefined {
   return undefined;
 }
 
-// What the app's pages may load: only our own files. Ant Design writes its styles at run time,
-// hence 'unsafe-inline' for styles only; scripts are never inline.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
-
 export const isSpaPath = (url: string) => !url.startsWith('/api/') && url !== '/api';
 
 /**
@@ -50,6 +38,7 @@ export async function installWebApp(app: FastifyInstance, root: string): Promise
   app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
 }
 
+// The content security policy is helmet's (src/app.ts), the one policy of every answer.
 export function sendIndex(reply: FastifyReply) {
-  return reply.header('content-security-policy', CONTENT_SECURITY_POLICY).header('cache-control', 'no-cache').sendFile('index.html');
+  return reply.header('cache-control', 'no-cache').sendFile('index.html');
 }
