@@ -184,6 +184,11 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
+/** Every word of every member's name (migration 0007): what a typed prefix can expand to. */
+export interface MemberNameWordTable {
+  word: string;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -194,6 +199,7 @@ export interface DB {
   member_status_period: MemberStatusPeriodTable;
   member_placement: MemberPlacementTable;
   member_photo: MemberPhotoTable;
+  member_name_word: MemberNameWordTable;
   org_rollup: OrgRollupTable;
   audit_log: AuditLogTable;
   role_assignment: RoleAssignmentTable;

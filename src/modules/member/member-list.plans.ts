@@ -20,7 +20,7 @@ import { staffContext, type ServiceContext } from '../service-context.js';
 import { listPageQuery, searchPageQuery, type MemberListFilter, type PageStart } from './member.repository.js';
 import type { ListMembersQuery } from './member.schema.js';
 import { decodeCursor, parseMemberSearch } from './member.search.js';
-import { listMembers } from './member.service.js';
+import { listMembers, searchToRun } from './member.service.js';
 
 const { values: args } = parseArgs({
   options: { generate: { type: 'boolean', default: false }, iterations: { type: 'string', default: '40' } },
@@ -119,12 +119,14 @@ for (const [name, q] of cases) {
   }
   // The page query alone, explained with the parameters the service would bind.
   const orgPath = q.org === undefined ? null : (await one(sql<{ path: string }>`select path from org where id = ${q.org}`.execute(db))).path;
-  const search = q.q === undefined ? null : parseMemberSearch(q.q, q.mode ?? 'word');
+  const parsed = q.q === undefined ? null : parseMemberSearch(q.q, q.mode ?? 'word');
+  const search = parsed === null ? null : await searchToRun(db, parsed as Parameters<typeof searchToRun>[1]);
+  if (search === 'nobody') throw new Error(`${name}: no name word starts with a word of the query`);
   const filter: MemberListFilter = {
     orgPath,
     statuses: q.status ? q.status.split(',') : [...ACTIVE_STATUSES],
     sex: null,
-    search: search as MemberListFilter['search'],
+    search,
   };
   const isSearch = search !== null;
   const start: PageStart = query.after ? { after: decodeCursor(query.after)! } : { offset: (query.page - 1) * query.pageSize };

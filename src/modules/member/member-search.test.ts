@@ -7,7 +7,7 @@ import { normalizeName, searchWords } from '../../domain/vn-name.js';
 import { makeScope } from '../auth/scope.js';
 import { countFiltered } from './member.repository.js';
 import { MEMBER_SORTS, TOTAL_CAP } from './member.schema.js';
-import { decodeCursor, encodeCursor, parseMemberSearch, prefixLexemeQuery, prefixLikePatterns } from './member.search.js';
+import { decodeCursor, encodeCursor, MAX_EXPANSION, parseMemberSearch, prefixLikePatterns, wordsQuery } from './member.search.js';
 
 // Word search on the prefix index (migration 0004), keyset paging and the capped total.
 
@@ -61,14 +61,23 @@ describeApi('member search on word prefixes, keyset paging', (h) => {
     await insertTestMember(db, { org: otherCell, full_name: 'Nguyễn Văn Hùng' });
   });
 
-  it('indexes exactly the prefixes of the words a query is made of', async () => {
+  it('indexes the words a query is made of, and keeps every word in the vocabulary through inserts and renames', async () => {
     const db = h().database.db;
-    const rows = await db.selectFrom('member').select(['name_norm', sql<string[]>`tsvector_to_array(member_name_prefixes(name_norm))`.as('lexemes')]).execute();
+    const { id } = await insertTestMember(db, { org: tree.cellA, full_name: 'Zơ Râm Ywừn' });
+    await db.updateTable('member').set({ full_name: 'Zơ Râm Xyz', name_norm: 'zo ram xyz', name_sort: 'xyz zo ram xyz' }).where('id', '=', id).execute();
+    const rows = await db.selectFrom('member').select(['name_norm', sql<string[]>`tsvector_to_array(member_name_words(name_norm))`.as('words')]).execute();
     expect(rows.length).toBeGreaterThan(people.length);
+    const vocabulary = new Set((await db.selectFrom('member_name_word').select('word').execute()).map((r) => r.word));
     for (const r of rows) {
-      const expected = new Set(searchWords(r.name_norm).flatMap((w) => Array.from({ length: w.length }, (_, n) => w.slice(0, n + 1))));
-      expect([...r.lexemes].sort()).toEqual([...expected].sort());
+      expect([...r.words].sort()).toEqual([...new Set(searchWords(r.name_norm))].sort());
+      for (const w of r.words) expect(vocabulary.has(w), w).toBe(true);
     }
+    // The name before the rename is still in the vocabulary; it only widens a query, never narrows one.
+    expect(vocabulary.has('ywun')).toBe(true);
+    expect(await names('q=xy%20zo')).toEqual(['Zơ Râm Xyz']);
+    expect(await names('q=ywu')).toEqual([]);
+    // Out of the other tests' lists again.
+    await db.updateTable('member').set({ deleted_at: new Date() }).where('id', '=', id).execute();
   });
 
   it('word mode: each word is a prefix of a name word, diacritics and case ignored', async () => {
@@ -173,12 +182,22 @@ describeApi('member search on word prefixes, keyset paging', (h) => {
   });
 });
 
-describe('word query on the prefix index', () => {
-  it('turns each prefix word into an exact lexeme', () => {
+describe('word query on the words index and its vocabulary', () => {
+  it('turns each prefix into the name words it starts, and a prefix that starts none into no query', () => {
     const s = parseMemberSearch('Nguyễn Văn H', 'word');
-    expect(s).toEqual({ kind: 'words', tsquery: 'nguyen:* & van:* & h:*' });
-    expect(prefixLexemeQuery((s as { tsquery: string }).tsquery)).toBe('nguyen & van & h');
-    expect(prefixLikePatterns((s as { tsquery: string }).tsquery)).toEqual(['% nguyen%', '% van%', '% h%']);
+    expect(s).toEqual({ kind: 'words', words: ['nguyen', 'van', 'h'] });
+    if (s?.kind !== 'words') throw new Error('expected a word search');
+    const { words } = s;
+    const vocabulary = new Map([
+      ['nguyen', ['nguyen']],
+      ['van', ['van', 'vang']],
+      ['h', ['ha', 'hung']],
+    ]);
+    expect(wordsQuery(words, vocabulary)).toBe("'nguyen' & ('van' | 'vang') & ('ha' | 'hung')");
+    expect(wordsQuery(words, new Map([...vocabulary, ['h', []]]))).toBeNull();
+    const many = Array.from({ length: MAX_EXPANSION + 1 }, (_, i) => `h${i}`);
+    expect(wordsQuery(['h'], new Map([['h', many]]))).toBe("'h':*");
+    expect(prefixLikePatterns(words)).toEqual(['% nguyen%', '% van%', '% h%']);
   });
 
   it('round-trips a cursor and rejects what it did not write', () => {

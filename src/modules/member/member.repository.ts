@@ -3,7 +3,7 @@ import type { DB, MemberRow, MemberUpdate, NewMember } from '../../db/types.js';
 import { ancestorIds, subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, type Scope } from '../auth/scope.js';
 import type { MemberSort } from './member.schema.js';
-import { prefixLexemeQuery, prefixLikePatterns, type ListCursor, type MemberSearch } from './member.search.js';
+import { prefixLikePatterns, type ListCursor, type MemberSearch, type WordsSearch } from './member.search.js';
 
 // All SQL of the member registry. Every function that returns or changes a member takes the
 // caller's scope and filters on member.org_path in SQL, so an out-of-scope id looks missing.
@@ -310,12 +310,32 @@ export function findPhoto(db: Db, scope: Scope, memberId: number) {
 
 // ---- list --------------------------------------------------------------------------------
 
+/**
+ * For each prefix, the name words that start with it (the vocabulary of migration 0007).
+ * Not scoped: the words alone name nobody, and they never leave the server.
+ */
+export async function nameWordsStartingWith(db: Db, prefixes: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>(prefixes.map((p) => [p, []]));
+  const distinct = [...found.keys()];
+  if (distinct.length === 0) return found;
+  // LIKE 'p%' on the "C"-collated primary key is an index range; the prefixes are [a-z0-9]
+  // (searchWords), so they hold no LIKE wildcards.
+  const rows = await db
+    .selectFrom('member_name_word')
+    .select('word')
+    .where((eb) => eb.or(distinct.map((p) => eb('word', 'like', `${p}%`))))
+    .orderBy('word')
+    .execute();
+  for (const { word } of rows) for (const p of distinct) if (word.startsWith(p)) found.get(p)!.push(word);
+  return found;
+}
+
 export interface MemberListFilter {
   /** Path of the org whose whole subtree is listed; null for the caller's whole scope. */
   orgPath: string | null;
   statuses: readonly string[];
   sex: 'male' | 'female' | null;
-  search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' }> | null;
+  search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' } | { kind: 'words' }> | WordsSearch | null;
 }
 
 export interface MemberListRow {
@@ -346,13 +366,12 @@ function filtered(db: Db, scope: Scope, f: MemberListFilter) {
   if (f.sex !== null) q = q.where('m.sex', '=', f.sex);
   const s = f.search;
   if (s?.kind === 'words') {
-    // Exact lexemes on the prefix index (migration 0004). The config must be the literal 'simple'
-    // (not a parameter); the words were reduced to [a-z0-9] by the caller.
-    q = q.where(sql<boolean>`member_name_prefixes(m.name_norm) @@ to_tsquery('simple', ${prefixLexemeQuery(s.tsquery)})`);
-    // The same condition without the plpgsql call, for when the planner filters a small subtree
-    // row by row instead of using the index: cheap quals run first, so the function only sees
-    // rows that already match (a commune: 2,574 calls → 329). Words as member_name_prefixes makes them.
-    const patterns = prefixLikePatterns(s.tsquery).map((p) => sql`${p}`);
+    // Exact lexemes (the typed prefixes expanded by the vocabulary) on member_name_word_idx.
+    q = q.where(sql<boolean>`member_name_words(m.name_norm) @@ ${s.lexemes}::tsquery`);
+    // The same condition as plain text, for when the planner filters a small subtree row by row
+    // instead of using the index: cheap quals run first, so the tsvector is only built for rows
+    // that already match. Words as member_name_words makes them.
+    const patterns = prefixLikePatterns(s.words).map((p) => sql`${p}`);
     q = q.where(
       sql<boolean>`(' ' || case when m.name_norm ~ '[^a-z0-9 ]' then regexp_replace(m.name_norm, '[^a-z0-9 ]+', '', 'g') else m.name_norm end) like all (array[${sql.join(patterns)}])`,
     );

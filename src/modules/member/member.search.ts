@@ -4,8 +4,8 @@ import { normalizeName, searchWords } from '../../domain/vn-name.js';
 // only translates a known shape into SQL and never sees raw user text in a tsquery.
 
 export type MemberSearch =
-  /** Every word is a prefix of some word of the name (GIN on to_tsvector('simple', name_norm)). */
-  | { kind: 'words'; tsquery: string }
+  /** Every word is a prefix of some word of the name (GIN on member_name_words, migration 0007). */
+  | { kind: 'words'; words: readonly string[] }
   /** The normalized text occurs anywhere in the name (GIN trigram on name_norm). */
   | { kind: 'anywhere'; likePattern: string }
   /** 12 digits: a citizen ID, or a new-model card number, which equals it (R-REC-02). */
@@ -16,6 +16,16 @@ export type MemberSearch =
   | { kind: 'none' }
   /** Anywhere mode with fewer than MIN_ANYWHERE_LENGTH characters: refused. */
   | { kind: 'tooShort' };
+
+/**
+ * A word search once its prefixes are expanded to the name words they start (wordsQuery):
+ * what the repository runs. `lexemes` is tsquery text built only from [a-z0-9] words.
+ */
+export interface WordsSearch {
+  kind: 'words';
+  words: readonly string[];
+  lexemes: string;
+}
 
 /** Below three characters a trigram index cannot narrow anything, so the scan would be the table. */
 export const MIN_ANYWHERE_LENGTH = 3;
@@ -39,23 +49,36 @@ export function parseMemberSearch(q: string, mode: 'word' | 'anywhere'): MemberS
   // searchWords keeps only [a-z0-9], so the words cannot carry tsquery operators.
   const words = searchWords(q).slice(0, MAX_WORDS);
   if (words.length === 0) return { kind: 'none' };
-  return { kind: 'words', tsquery: words.map((w) => `${w}:*`).join(' & ') };
+  return { kind: 'words', words };
 }
 
 /**
- * The word query as it runs on member_name_prefixes (migration 0004), where every prefix of every
- * word is a lexeme: 'w:*' on the words becomes the exact lexeme 'w', which GIN intersects without
- * reading whole posting lists. The text was built above from [a-z0-9] words joined by ' & '.
+ * A prefix with more name words than this is asked as a GIN partial match ('w':*) instead of an
+ * OR of every word: one or two letters can start hundreds of words, and the query text should
+ * stay small. Partial match reads the same posting lists, so only the text size changes.
  */
-export function prefixLexemeQuery(tsquery: string): string {
-  return tsquery.replaceAll(':*', '');
+export const MAX_EXPANSION = 200;
+
+/**
+ * The tsquery of a word search, given for each query word the name words it is a prefix of
+ * (the vocabulary, migration 0007): "nguy v hu" → 'nguyen' & ('van' | 'vang') & ('hu' | 'hung').
+ * Null when some word starts no name word: nobody can match, so nothing needs to run.
+ * Every word is [a-z0-9] (searchWords), so quoting cannot be broken.
+ */
+export function wordsQuery(words: readonly string[], expansions: ReadonlyMap<string, readonly string[]>): string | null {
+  const groups: string[] = [];
+  for (const w of words) {
+    const names = expansions.get(w) ?? [];
+    if (names.length === 0) return null;
+    if (names.length > MAX_EXPANSION) groups.push(`'${w}':*`);
+    else groups.push(names.length === 1 ? `'${names[0]}'` : `(${names.map((n) => `'${n}'`).join(' | ')})`);
+  }
+  return groups.join(' & ');
 }
 
 /** LIKE patterns equal to the word query on ' ' || the name's words: '% w%' per word. */
-export function prefixLikePatterns(tsquery: string): string[] {
-  return prefixLexemeQuery(tsquery)
-    .split(' & ')
-    .map((w) => `% ${w}%`);
+export function prefixLikePatterns(words: readonly string[]): string[] {
+  return words.map((w) => `% ${w}%`);
 }
 
 // ---- keyset cursor ---------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import {
   type PlacementChangeInput,
   type StatusChangeInput,
 } from './member.schema.js';
-import { decodeCursor, encodeCursor, MIN_ANYWHERE_LENGTH, parseMemberSearch, type ListCursor } from './member.search.js';
+import { decodeCursor, encodeCursor, MIN_ANYWHERE_LENGTH, parseMemberSearch, wordsQuery, type ListCursor, type MemberSearch } from './member.search.js';
 
 // Use cases of the member registry (capability 2). Each write is one transaction that changes
 // the record, its dated intervals and the roll-ups together and appends one audit row.
@@ -379,6 +379,13 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
+/** A parsed search as the repository runs it: word prefixes expanded to the name words they start. */
+export async function searchToRun(db: Kysely<DB>, search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' }>): Promise<repo.MemberListFilter['search'] | 'nobody'> {
+  if (search.kind !== 'words') return search;
+  const lexemes = wordsQuery(search.words, await repo.nameWordsStartingWith(db, search.words));
+  return lexemes === null ? 'nobody' : { kind: 'words', words: search.words, lexemes };
+}
+
 export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<MemberList> {
   let rootIds: number[] | null = null;
   let orgPath: string | null = null;
@@ -399,7 +406,10 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
   if (search?.kind === 'none') return { items: [], total: 0 };
   const start: repo.PageStart = query.after !== undefined ? { after: cursorFor(query.after, query.sort) } : { offset: (query.page - 1) * query.pageSize };
 
-  const filter: repo.MemberListFilter = { orgPath, statuses, sex: query.sex ?? null, search };
+  const listSearch = search === null ? null : await searchToRun(ctx.db, search);
+  // A word that starts no name word anywhere: nobody matches, wherever the caller looks.
+  if (listSearch === 'nobody') return { items: [], total: 0 };
+  const filter: repo.MemberListFilter = { orgPath, statuses, sex: query.sex ?? null, search: listSearch };
   // One row more than the page tells whether a next page exists without counting.
   const limit = query.pageSize + 1;
   let rows: repo.MemberListRow[];

@@ -6,7 +6,7 @@
 import { holdsMembers } from '../../domain/org-type.js';
 import { ACTIVE_STATUSES } from '../../domain/member-status.js';
 import { ORG_DIMS, ROLLUP_DIMS, type RollupMember } from '../../domain/rollup-dims.js';
-import { normalizeName } from '../../domain/vn-name.js';
+import { normalizeName, searchWords } from '../../domain/vn-name.js';
 import { csvField, SEED_TABLE_NAMES, type SeedTable } from './seed.csv.js';
 import { addYears, dayOf, isoOf } from './seed.dates.js';
 import {
@@ -269,6 +269,9 @@ class RowGenerator {
   private batchMembers = 0;
   private readonly sinks: Record<SeedTable, CsvSink>;
   private readonly citizenCounters = new Map<number, number>();
+  /** Name words as written in name_norm, and as indexed (member_name_word): each emitted once. */
+  private readonly rawWords = new Set<string>();
+  private readonly nameWords = new Set<string>();
   private rng: Rng = new Rng(0);
   private ctx!: ProvinceCtx;
 
@@ -291,6 +294,22 @@ class RowGenerator {
     }
     this.batchMembers = 0;
     return { csv, rows, membersDone: this.membersDone, orgsDone: this.orgId };
+  }
+
+  /**
+   * The vocabulary a bulk load writes itself, because its trigger is off during the load
+   * (migration 0007): a few hundred words for millions of names, so the check per word is a Set.
+   */
+  private addNameWords(nameNorm: string): void {
+    for (const raw of nameNorm.split(' ')) {
+      if (this.rawWords.has(raw)) continue;
+      this.rawWords.add(raw);
+      for (const w of searchWords(raw)) {
+        if (this.nameWords.has(w)) continue;
+        this.nameWords.add(w);
+        this.emit('member_name_word', `${w}\n`);
+      }
+    }
   }
 
   private emit(table: SeedTable, line: string): void {
@@ -494,6 +513,8 @@ class RowGenerator {
         'member',
         `${memberId},${fullName.full},${nameNorm},${nameSort},${sex},${birthIso},${bname},${hometown},${residence},${ethnicity},${religion},${citizenId},${card},${admissionIso},${officialIso},${youthIso},${educ},${professional},${theory},${occupation},${position},${phone},${status},${isoOf(statusSince)},${orgId},${orgPath},${this.isDemo}\n`,
       );
+
+      this.addNameWords(nameNorm);
 
       // Status history: probationary, then official, then exempt or the exit (valid_to exclusive).
       const firstEnd = official || exit;

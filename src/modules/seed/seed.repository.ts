@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 
 // SQL of the seed: the emptiness check, identity sequences, ANALYZE, and the "bulk mode" that
-// takes secondary indexes and foreign keys off the loaded tables during a large COPY and puts
-// them back afterwards. The definitions are read from the catalog, so whatever the migrations
+// takes secondary indexes and foreign keys off the loaded tables during a large COPY, and turns
+// their triggers off, and puts them back afterwards. The definitions are read from the catalog, so whatever the migrations
 // have made (0001 today, more later) is exactly what is restored.
 
 /** The tables a bulk load writes; their secondary indexes and foreign keys are bulk-mode's. */
@@ -23,9 +23,16 @@ export interface ForeignKeyDef {
   definition: string;
 }
 
+export interface TriggerDef {
+  table: string;
+  name: string;
+}
+
 export interface BulkSchema {
   indexes: IndexDef[];
   foreignKeys: ForeignKeyDef[];
+  /** Row triggers (not constraint triggers): what they write, the bulk load writes itself. */
+  triggers: TriggerDef[];
 }
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -56,7 +63,14 @@ export async function readBulkSchema(db: Kysely<DB>, tables: readonly string[]):
     join pg_namespace n on n.oid = c.relnamespace
     where k.contype = 'f' and n.nspname = current_schema() and c.relname = any(${sql.val([...tables])}::text[])
     order by c.relname, k.conname`.execute(db);
-  return { indexes: idx.rows, foreignKeys: fks.rows };
+  const triggers = await sql<TriggerDef>`
+    select c.relname as "table", t.tgname as name
+    from pg_trigger t
+    join pg_class c on c.oid = t.tgrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where not t.tgisinternal and t.tgenabled <> 'D' and n.nspname = current_schema() and c.relname = any(${sql.val([...tables])}::text[])
+    order by c.relname, t.tgname`.execute(db);
+  return { indexes: idx.rows, foreignKeys: fks.rows, triggers: triggers.rows };
 }
 
 export async function dropBulkSchema(db: Kysely<DB>, schema: BulkSchema): Promise<void> {
@@ -64,6 +78,11 @@ export async function dropBulkSchema(db: Kysely<DB>, schema: BulkSchema): Promis
     await sql.raw(`alter table ${ident(fk.table)} drop constraint if exists ${ident(fk.name)}`).execute(db);
   }
   for (const ix of schema.indexes) await sql.raw(`drop index if exists ${ident(ix.name)}`).execute(db);
+  for (const t of schema.triggers) await sql.raw(`alter table ${ident(t.table)} disable trigger ${ident(t.name)}`).execute(db);
+}
+
+export async function enableTriggers(db: Kysely<DB>, triggers: readonly TriggerDef[]): Promise<void> {
+  for (const t of triggers) await sql.raw(`alter table ${ident(t.table)} enable trigger ${ident(t.name)}`).execute(db);
 }
 
 /** Builds one index with a generous maintenance_work_mem, in its own transaction. */

@@ -11,6 +11,7 @@ import {
   BULK_TABLES,
   createIndex,
   dropBulkSchema,
+  enableTriggers,
   orgTableIsEmpty,
   readBulkSchema,
   resetIdentities,
@@ -109,6 +110,7 @@ async function restoreSchema(database: Database, schema: BulkSchema, phase: (p: 
   );
   phase('constraints');
   for (const fk of schema.foreignKeys) await addForeignKey(database.db, fk, mem);
+  await enableTriggers(database.db, schema.triggers);
 }
 
 // Longest builds first, so the two lanes end together: trigram and word GIN indexes dominate.
