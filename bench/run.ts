@@ -27,6 +27,9 @@ const ADMIN_PASSWORD = 'bench-mat-khau-123';
 // The administrator holds no member data (access control); the bench reads as organization
 // staff of the whole installation, created before the server starts.
 const BENCH_USER = { username: 'bench', password: 'bench-mat-khau-456' };
+// The same role on one province only: the scope-overhead pairs (issue 3) compare its requests
+// with the whole-installation user's requests for the same rows.
+const SCOPED_USER = { username: 'bench.tinh', password: 'bench-mat-khau-789' };
 const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'dist/src/cli/main.js');
@@ -39,8 +42,14 @@ interface Timing {
   n: number;
   note?: string;
 }
+interface ScopePair {
+  name: string;
+  whole: Timing;
+  scoped: Timing;
+}
 interface EngineResult {
   engine: Engine;
+  scopePairs: ScopePair[];
   loadSeconds: number;
   timings: Timing[];
   moveMs: number;
@@ -90,11 +99,11 @@ class Client {
   cookie = '';
   csrfToken = '';
   constructor(private readonly base: string) {}
-  async login() {
+  async login(user: { username: string; password: string } = BENCH_USER) {
     const res = await fetch(`${this.base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(BENCH_USER),
+      body: JSON.stringify(user),
     });
     if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -124,6 +133,38 @@ class Client {
     console.log(`  ${name}: median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`);
     return t;
   }
+}
+
+/**
+ * The same rows read by two users, requests alternating so that both see the same machine:
+ * `whole` with its path (an org filter), `scoped` with its own (the scope alone).
+ */
+async function timePair(name: string, whole: Client, wholePaths: string[], scoped: Client, scopedPaths: string[]): Promise<ScopePair> {
+  for (let i = 0; i < 3; i++) {
+    await whole.call('GET', wholePaths[i % wholePaths.length]!);
+    await scoped.call('GET', scopedPaths[i % scopedPaths.length]!);
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < ITER; i++) {
+    const pair: [Client, string, number[]][] = [
+      [whole, wholePaths[i % wholePaths.length]!, a],
+      [scoped, scopedPaths[i % scopedPaths.length]!, b],
+    ];
+    if (i % 2 === 1) pair.reverse();
+    for (const [client, path, samples] of pair) {
+      const t0 = performance.now();
+      await client.call('GET', path);
+      samples.push(performance.now() - t0);
+    }
+  }
+  const timing = (label: string, xs: number[]): Timing => {
+    xs.sort((x, y) => x - y);
+    return { name: `${name} (${label})`, median: percentile(xs, 50), p95: percentile(xs, 95), n: xs.length };
+  };
+  const p = { name, whole: timing('whole installation, org filter', a), scoped: timing('province user, scope only', b) };
+  console.log(`  scope: ${name}: whole ${p.whole.median.toFixed(1)} / ${p.whole.p95.toFixed(1)} ms, province user ${p.scoped.median.toFixed(1)} / ${p.scoped.p95.toFixed(1)} ms (median ratio ${(p.scoped.median / p.whole.median).toFixed(2)})`);
+  return p;
 }
 
 async function benchEngine(engine: Engine): Promise<EngineResult> {
@@ -161,9 +202,23 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     console.log(`  generation and load: ${loadSeconds.toFixed(1)} s`);
 
     const database = await connect({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
+    let scopedProvinceId: number;
     try {
       const u = await createUser(database.db, { ...BENCH_USER, displayName: 'Bench', mustChangePassword: false });
       await insertAssignment(database.db, { userId: u.id, role: 'org_staff', orgId: null, validFrom: '2000-01-01', grantedBy: null });
+      // The largest province: the scope with the most rows to filter.
+      const largest = await database.db
+        .selectFrom('org as o')
+        .innerJoin('org_rollup as r', 'r.org_id', 'o.id')
+        .select('o.id')
+        .where('o.org_type', '=', 'province')
+        .where('r.dim', '=', 'total')
+        .where('r.val', '=', 'all')
+        .orderBy('r.n', 'desc')
+        .executeTakeFirstOrThrow();
+      scopedProvinceId = largest.id;
+      const s = await createUser(database.db, { ...SCOPED_USER, displayName: 'Bench tỉnh', mustChangePassword: false });
+      await insertAssignment(database.db, { userId: s.id, role: 'org_staff', orgId: scopedProvinceId, validFrom: '2000-01-01', grantedBy: null });
     } finally {
       await database.close();
     }
@@ -224,6 +279,41 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
           roots.items.slice(0, 10).map((o) => `${listPath(o)}&page=40`),
         ),
       );
+
+      // Issue 3's target: what the scope filter adds, same rows, same run.
+      const sc = new Client(`http://127.0.0.1:${port}`);
+      await sc.login(SCOPED_USER);
+      const P = scopedProvinceId;
+      const scopePairs: ScopePair[] = [];
+      const pageCursors: string[] = [];
+      let after: string | undefined;
+      for (let page = 1; page <= 40; page++) {
+        if (page === 1 || page === 2 || page === 7 || page === 40) pageCursors.push(after ? `&after=${encodeURIComponent(after)}` : '');
+        after = (await c.call<{ nextCursor?: string }>('GET', `/api/members?org=${P}&sort=name&pageSize=50${after ? `&after=${encodeURIComponent(after)}` : ''}`)).nextCursor;
+        if (!after) break;
+      }
+      scopePairs.push(
+        await timePair(
+          'member list page, 50 rows by name (pages 1, 2, 7, 40 by cursor)',
+          c,
+          pageCursors.map((a) => `/api/members?org=${P}&sort=name&pageSize=50${a}`),
+          sc,
+          pageCursors.map((a) => `/api/members?sort=name&pageSize=50${a}`),
+        ),
+      );
+      scopePairs.push(
+        await timePair('name search, word prefix', c, words.map((w) => `/api/members?q=${q(w)}&org=${P}&pageSize=20`), sc, words.map((w) => `/api/members?q=${q(w)}&pageSize=20`)),
+      );
+      scopePairs.push(
+        await timePair(
+          'name search, anywhere',
+          c,
+          anywhere.map((w) => `/api/members?q=${q(w)}&mode=anywhere&org=${P}&pageSize=20`),
+          sc,
+          anywhere.map((w) => `/api/members?q=${q(w)}&mode=anywhere&pageSize=20`),
+        ),
+      );
+
       const mem = memoryMiB(server.pid!);
 
       // The subtree to move: the org whose subtree holds closest to 10,000 members, moved under
@@ -243,7 +333,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
 
       const check = execFileSync(process.execPath, [cli, 'check', 'rollups'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
       console.log(`  ${check}`);
-      return { engine, loadSeconds, timings, moveMs, moveMembers: target.members, rollupCheck: check, rssMiB: mem.rss, peakRssMiB: mem.peak };
+      return { engine, scopePairs, loadSeconds, timings, moveMs, moveMembers: target.members, rollupCheck: check, rssMiB: mem.rss, peakRssMiB: mem.peak };
     } finally {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
@@ -285,6 +375,17 @@ function markdown(results: EngineResult[]): string {
   lines.push('| move of a subtree (members) | ' + results.map((r) => `${r.moveMs.toFixed(0)} ms (${r.moveMembers})`).join(' | ') + ' |');
   lines.push('| roll-up check after the move | ' + results.map((r) => r.rollupCheck.replace(/\|/g, '/')).join(' | ') + ' |');
   lines.push('| server memory after the reads (RSS / peak) | ' + results.map((r) => `${r.rssMiB} / ${r.peakRssMiB} MiB`).join(' | ') + ' |');
+  lines.push('', 'Scope overhead (issue 3): the largest province read by the whole-installation user with `org=` and by a user whose scope is that province, requests alternating (median / p95, and the ratio of medians).', '');
+  lines.push('| measure | ' + results.map((r) => `${r.engine}: whole | ${r.engine}: province user | ratio`).join(' | ') + ' |');
+  lines.push('|---|' + results.map(() => '---|---|---|').join(''));
+  for (const name of results[0]!.scopePairs.map((p) => p.name)) {
+    const cells = results.map((r) => {
+      const p = r.scopePairs.find((x) => x.name === name);
+      if (!p) return '— | — | —';
+      return `${p.whole.median.toFixed(1)} / ${p.whole.p95.toFixed(1)} ms | ${p.scoped.median.toFixed(1)} / ${p.scoped.p95.toFixed(1)} ms | ${(p.scoped.median / p.whole.median).toFixed(2)}`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
   return lines.join('\n');
 }
 
