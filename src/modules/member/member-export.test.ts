@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeApi, signIn, userWithRoles, type Session } from '../../../test/api.js';
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
@@ -217,6 +218,21 @@ describeApi('member list export', (h) => {
     expect(staffById.rows.map((r) => r['Họ và tên'])).toEqual([inT[0]!.name]);
   });
 
+  it('keeps the sensitive columns all or nothing: present only where the caller may read them for everyone exported', async () => {
+    const db = h().database.db;
+    // Leader over the commune, committee (which reads sensitive fields) over one cell only.
+    await userWithRoles(db, 'xk.mixed', 'mat-khau-xk-mixed-1', [
+      { role: 'leader', orgId: t.commune.id },
+      { role: 'committee', orgId: t.cellA.id },
+    ]);
+    const mixed = await signIn(h().app, 'xk.mixed', 'mat-khau-xk-mixed-1');
+    const whole = await readXlsx(await get('/api/members/export', mixed));
+    for (const header of SENSITIVE_HEADERS) expect(whole.headers).not.toContain(header);
+    const cell = await readXlsx(await get(`/api/members/export?org=${t.cellA.id}`, mixed));
+    for (const header of SENSITIVE_HEADERS) expect(cell.headers).toContain(header);
+    expect(cell.rows.find((r) => r['Họ và tên'] === 'Lê Thị An')!['Số CCCD']).toBe('001190000000');
+  });
+
   it('writes CSV as UTF-8 with BOM, RFC 4180 quoting and formulas turned into text', async () => {
     const res = await get(`/api/members/export?format=csv&org=${t.cellA.id}&status=official,exempt,transferred`, staff);
     expect(res.statusCode).toBe(200);
@@ -277,6 +293,37 @@ describeApi('member list export', (h) => {
     const res = await get('/api/members/export', null);
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops walking when the client goes away, and audits what was sent as incomplete', async () => {
+    const db = h().database.db;
+    const ctx: ServiceContext = {
+      db,
+      clock: h().clock,
+      actor: { userId: null, ip: 'abort-test' },
+      scope: makeScope([t.commune.path]),
+      access: makeAccess([{ role: 'org_staff', path: t.commune.path }]),
+    };
+    for (const format of ['csv', 'xlsx'] as const) {
+      const query = exportMembersQuery.parse({ format, status: 'official,exempt,transferred' });
+      const file = await exportMembers(ctx, query, { onError: () => {}, chunk: 1 });
+      // Read the first piece, then hang up, as a browser tab closed mid-download does.
+      await new Promise<void>((resolve) => file.body.once('data', () => resolve()));
+      file.body.destroy();
+      const entry = async () =>
+        db
+          .selectFrom('audit_log')
+          .select('after')
+          .where('action', '=', 'member.export')
+          .where('ip', '=', 'abort-test')
+          .where(sql<boolean>`"after" ->> 'format' = ${format}`)
+          .executeTakeFirst();
+      await expect.poll(entry, { timeout: 5000 }).toBeDefined();
+      const after = (await entry())!.after as unknown;
+      const parsed = (typeof after === 'string' ? JSON.parse(after) : after) as { complete: boolean; rows: number };
+      expect(parsed.complete, format).toBe(false);
+      expect(parsed.rows, format).toBeLessThan(inT.length);
+    }
   });
 
   describe('walk in chunks', () => {
