@@ -48,6 +48,16 @@ async function titleOrgName(ctx: ServiceContext, org: { name: string } | null): 
   return `${names.slice(0, TITLE_ORGS).join('; ')} và ${names.length - TITLE_ORGS} tổ chức khác`;
 }
 
+/**
+ * The query's filters, every one of them: a filter the list gains (listMembersQuery) makes this
+ * stop compiling until the export applies it too, so the file never silently differs from the list.
+ */
+function filtersOf(query: ExportMembersQuery) {
+  const { format: _format, q, mode, org, status, sex, sort, ...unhandled } = query;
+  const none: Record<string, never> = unhandled;
+  return { q, mode, org, status, sex, sort, ...none };
+}
+
 async function plan(ctx: ServiceContext, query: ExportMembersQuery): Promise<Plan> {
   let org: repo.OrgForMembers | null = null;
   if (query.org !== undefined) {
@@ -101,7 +111,8 @@ async function* memberChunks(ctx: ServiceContext, filter: repo.MemberListFilter,
 async function* printedRows(ctx: ServiceContext, query: ExportMembersQuery, p: Plan, opts: ExportOptions): AsyncGenerator<ExportCell[][]> {
   let rows = 0;
   let complete = false;
-  const { format, ...filters } = query;
+  const { format } = query;
+  const filters = filtersOf(query);
   const audit = (done: boolean) =>
     appendAudit(ctx.db, ctx.actor, {
       action: 'member.export',
