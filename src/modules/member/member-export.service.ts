@@ -66,7 +66,7 @@ async function plan(ctx: ServiceContext, query: ExportMembersQuery): Promise<Pla
   }
   const sensitiveScope = ctx.access.scopeFor('member_sensitive', 'read');
   // Sensitive columns are all or nothing for the file: present only when the caller may read
-  // them for every member it can hold, otherwise left out (not emptied, not partly filled).
+  // them for every member the file can hold, otherwise left out (not emptied, not partly filled).
   const range = org ? [org.path] : ctx.scope.paths;
   const showSensitive = range.length > 0 && range.every((p) => pathInScope(sensitiveScope, p));
 
