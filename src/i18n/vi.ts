@@ -90,3 +90,46 @@ export const roleLabels = {
   leader: 'lãnh đạo (chỉ xem)',
   member: 'đảng viên',
 } as const satisfies Record<Role, string>;
+
+// The names a member list export prints for the codes stored in a record: the same words the
+// web app shows (web/src/i18n/vi.json, member.*), which a test keeps equal. A code without a
+// name here is printed as stored.
+export const memberValueLabels = {
+  sex: { male: 'Nam', female: 'Nữ' },
+  status: {
+    probationary: 'Dự bị',
+    official: 'Chính thức',
+    exempt: 'Miễn công tác và sinh hoạt',
+    transferred: 'Đã chuyển đi',
+    removed: 'Đã xóa tên',
+    expelled: 'Đã khai trừ',
+    withdrawn: 'Đã ra khỏi Đảng',
+    deceased: 'Đã từ trần',
+  },
+  theoryLevel: { none: 'Chưa qua đào tạo', elementary: 'Sơ cấp', intermediate: 'Trung cấp', advanced: 'Cao cấp', bachelor: 'Cử nhân' },
+  professionalLevel: {
+    none: 'Chưa qua đào tạo',
+    vocational: 'Sơ cấp, công nhân kỹ thuật',
+    intermediate: 'Trung cấp',
+    college: 'Cao đẳng',
+    university: 'Đại học',
+    master: 'Thạc sĩ',
+    doctor: 'Tiến sĩ',
+  },
+  ethnicity: {
+    kinh: 'Kinh', tay: 'Tày', thai: 'Thái', muong: 'Mường', khmer: 'Khmer', hoa: 'Hoa', nung: 'Nùng',
+    hmong: 'Mông', dao: 'Dao', jrai: 'Gia Rai', ede: 'Ê Đê', bahnar: 'Ba Na', san_chay: 'Sán Chay',
+    cham: 'Chăm', koho: 'Cơ Ho', xo_dang: 'Xơ Đăng', san_diu: 'Sán Dìu', hre: 'Hrê', mnong: 'Mnông',
+    raglai: 'Raglay', stieng: 'Xtiêng', bru_van_kieu: 'Bru - Vân Kiều', tho: 'Thổ', giay: 'Giáy',
+    co_tu: 'Cơ Tu', gie_trieng: 'Giẻ Triêng', ta_oi: 'Tà Ôi', kho_mu: 'Khơ Mú', co: 'Co', chut: 'Chứt',
+    ha_nhi: 'Hà Nhì',
+  },
+  religion: {
+    none: 'Không',
+    buddhism: 'Phật giáo',
+    catholicism: 'Công giáo',
+    protestantism: 'Tin Lành',
+    caodaism: 'Cao Đài',
+    hoahao: 'Phật giáo Hòa Hảo',
+  },
+} as const satisfies Record<string, Record<string, string>>;

@@ -94,6 +94,16 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => get(`/api/members?org=${w.b.commune.id}`),
     ok: [200],
   },
+  'GET /api/members/export': {
+    inScope: (w) => get(`/api/members/export?format=csv&org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/members/export?format=csv&org=${w.b.commune.id}`),
+    ok: [200],
+    // A file, not JSON: A's member is in it and nothing of B is.
+    listing: (w, res) => {
+      expect(res.body).toContain(w.a.member.fullName);
+      for (const m of markersOf(w.b)) expect(res.body, `export leaks "${m}"`).not.toContain(m);
+    },
+  },
   'GET /api/members/{id}': { inScope: (w) => get(`/api/members/${w.a.member.id}`), outOfScope: (w) => get(`/api/members/${w.b.member.id}`), ok: [200] },
   'GET /api/members/me': { inScope: () => get('/api/members/me'), as: (w) => w.memberA, ok: [200] },
   'GET /api/members/{id}/history': { inScope: (w) => get(`/api/members/${w.a.member.id}/history`), outOfScope: (w) => get(`/api/members/${w.b.member.id}/history`), ok: [200] },

@@ -19,6 +19,8 @@ import {
   statusChangeBody,
 } from './member.schema.js';
 import * as service from './member.service.js';
+import { exportMembersQuery } from './member-export.schema.js';
+import * as exportService from './member-export.service.js';
 
 // Thin routes: the auth hook has authenticated and scoped the request, the schema validates,
 // the service does the work, the schema's response shape presents it.
@@ -50,6 +52,35 @@ export async function memberRoutes(app: FastifyInstance) {
       },
     },
     async (request) => service.listMembers(serviceContext(request), request.query),
+  );
+
+  r.get(
+    '/api/members/export',
+    {
+      config: { permission: { resource: 'member', action: 'read' } },
+      // Every export is audited; a HEAD would write an entry for a file nobody received.
+      exposeHeadRoute: false,
+      schema: {
+        tags,
+        summary: 'Xuất danh sách đảng viên ra Excel (.xlsx) hoặc CSV',
+        description:
+          'Toàn bộ danh sách theo cùng bộ lọc với GET /api/members (không phân trang), trong phạm vi của người dùng, ' +
+          'theo mẫu Danh sách đảng viên. Người không có quyền xem thông tin nhạy cảm nhận tệp không có các cột đó. Mỗi lần xuất được ghi nhật ký.',
+        querystring: exportMembersQuery,
+        response: { 200: z.unknown().describe('Tệp .xlsx, hoặc .csv UTF-8 có BOM'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportService.exportMembers(serviceContext(request), request.query, {
+        onError: (e) => request.log.error(e, 'member export failed'),
+      });
+      return reply
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        // Personal data: never kept by a shared cache or the browser's.
+        .header('cache-control', 'private, no-store')
+        .type(file.contentType)
+        .send(file.body);
+    },
   );
 
   r.post(

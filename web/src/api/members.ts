@@ -1,4 +1,4 @@
-import { api } from './client.js';
+import { api, withQuery } from './client.js';
 import type { ListAnswer, MemberHistory, MemberListItem, MemberRecord, PatchMemberInput } from './types.js';
 
 /** The list's filters as the URL and the API both spell them. */
@@ -29,3 +29,14 @@ export const memberApi = {
   history: (id: number) => api.get<MemberHistory>(`/api/members/${id}/history`),
   update: (id: number, body: PatchMemberInput) => api.patch<MemberRecord>(`/api/members/${id}`, body),
 };
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * Where the browser downloads the filtered list: every page of it, so paging is dropped. A
+ * plain link rather than a fetch, so a large file streams to disk instead of into memory.
+ */
+export function memberExportUrl(q: MemberListQuery, format: ExportFormat): string {
+  const { page: _page, pageSize: _pageSize, ...filters } = q;
+  return withQuery('/api/members/export', { ...filters, format });
+}

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session.js';
 import { useScope } from '../../shell/scope.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { DEFAULT_COLUMNS, MEMBER_COLUMNS, type MemberColumn } from './columns.js';
+import { ExportButton } from './ExportButton.js';
 import { MemberFilters } from './MemberFilters.js';
 import { MemberTable } from './MemberTable.js';
 
@@ -66,6 +67,7 @@ export default function MemberListPage() {
         <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap', alignItems: 'flex-start' }}>
           <MemberFilters query={effective} onChange={change} />
           <ColumnChooser value={columns} onChange={chooseColumns} />
+          <ExportButton query={effective} />
         </div>
         <Typography.Text type="secondary">{t('members.notYetFilters')}</Typography.Text>
         <MemberTable query={effective} onQueryChange={change} columns={columns} />
