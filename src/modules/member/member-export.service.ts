@@ -1,7 +1,5 @@
 import type { Readable } from 'node:stream';
 import { ancestorIds } from '../../db/tree-path.js';
-import { ACTIVE_STATUSES } from '../../domain/member-status.js';
-import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { pathInScope } from '../auth/scope.js';
 import type { ServiceContext } from '../service-context.js';
@@ -11,7 +9,7 @@ import { EXPORT_CONTENT_TYPES, type ExportMembersQuery } from './member-export.s
 import { csvStream, xlsxStream } from './member-export.writers.js';
 import * as repo from './member.repository.js';
 import type { MemberSort } from './member.schema.js';
-import { MIN_ANYWHERE_LENGTH, parseMemberSearch } from './member.search.js';
+import { listFilterOf } from './member.service.js';
 
 // Export of a member list (issue 6 item 7, issue 4 item 4): every member the caller can see
 // under the list's filters, in the layout of the official list, streamed. Members are walked
@@ -59,26 +57,15 @@ function filtersOf(query: ExportMembersQuery) {
 }
 
 async function plan(ctx: ServiceContext, query: ExportMembersQuery): Promise<Plan> {
-  let org: repo.OrgForMembers | null = null;
-  if (query.org !== undefined) {
-    org = (await repo.findOrg(ctx.db, ctx.scope, query.org)) ?? null;
-    if (!org) throw new AppError('ORG_NOT_FOUND', { id: query.org }, { field: 'org' });
-  }
+  // The list's own reading of the filters (scope, org, statuses, search, the citizen-ID rule).
+  const selected = await listFilterOf(ctx, filtersOf(query));
+  const filter = selected?.filter ?? null;
+  const org = selected?.org ?? (query.org !== undefined ? ((await repo.findOrg(ctx.db, ctx.scope, query.org)) ?? null) : null);
   const sensitiveScope = ctx.access.scopeFor('member_sensitive', 'read');
   // Sensitive columns are all or nothing for the file: present only when the caller may read
   // them for every member the file can hold, otherwise left out (not emptied, not partly filled).
   const range = org ? [org.path] : ctx.scope.paths;
   const showSensitive = range.length > 0 && range.every((p) => pathInScope(sensitiveScope, p));
-
-  // The same reading of q as the list's (member.service listMembers), including the rule that
-  // whoever may not read citizen IDs everywhere they search may not find people by one.
-  let search = query.q === undefined ? null : parseMemberSearch(query.q, query.mode);
-  if (search?.kind === 'citizenIdOrCard' && !ctx.scope.paths.every((p) => pathInScope(sensitiveScope, p))) {
-    search = { kind: 'partyCard', value: search.value };
-  }
-  if (search?.kind === 'tooShort') throw new AppError('SEARCH_TOO_SHORT', { min: MIN_ANYWHERE_LENGTH }, { field: 'q' });
-  const statuses = query.status ? [...new Set(query.status.split(','))] : [...ACTIVE_STATUSES];
-  const filter = search?.kind === 'none' ? null : { orgPath: org?.path ?? null, statuses, sex: query.sex ?? null, search };
 
   return {
     filter,

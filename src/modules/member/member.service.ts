@@ -386,14 +386,22 @@ export async function searchToRun(db: Kysely<DB>, search: Exclude<MemberSearch, 
   return lexemes === null ? 'nobody' : { kind: 'words', words: search.words, lexemes };
 }
 
-export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<MemberList> {
-  let rootIds: number[] | null = null;
-  let orgPath: string | null = null;
+/** What a list's query selects, as the list and the export both read it. */
+export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex'>;
+
+/**
+ * The list's reading of its filters, shared by the list and the export so that a file never
+ * holds other rows than the screen: the org (in scope, else ORG_NOT_FOUND), the statuses (on
+ * the rolls by default), and the search, with word prefixes expanded. Null when nobody can match.
+ */
+export async function listFilterOf(
+  ctx: ServiceContext,
+  query: ListFilterQuery,
+): Promise<{ filter: repo.MemberListFilter; org: repo.OrgForMembers | null } | null> {
+  let org: repo.OrgForMembers | null = null;
   if (query.org !== undefined) {
-    const org = await repo.findOrg(ctx.db, ctx.scope, query.org);
+    org = (await repo.findOrg(ctx.db, ctx.scope, query.org)) ?? null;
     if (!org) throw new AppError('ORG_NOT_FOUND', { id: query.org }, { field: 'org' });
-    orgPath = org.path;
-    rootIds = [org.id];
   }
   const statuses = query.status ? [...new Set(query.status.split(','))] : [...ACTIVE_STATUSES];
   let search = query.q === undefined ? null : parseMemberSearch(query.q, query.mode);
@@ -403,13 +411,21 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
     search = { kind: 'partyCard', value: search.value };
   }
   if (search?.kind === 'tooShort') throw new AppError('SEARCH_TOO_SHORT', { min: MIN_ANYWHERE_LENGTH }, { field: 'q' });
-  if (search?.kind === 'none') return { items: [], total: 0 };
-  const start: repo.PageStart = query.after !== undefined ? { after: cursorFor(query.after, query.sort) } : { offset: (query.page - 1) * query.pageSize };
-
+  if (search?.kind === 'none') return null;
   const listSearch = search === null ? null : await searchToRun(ctx.db, search);
   // A word that starts no name word anywhere: nobody matches, wherever the caller looks.
-  if (listSearch === 'nobody') return { items: [], total: 0 };
-  const filter: repo.MemberListFilter = { orgPath, statuses, sex: query.sex ?? null, search: listSearch };
+  if (listSearch === 'nobody') return null;
+  return { filter: { orgPath: org?.path ?? null, statuses, sex: query.sex ?? null, search: listSearch }, org };
+}
+
+export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<MemberList> {
+  const plan = await listFilterOf(ctx, query);
+  if (plan === null) return { items: [], total: 0 };
+  const { filter, org } = plan;
+  const rootIds = org ? [org.id] : null;
+  const { search } = filter;
+  const start: repo.PageStart = query.after !== undefined ? { after: cursorFor(query.after, query.sort) } : { offset: (query.page - 1) * query.pageSize };
+
   // One row more than the page tells whether a next page exists without counting.
   const limit = query.pageSize + 1;
   let rows: repo.MemberListRow[];
