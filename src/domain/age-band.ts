@@ -22,3 +22,26 @@ export function ageBand(age: number): AgeBand {
 export function bandOfBirthYear(birthYear: number, reportYear: number): AgeBand {
   return ageBand(reportYear - birthYear);
 }
+
+/** Oldest age probed when deriving a band's birth years; beyond it a band is taken as open-ended. */
+const AGE_PROBE_LIMIT = 200;
+
+/**
+ * The birth years whose members fall in `band` in `reportYear` (R-STAT-04), as an inclusive
+ * range; null where the band is open (le30 has no youngest birth year, ge61 no earliest). Derived
+ * from ageBand itself by probing ages, so the bands are stated once, above.
+ */
+export function birthYearsOfBand(band: AgeBand, reportYear: number): { from: number | null; to: number | null } {
+  let youngest: number | null = null;
+  let oldest: number | null = null;
+  for (let age = 0; age <= AGE_PROBE_LIMIT; age++) {
+    if (ageBand(age) !== band) continue;
+    youngest ??= age;
+    oldest = age;
+  }
+  if (youngest === null || oldest === null) throw new Error(`age band ${band} holds no age`);
+  return {
+    from: oldest === AGE_PROBE_LIMIT ? null : reportYear - oldest,
+    to: youngest === 0 ? null : reportYear - youngest,
+  };
+}

@@ -335,6 +335,9 @@ export interface MemberListFilter {
   orgPath: string | null;
   statuses: readonly string[];
   sex: 'male' | 'female' | null;
+  /** Birth-date ranges [from, before) a member's birth date falls in one of; absent for no age filter. */
+  birthDates?: readonly { from: string | null; before: string | null }[] | null;
+  theoryLevels?: readonly string[] | null;
   search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' } | { kind: 'words' }> | WordsSearch | null;
 }
 
@@ -364,6 +367,17 @@ function filtered(db: Db, scope: Scope, f: MemberListFilter) {
   if (f.orgPath !== null) q = q.where('m.org_path', '>=', f.orgPath).where('m.org_path', '<', subtreeUpperBound(f.orgPath));
   q = q.where('m.status', 'in', [...f.statuses]);
   if (f.sex !== null) q = q.where('m.sex', '=', f.sex);
+  const ranges = f.birthDates;
+  if (ranges) {
+    q = q.where((eb) =>
+      eb.or(
+        ranges.map((r) =>
+          eb.and([...(r.from !== null ? [eb('m.birth_date', '>=', r.from)] : []), ...(r.before !== null ? [eb('m.birth_date', '<', r.before)] : [])]),
+        ),
+      ),
+    );
+  }
+  if (f.theoryLevels) q = q.where('m.theory_level', 'in', [...f.theoryLevels]);
   const s = f.search;
   if (s?.kind === 'words') {
     // Exact lexemes (the typed prefixes expanded by the vocabulary) on member_name_word_idx.

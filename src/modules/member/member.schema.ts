@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_BANDS } from '../../domain/age-band.js';
 import { PROFESSIONAL_LEVELS, THEORY_LEVELS } from '../../domain/education.js';
 import { MEMBER_STATUSES } from '../../domain/member-status.js';
 import { isoDate } from '../../http/schemas.js';
@@ -91,14 +92,19 @@ export type PlacementChangeInput = z.infer<typeof placementChangeBody>;
 export const MEMBER_SORTS = ['name', '-name', 'birthDate', '-birthDate', 'admissionDate', '-admissionDate'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 
-const statusList = new RegExp(`^(${MEMBER_STATUSES.join('|')})(,(${MEMBER_STATUSES.join('|')}))*$`);
+/** A comma-separated list of codes from `codes`, as ?status=official,probationary spells it. */
+const codeList = (codes: readonly string[], what: string) =>
+  z.string().regex(new RegExp(`^(${codes.join('|')})(,(${codes.join('|')}))*$`), `Danh sách ${what}, cách nhau bởi dấu phẩy: ${codes.join(', ')}`);
 
 export const listMembersQuery = z.object({
   q: z.string().max(100).optional(),
   mode: z.enum(['word', 'anywhere']).default('word'),
   org: z.coerce.number().int().positive().optional(),
-  status: z.string().regex(statusList, `Danh sách trạng thái, cách nhau bởi dấu phẩy: ${MEMBER_STATUSES.join(', ')}`).optional(),
+  status: codeList(MEMBER_STATUSES, 'trạng thái').optional(),
   sex: z.enum(['male', 'female']).optional(),
+  /** Age bands of the statistics forms, by year of birth as of this year (as the dashboard counts). */
+  ageBand: codeList(AGE_BANDS, 'độ tuổi').optional().describe('Độ tuổi như biểu thống kê (tính theo năm sinh, năm nay)'),
+  theoryLevel: codeList(THEORY_LEVELS, 'trình độ lý luận chính trị').optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
   sort: z.enum(MEMBER_SORTS).default('name'),

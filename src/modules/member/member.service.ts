@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, MemberRow, MemberUpdate } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
+import { birthYearsOfBand, type AgeBand } from '../../domain/age-band.js';
 import { issuesTouching, memberFieldIssues, type MemberFacts, type MemberFieldIssue } from '../../domain/member-validation.js';
 import { ACTIVE_STATUSES, canTransition, isActive, type MemberStatus } from '../../domain/member-status.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
@@ -387,7 +388,7 @@ export async function searchToRun(db: Kysely<DB>, search: Exclude<MemberSearch, 
 }
 
 /** What a list's query selects, as the list and the export both read it. */
-export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex'>;
+export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex' | 'ageBand' | 'theoryLevel'>;
 
 /**
  * The list's reading of its filters, shared by the list and the export so that a file never
@@ -415,7 +416,17 @@ export async function listFilterOf(
   const listSearch = search === null ? null : await searchToRun(ctx.db, search);
   // A word that starts no name word anywhere: nobody matches, wherever the caller looks.
   if (listSearch === 'nobody') return null;
-  return { filter: { orgPath: org?.path ?? null, statuses, sex: query.sex ?? null, search: listSearch }, org };
+  return {
+    filter: {
+      orgPath: org?.path ?? null,
+      statuses,
+      sex: query.sex ?? null,
+      birthDates: query.ageBand ? birthDateRanges(query.ageBand, ctx.clock.today()) : null,
+      theoryLevels: query.theoryLevel ? [...new Set(query.theoryLevel.split(','))] : null,
+      search: listSearch,
+    },
+    org,
+  };
 }
 
 export async function listMembers(ctx: ServiceContext, query: ListMembersQuery): Promise<MemberList> {
@@ -450,6 +461,18 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
   };
 }
 
+/**
+ * The birth dates of the asked age bands as of this year, the year the dashboard's figures use
+ * (R-STAT-04: age by year of birth), so a figure and the list it links to agree.
+ */
+function birthDateRanges(bands: string, today: string): { from: string | null; before: string | null }[] {
+  const year = Number(today.slice(0, 4));
+  return [...new Set(bands.split(','))].map((b) => {
+    const r = birthYearsOfBand(b as AgeBand, year);
+    return { from: r.from === null ? null : `${r.from}-01-01`, before: r.to === null ? null : `${r.to + 1}-01-01` };
+  });
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The cursor a client sent back, checked against the sort it asks for (a date key must be a date). */
@@ -469,13 +492,16 @@ function cursorFor(text: string, sort: MemberSort): ListCursor {
  * Counting a province's 165,000 rows per page view is what this avoids. Null when they do not.
  */
 async function totalFromRollups(db: Kysely<DB>, scope: Scope, f: repo.MemberListFilter, rootIds: number[] | null): Promise<number | null> {
-  if (f.search !== null) return null;
+  if (f.search !== null || f.birthDates) return null;
   if (!f.statuses.every((s) => ACTIVE_STATUSES.includes(s as MemberStatus))) return null;
   const allActive = sameSet(f.statuses, ACTIVE_STATUSES);
   if (f.sex !== null && !allActive) return null;
+  // Theory levels alone over the whole rolls are one roll-up dimension; with anything else they are counted.
+  if (f.theoryLevels && (f.sex !== null || !allActive)) return null;
   // Without an org filter the list is the caller's scope: the disjoint subtrees it names.
   const orgIds = rootIds ?? (scope.paths.includes('/') ? await repo.rootOrgIds(db) : scope.paths.map((p) => ancestorIds(p).at(-1)!));
   if (f.sex !== null) return repo.rollupSum(db, orgIds, 'sex', [f.sex]);
+  if (f.theoryLevels) return repo.rollupSum(db, orgIds, 'theory_level', f.theoryLevels);
   if (allActive) return repo.rollupSum(db, orgIds, 'total', ['all']);
   return repo.rollupSum(db, orgIds, 'status', f.statuses);
 }
