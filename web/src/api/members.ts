@@ -8,9 +8,13 @@ export interface MemberListQuery {
   org?: number;
   status?: string;
   sex?: 'male' | 'female';
-  page?: number;
+  /** Comma-separated, like status: age bands (as the dashboard bands them) and theory levels. */
+  ageBand?: string;
+  theoryLevel?: string;
   pageSize?: number;
   sort?: string;
+  /** The nextCursor of the page before; none for the first page. */
+  after?: string;
 }
 
 export const memberKeys = {
@@ -37,6 +41,6 @@ export type ExportFormat = 'xlsx' | 'csv';
  * plain link rather than a fetch, so a large file streams to disk instead of into memory.
  */
 export function memberExportUrl(q: MemberListQuery, format: ExportFormat): string {
-  const { page: _page, pageSize: _pageSize, ...filters } = q;
+  const { after: _after, pageSize: _pageSize, ...filters } = q;
   return withQuery('/api/members/export', { ...filters, format });
 }

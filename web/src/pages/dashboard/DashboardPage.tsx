@@ -41,18 +41,19 @@ function Figures({ stats, orgId, scopeName }: { stats: Stats; orgId: number | nu
   const m = stats.members;
   const share = (n: number) => (m.total ? t('dashboard.share', { pct: ((100 * n) / m.total).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) }) : undefined);
   const all = memberListLink(orgId);
-  // The list has no age, ethnicity or theory filter: those figures lead to all members on the rolls.
+  // The list has no ethnicity filter: that figure leads to all members on the rolls, and says so.
   const near = memberListLink(orgId, {}, true);
   const cards = [
     { key: 'total', value: m.total, link: all },
     { key: 'official', value: m.byStatus.official, link: memberListLink(orgId, { status: 'official' }) },
     { key: 'probationary', value: m.byStatus.probationary, link: memberListLink(orgId, { status: 'probationary' }) },
     { key: 'women', value: stats.women, link: memberListLink(orgId, { sex: 'female' }) },
-    { key: 'youth', value: stats.youth, link: near },
+    // Youth is the ≤ 30 band of the same forms (stats-figures.ts).
+    { key: 'youth', value: stats.youth, link: memberListLink(orgId, { ageBand: 'le30' }) },
     { key: 'ethnicMinority', value: stats.ethnicMinority, link: near },
   ] as const;
-  const ageRows: BreakdownRow[] = AGE_BANDS.map((b) => ({ key: b, label: t(`dashboard.ageBands.${b}`), value: m.byAgeBand[b], link: near }));
-  const theoryRows: BreakdownRow[] = THEORY_LEVELS.map((l) => ({ key: l, label: t(`member.theoryLevels.${l}`), value: m.byTheoryLevel[l], link: near }));
+  const ageRows: BreakdownRow[] = AGE_BANDS.map((b) => ({ key: b, label: t(`dashboard.ageBands.${b}`), value: m.byAgeBand[b], link: memberListLink(orgId, { ageBand: b }) }));
+  const theoryRows: BreakdownRow[] = THEORY_LEVELS.map((l) => ({ key: l, label: t(`member.theoryLevels.${l}`), value: m.byTheoryLevel[l], link: memberListLink(orgId, { theoryLevel: l }) }));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

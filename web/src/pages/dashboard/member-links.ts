@@ -13,6 +13,14 @@ export interface ListLink {
   approximate: boolean;
 }
 
-export function memberListLink(org: number | null, filter: { status?: string; sex?: 'male' | 'female' } = {}, approximate = false): ListLink {
-  return { to: withQuery('/members', { status: filter.status ?? ON_ROLLS, sex: filter.sex, org }), approximate };
+export interface FigureFilter {
+  status?: string;
+  sex?: 'male' | 'female';
+  ageBand?: string;
+  theoryLevel?: string;
+}
+
+export function memberListLink(org: number | null, filter: FigureFilter = {}, approximate = false): ListLink {
+  const { status, ...rest } = filter;
+  return { to: withQuery('/members', { status: status ?? ON_ROLLS, ...rest, org }), approximate };
 }

@@ -2,6 +2,8 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AGE_BANDS } from '../../../../src/domain/age-band.js';
+import { THEORY_LEVELS } from '../../../../src/domain/education.js';
 import { MEMBER_STATUSES } from '../../../../src/domain/member-status.js';
 import type { MemberListQuery } from '../../api/members.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
@@ -21,7 +23,8 @@ export function MemberFilters({ query, onChange }: { query: MemberListQuery; onC
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
 
-  const statuses = query.status ? query.status.split(',') : [];
+  const list = (v: string | undefined) => (v ? v.split(',') : []);
+  const join = (v: string[]) => (v.length ? v.join(',') : undefined);
   return (
     <>
       <Input
@@ -48,8 +51,8 @@ export function MemberFilters({ query, onChange }: { query: MemberListQuery; onC
         mode="multiple"
         aria-label={t('member.fields.status')}
         placeholder={t('member.fields.status')}
-        value={statuses}
-        onChange={(v: string[]) => onChange({ status: v.length ? v.join(',') : undefined })}
+        value={list(query.status)}
+        onChange={(v: string[]) => onChange({ status: join(v) })}
         options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`member.statuses.${s}`) }))}
         style={{ minWidth: '12rem' }}
         allowClear
@@ -66,6 +69,28 @@ export function MemberFilters({ query, onChange }: { query: MemberListQuery; onC
         ]}
         allowClear
         style={{ width: '8rem' }}
+      />
+      <Select
+        mode="multiple"
+        aria-label={t('members.ageBand')}
+        placeholder={t('members.ageBand')}
+        value={list(query.ageBand)}
+        onChange={(v: string[]) => onChange({ ageBand: join(v) })}
+        options={AGE_BANDS.map((b) => ({ value: b, label: t(`dashboard.ageBands.${b}`) }))}
+        style={{ minWidth: '10rem' }}
+        allowClear
+        maxTagCount="responsive"
+      />
+      <Select
+        mode="multiple"
+        aria-label={t('member.fields.theoryLevel')}
+        placeholder={t('member.fields.theoryLevel')}
+        value={list(query.theoryLevel)}
+        onChange={(v: string[]) => onChange({ theoryLevel: join(v) })}
+        options={THEORY_LEVELS.map((l) => ({ value: l, label: t(`member.theoryLevels.${l}`) }))}
+        style={{ minWidth: '12rem' }}
+        allowClear
+        maxTagCount="responsive"
       />
       <OrgPicker aria-label={t('members.subtree')} value={query.org ?? null} onChange={(id) => onChange({ org: id ?? undefined })} />
     </>

@@ -12,8 +12,9 @@ import { ExportButton } from './ExportButton.js';
 import { MemberFilters } from './MemberFilters.js';
 import { MemberTable } from './MemberTable.js';
 
-// The list's whole state lives in the URL (?q=&status=&org=&page=…), so a filtered list can be
-// bookmarked, reloaded, and linked to from a dashboard figure.
+// The list's filters live in the URL (?q=&status=&ageBand=&org=…), so a filtered list can be
+// bookmarked, reloaded, and linked to from a dashboard figure. The page within it does not: pages
+// are server cursors, kept by the table, and a reload starts again at the first one.
 function readQuery(params: URLSearchParams): MemberListQuery {
   const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
   const sex = params.get('sex');
@@ -24,7 +25,8 @@ function readQuery(params: URLSearchParams): MemberListQuery {
     org: num('org'),
     status: params.get('status') ?? undefined,
     sex: sex === 'male' || sex === 'female' ? sex : undefined,
-    page: num('page'),
+    ageBand: params.get('ageBand') ?? undefined,
+    theoryLevel: params.get('theoryLevel') ?? undefined,
     pageSize: num('pageSize'),
     sort: params.get('sort') ?? undefined,
   };
@@ -41,10 +43,8 @@ export default function MemberListPage() {
 
   const change = (c: Partial<MemberListQuery>) => {
     const next = { ...query, ...c };
-    // Any change other than paging starts from the first page.
-    if (!('page' in c)) next.page = undefined;
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '') p.set(k, String(v));
     setParams(p, { replace: 'q' in c });
   };
 
@@ -69,7 +69,6 @@ export default function MemberListPage() {
           <ColumnChooser value={columns} onChange={chooseColumns} />
           <ExportButton query={effective} />
         </div>
-        <Typography.Text type="secondary">{t('members.notYetFilters')}</Typography.Text>
         <MemberTable query={effective} onQueryChange={change} columns={columns} />
       </Space>
     </>

@@ -7,7 +7,7 @@ import { MemberTable } from './MemberTable.js';
 /** The members of an org's subtree, on the org page, with a link to the full list and its filters. */
 export function OrgMembers({ orgId }: { orgId: number }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<MemberListQuery>({ org: orgId, page: 1, pageSize: 20 });
+  const [query, setQuery] = useState<MemberListQuery>({ org: orgId, pageSize: 20 });
   return (
     <>
       <MemberTable query={query} onQueryChange={(c) => setQuery((q) => ({ ...q, ...c }))} columns={['fullName', 'birthDate', 'status', 'org']} />
