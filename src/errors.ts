@@ -90,8 +90,10 @@ export class AppError extends Error {
     this.status = errorStatus[code];
   }
 
+  /** The message's parameters travel with it, so a client can word the same error in English. */
   toBody() {
-    return { error: { code: this.code, message: this.message, details: this.details ?? null } };
+    const params = Object.keys(this.params).length > 0 ? { params: this.params } : {};
+    return { error: { code: this.code, message: this.message, details: this.details ?? null, ...params } };
   }
 }
 

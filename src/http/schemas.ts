@@ -6,6 +6,8 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.unknown(),
+    /** The values filled into the message, for clients that show it in another language. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   }),
 });
 

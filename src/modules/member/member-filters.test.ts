@@ -139,4 +139,10 @@ describeApi('member list filtered by age band and theory level', (h) => {
       expect(JSON.stringify(res.json()), query).toMatch(query.startsWith('age') ? /ageBand/ : /theoryLevel/);
     }
   });
+
+  it("sends an error's message parameters beside it, for the web app's English text", async () => {
+    const res = await h().app.inject({ method: 'GET', url: '/api/members?q=ab&mode=anywhere', headers: h().headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'SEARCH_TOO_SHORT', params: { min: 3 } } });
+  });
 });

@@ -1,26 +1,32 @@
 // The one way the web app talks to the server: same-origin JSON, the session cookie, and the
 // anti-forgery token on every state-changing request (the server refuses them without it).
 
+import { errorText } from './error-text.js';
+
 export interface FieldMessage {
   field: string;
   message: string;
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
+  error?: { code?: string; message?: string; details?: unknown; params?: Record<string, string | number> };
 }
 
-/** An answer other than 2xx, with the server's stable code and its (Vietnamese) message. */
+/**
+ * An answer other than 2xx, with the server's stable code; `message` is in the user's language
+ * (error-text.ts), `serverMessage` the server's Vietnamese one.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly serverMessage: string,
     readonly details: unknown,
     /** Seconds to wait, from Retry-After (429). */
     readonly retryAfter: number | null,
+    params?: Record<string, string | number>,
   ) {
-    super(message);
+    super(errorText(code, params, details, serverMessage));
     this.name = 'ApiError';
   }
 
@@ -78,7 +84,14 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   if (res.ok) return parsed as T;
   const err = (parsed as ErrorBody | null)?.error;
   const retry = Number(res.headers.get('retry-after'));
-  const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details ?? null, Number.isFinite(retry) && retry > 0 ? retry : null);
+  const apiError = new ApiError(
+    res.status,
+    err?.code ?? `HTTP_${res.status}`,
+    err?.message ?? res.statusText,
+    err?.details ?? null,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+    err?.params,
+  );
   // A sign-in attempt that fails is not a lost session.
   if (res.status === 401 && apiError.code === 'UNAUTHENTICATED') for (const l of unauthenticatedListeners) l();
   throw apiError;

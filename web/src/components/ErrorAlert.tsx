@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
-/** Shows what went wrong: the server's own (Vietnamese) message when it sent one. */
+/** Shows what went wrong: the server's error in the user's language (api/error-text.ts). */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
   if (!error) return null;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { roleCan } from '../../../src/domain/permissions.js';
 import { orgApi, orgKeys } from '../api/orgs.js';
 import type { Grant } from '../api/types.js';
 import { useMe } from '../auth/session.js';
@@ -22,10 +23,14 @@ interface Scope {
 
 const ScopeContext = createContext<Scope | null>(null);
 
-/** One entry per distinct subtree (two roles on one org are one scope). */
+/**
+ * One entry per distinct subtree (two roles on one org are one scope), and only subtrees the
+ * role may read the tree of: a party member's assignment names their cell but grants nothing in
+ * it (their own record comes by identity), so asking for that cell's details would be refused.
+ */
 function distinctScopes(grants: Grant[]): Grant[] {
   const seen = new Set<string>();
-  return grants.filter((g) => !seen.has(g.path) && seen.add(g.path));
+  return grants.filter((g) => roleCan(g.role, 'org', 'read') && !seen.has(g.path) && seen.add(g.path));
 }
 
 export function ScopeProvider({ children }: { children: ReactNode }) {
