@@ -1,11 +1,11 @@
-// npm run bench [-- --engine pglite|postgres|both] [--scale national|province] [--keep]
+// npm run bench [-- --engine pglite|postgres|both] [--scale national|province] [--keep] [--web-iterations 10]
 //
 // For each engine: generates and loads the dataset (timed, in a child process with a progress
 // bar), starts the real server in a child process, and measures the hot API paths over HTTP on
 // loopback, then a 10,000-member subtree move and the roll-up check. Prints a Markdown section
 // for docs/benchmarks.md and writes the raw numbers to bench/results/.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import pg from 'pg';
 import { connect } from '../src/db/connect.js';
 import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
+import { webTimings } from './web.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: 'national' },
     keep: { type: 'boolean', default: false },
     iterations: { type: 'string', default: '60' },
+    'web-iterations': { type: 'string', default: '10' },
   },
 });
 const ITER = Number(args.iterations);
@@ -30,6 +32,8 @@ const BENCH_USER = { username: 'bench', password: 'bench-mat-khau-456' };
 // The same role on one province only: the scope-overhead pairs (issue 3) compare its requests
 // with the whole-installation user's requests for the same rows.
 const SCOPED_USER = { username: 'bench.tinh', password: 'bench-mat-khau-789' };
+// The web app's timings (bench/web.ts) run when Debian's Chromium is installed.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'dist/src/cli/main.js');
@@ -314,6 +318,14 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
         ),
       );
 
+      if (existsSync(CHROMIUM)) {
+        const base = `http://127.0.0.1:${port}`;
+        const web = await webTimings({ base, user: BENCH_USER.username, password: BENCH_USER.password, iterations: Number(args['web-iterations']), chromiumPath: CHROMIUM, log: (l) => console.log(`  web: ${l}`) });
+        for (const t of web) console.log(`  ${t.name}: median ${t.median} ms, p95 ${t.p95} ms`);
+        timings.push(...web);
+      } else {
+        console.log(`  web app timings skipped: no Chromium at ${CHROMIUM}`);
+      }
       const mem = memoryMiB(server.pid!);
 
       // The subtree to move: the org whose subtree holds closest to 10,000 members, moved under

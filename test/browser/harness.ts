@@ -9,7 +9,8 @@ import { Api, REPO_ROOT, startServerChild, type ServerChild } from '../kill/serv
 // database, serving the web app freshly built from this checkout.
 
 export const DEMO_PASSWORD = 'dangvu-demo-2026';
-const ADMIN_PASSWORD = 'browser-test-admin-2026';
+/** The installation administrator `admin` of the test server (DANGVU_ADMIN_PASSWORD). */
+export const ADMIN_PASSWORD = 'browser-test-admin-2026';
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'browser');
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -93,6 +94,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+}
+
+/** Every answer of 400 or more a page receives from then on, as "status METHOD path". */
+export function failedResponses(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  return failed;
 }
 
 /** What a user types without Vietnamese marks: "Nguyễn Văn Đức" → "nguyen van duc". */

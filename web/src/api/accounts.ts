@@ -1,4 +1,4 @@
-import type { Account, GrantInput, RoleAssignment } from '../../../src/modules/account/account.schema.js';
+import type { Account, CreateAccountInput, GrantInput, RoleAssignment } from '../../../src/modules/account/account.schema.js';
 import type { AuditPage } from '../../../src/modules/audit/audit.schema.js';
 import { api } from './client.js';
 
@@ -44,6 +44,8 @@ export const accountKeys = {
 export const accountApi = {
   list: (q: AccountListQuery, signal?: AbortSignal) => api.get<Paged<Account>>('/api/users', { ...q }, signal),
   one: (id: number) => api.get<Account>(`/api/users/${id}`),
+  /** Without a password the server makes one and returns it this once. */
+  create: (body: CreateAccountInput) => api.post<{ account: Account; temporaryPassword: string | null }>('/api/users', body),
   roles: (id: number) => api.get<{ items: RoleAssignment[] }>(`/api/users/${id}/roles`),
   /** Without a password the server makes one and returns it this once. */
   resetPassword: (id: number) => api.post<{ temporaryPassword: string | null; sessionsEnded: number }>(`/api/users/${id}/password-reset`, {}),

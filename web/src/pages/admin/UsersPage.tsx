@@ -5,10 +5,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACCOUNT_STATUSES, accountApi, accountKeys, type Account, type AccountListQuery, type AccountStatus } from '../../api/accounts.js';
+import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 import { numParam, strParam, useUrlQuery } from '../../lib/useUrlQuery.js';
 import { AccountStatusTag } from './AccountStatusTag.js';
+import { CreateUserButton } from './CreateUserButton.js';
 
 const PAGE_SIZE = 50;
 
@@ -20,6 +22,7 @@ function readQuery(p: URLSearchParams): AccountListQuery {
 /** The accounts the caller administers: search by name, filter by status, open one. */
 export default function UsersPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [query, change] = useUrlQuery(readQuery);
   const [text, setText] = useState(query.q ?? '');
   const settled = useDebounced(text.trim(), 300);
@@ -54,6 +57,7 @@ export default function UsersPage() {
           allowClear
           style={{ width: '10rem' }}
         />
+        {can('account', 'create') && <CreateUserButton />}
       </Space>
       <ErrorAlert error={list.error} />
       <Table<Account>
