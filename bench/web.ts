@@ -103,11 +103,12 @@ async function firstLoad(browser: Browser, base: string, cookie: string, path: s
 async function expandWidest(browser: Browser, base: string, cookie: string, w: Awaited<ReturnType<typeof widestNode>>): Promise<number> {
   const page = await newPage(browser, base, cookie);
   try {
-    // The org page opens the tree down to the org shown: the parent's page shows the node closed.
-    await page.goto(w.parentId === null ? '/orgs' : `/orgs/${w.parentId}`);
+    // The org's own page opens the tree down to it (its ancestors open, the org itself closed).
+    await page.goto(`/orgs/${w.org.id}`);
     const tree = page.getByRole('tree');
     const node = tree.getByRole('treeitem', { name: new RegExp(`^${escape(w.org.name)}\\b`) }).first();
-    await node.waitFor({ timeout: 60_000 });
+    await tree.getByRole('treeitem').first().waitFor({ timeout: 60_000 });
+    await scrollIntoTree(page, node);
     const child = tree.getByRole('treeitem', { name: new RegExp(`^${escape(w.firstChild.name)}\\b`) }).first();
     const t0 = Date.now();
     await node.locator('.ant-tree-switcher').click();
@@ -116,6 +117,28 @@ async function expandWidest(browser: Browser, base: string, cookie: string, w: A
   } finally {
     await page.context().close();
   }
+}
+
+/**
+ * Long sibling lists are virtualized: scroll the tree until the row is rendered. The branch opens
+ * level by level as its requests answer, so at the bottom it starts again from the top until the
+ * deadline.
+ */
+async function scrollIntoTree(page: Page, row: ReturnType<Page['locator']>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if ((await row.count()) > 0) return row.scrollIntoViewIfNeeded();
+    const moved = await page.evaluate(() => {
+      const holder = document.querySelector('.ant-tree-list-holder');
+      if (!holder) return false;
+      const before = holder.scrollTop;
+      holder.scrollTop += holder.clientHeight / 2;
+      return holder.scrollTop !== before;
+    });
+    if (!moved) await page.evaluate(() => document.querySelector('.ant-tree-list-holder')?.scrollTo({ top: 0 }));
+    await page.waitForTimeout(moved ? 20 : 200);
+  }
+  throw new Error('the tree never showed the node');
 }
 
 /** (c) The last keystroke of the name until the list shows that search's rows (the page's clock). */
