@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import type { ListLink } from './member-links.js';
 
 /**
- * A figure as a link to the list it counts. Where the list cannot narrow to the figure (age band,
- * theory level…), the link still goes to the closest list and says so, rather than pretending.
+ * A figure as a link to the list it counts. Where the list cannot narrow to the figure (ethnic
+ * minority), the link still goes to the closest list and says so, rather than pretending.
  */
 export function FigureLink({ value, link, label }: { value: number; link: ListLink; label: string }) {
   const { t, i18n } = useTranslation();
