@@ -289,6 +289,20 @@ describeApi('member list export', (h) => {
     expect(trail.json().items.some((i: { action: string }) => i.action === 'member.export')).toBe(true);
   });
 
+  it('exports the list as filtered by age band and theory level, as the list pages it', async () => {
+    const filters = `org=${t.commune.id}&ageBand=41_50,51_60&theoryLevel=intermediate,advanced`;
+    const res = await get(`/api/members/export?format=csv&${filters}`, staff);
+    expect(res.statusCode).toBe(200);
+    const records = parseCsv(res.rawPayload.toString('utf8').slice(1));
+    const headers = records[HEADER_ROW - 1]!;
+    const names = records.slice(HEADER_ROW).map((r) => r[headers.indexOf('Họ và tên')]!);
+    const listed = await listedNames(staff, filters);
+    // Born 1970–1985 of the 1970–1988 births (report year 2026), all intermediate: not everyone.
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeLessThan((await listedNames(staff, `org=${t.commune.id}`)).names.length);
+    expect(names).toEqual(listed.names);
+  });
+
   it('answers 401 to an anonymous caller', async () => {
     const res = await get('/api/members/export', null);
     expect(res.statusCode).toBe(401);
