@@ -9,6 +9,8 @@ import type { MemberListQuery } from '../../api/members.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 
+const SEARCH_PAUSE_MS = 150;
+
 /**
  * Search box and filters. The name box needs no diacritics ("nguyen van hung" finds
  * "Nguyễn Văn Hùng") and asks the server once typing pauses.
@@ -16,7 +18,9 @@ import { useDebounced } from '../../lib/useDebounced.js';
 export function MemberFilters({ query, onChange }: { query: MemberListQuery; onChange(c: Partial<MemberListQuery>): void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(query.q ?? '');
-  const settled = useDebounced(text, 300);
+  // Results are due 300 ms after the last keystroke (issue 4): half of that is the pause that
+  // tells a finished word from typing, half is left for the server and the table.
+  const settled = useDebounced(text, SEARCH_PAUSE_MS);
   useEffect(() => {
     if (settled.trim() !== (query.q ?? '')) onChange({ q: settled.trim() || undefined });
     // Only the settled text triggers a search; query changes from elsewhere must not loop back.
