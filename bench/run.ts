@@ -207,6 +207,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
 
     const database = await connect({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
     let scopedProvinceId: number;
+    let wideParent: { id: number; code: string };
     try {
       const u = await createUser(database.db, { ...BENCH_USER, displayName: 'Bench', mustChangePassword: false });
       await insertAssignment(database.db, { userId: u.id, role: 'org_staff', orgId: null, validFrom: '2000-01-01', grantedBy: null });
@@ -221,6 +222,14 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
         .orderBy('r.n', 'desc')
         .executeTakeFirstOrThrow();
       scopedProvinceId = largest.id;
+      // Issue 4 times expanding a node of 1,000 children; the seeded tree has none that wide.
+      wideParent = await database.db
+        .selectFrom('org')
+        .select(['id', 'code'])
+        .where('org_type', '=', 'grassroots_committee')
+        .where('dissolved_on', 'is', null)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       const s = await createUser(database.db, { ...SCOPED_USER, displayName: 'Bench tỉnh', mustChangePassword: false });
       await insertAssignment(database.db, { userId: s.id, role: 'org_staff', orgId: scopedProvinceId, validFrom: '2000-01-01', grantedBy: null });
     } finally {
@@ -320,6 +329,19 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
 
       if (existsSync(CHROMIUM)) {
         const base = `http://127.0.0.1:${port}`;
+        // Cells added through the API (roll-ups and audit as for any new org) up to 1,000 children.
+        const have = (await c.call<{ items: unknown[] }>('GET', `/api/orgs/${wideParent.id}/children`)).items.length;
+        const today = new Date().toISOString().slice(0, 10);
+        for (let i = have; i < 1000; i++) {
+          await c.call('POST', '/api/orgs', {
+            code: `${wideParent.code}.B${i}`,
+            name: `Chi bộ thử ${i + 1}`,
+            orgType: 'cell',
+            parentId: wideParent.id,
+            foundedOn: today,
+          });
+        }
+        console.log(`  ${1000 - have} cells added under ${wideParent.code} for the 1,000-children expand`);
         const web = await webTimings({ base, user: BENCH_USER.username, password: BENCH_USER.password, iterations: Number(args['web-iterations']), chromiumPath: CHROMIUM, log: (l) => console.log(`  web: ${l}`) });
         for (const t of web) console.log(`  ${t.name}: median ${t.median} ms, p95 ${t.p95} ms`);
         timings.push(...web);
