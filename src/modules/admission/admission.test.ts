@@ -194,6 +194,32 @@ describeApi('admission cases', (h) => {
     expect(gcCase.state).toBe('opened');
   });
 
+  it('opens one case when two openings of the same candidate race, and refuses the other', async () => {
+    const p = await candidate(t.cellB.id);
+    const before = await counts(h());
+    const both = await Promise.all([0, 1].map(() => call(h(), 'POST', '/api/admission-cases', { candidateId: p.id, openedOn: '2026-02-01' })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('ADMISSION_CASE_OPEN');
+    expect((await counts(h())).cases).toBe(before.cases + 1);
+  });
+
+  it('R-ADM-09/R-ADM-07: refuses introducers who are not official members or too few, naming the field, and writes nothing', async () => {
+    const probationary = await insertTestMember(h().database.db, { org: t.cellA, full_name: 'Đỗ Văn Cường', status: 'probationary', status_since: '2026-01-02', admission_date: '2026-01-02' });
+    const p = await candidate(t.cellA.id);
+    const c = await open(p.id);
+    const certified = await run(c.id, 1, [{ kind: 'course_certificate', date: '2026-01-12' }]);
+    const before = await counts(h());
+    const notOfficial = await step(c.id, { ...sponsors(), sponsors: [sponsorIds[0], probationary.id].map((memberId) => ({ memberId, togetherSince: '2020-01-01', togetherBy: 'work' })), version: certified.version });
+    expect(notOfficial.statusCode).toBe(400);
+    expect(notOfficial.json().error).toMatchObject({ code: 'SPONSOR_NOT_ELIGIBLE', details: { field: 'sponsors[1]', reasons: ['not_official'] } });
+    expect(notOfficial.json().error.message).toContain('không phải đảng viên chính thức');
+    const one = await step(c.id, { ...sponsors(), sponsors: [{ memberId: sponsorIds[0], togetherSince: '2020-01-01', togetherBy: 'work' }], version: certified.version });
+    expect(one.json().error).toMatchObject({ code: 'SPONSORS_INSUFFICIENT', details: { field: 'sponsors', required: 'two_members' } });
+    const unknown = await step(c.id, { ...sponsors(), sponsors: [{ memberId: 999999, togetherSince: '2020-01-01', togetherBy: 'work' }, { memberId: sponsorIds[0], togetherSince: '2020-01-01', togetherBy: 'work' }], version: certified.version });
+    expect(unknown.json().error).toMatchObject({ code: 'MEMBER_NOT_FOUND', details: { field: 'sponsors[0].memberId' } });
+    expect(await counts(h())).toEqual(before);
+  });
+
   it('answers 404 for cases and candidates outside the caller\'s scope, and keeps leaders to reading', async () => {
     const p = await candidate(t.cellA.id);
     const c = await open(p.id);
