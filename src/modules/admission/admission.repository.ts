@@ -1,16 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AdmissionCaseRow, AdmissionCaseUpdate, AdmissionStepRow, CandidateRow, DB } from '../../db/types.js';
-import { subtreeUpperBound } from '../../db/tree-path.js';
-import { inScope, type Scope } from '../auth/scope.js';
+import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of candidates and admission cases. Every read or write of a candidate or a case takes
 // the caller's scope and filters on its org_path in SQL: an out-of-scope id looks missing.
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** An org under a subtree of the caller's scope, and its own subtree for a filter. */
+/** The `org=` filter: the chosen org's subtree (already checked to be in scope), or everything. */
 function underOrg(path: string | null, column: string) {
-  return path === null ? sql<boolean>`true` : sql<boolean>`(${sql.ref(column)} >= ${path} and ${sql.ref(column)} < ${subtreeUpperBound(path)})`;
+  return path === null ? sql<SqlBool>`true` : inScope(makeScope([path]), column);
 }
 
 export function findOrgPath(db: Db, scope: Scope, orgId: number): Promise<{ path: string } | undefined> {

@@ -189,9 +189,11 @@ describeApi('admission cases', (h) => {
 
     const again = await open(p.id, '2026-09-01');
     expect(again).toMatchObject({ state: 'opened' });
-    // A chi bộ cơ sở has no đảng ủy cơ sở above it: after its resolution comes the decision.
-    const gcCase = (await call(h(), 'GET', `/api/admission-cases/${again.id}`)).json();
-    expect(gcCase.state).toBe('opened');
+    // R-ADM-17: a chi bộ cơ sở has no đảng ủy cơ sở above it: after its resolution comes the decision.
+    const dates = ['2026-09-02', '2026-09-03', '2026-09-04', '2026-10-01', '2026-10-05'];
+    const later = upToComments().map((s, i) => ({ ...s, date: dates[i] }));
+    const resolved = await run(again.id, again.version, [...later, { kind: 'cell_resolution', date: '2026-11-16', resolutionNo: '9-NQ/CB', votes: { members: 9, inFavour: 6, against: 3 } }]);
+    expect(resolved).toMatchObject({ state: 'cell_resolved', nextStep: 'decision' });
   });
 
   it('opens one case when two openings of the same candidate race, and refuses the other', async () => {
