@@ -12,6 +12,7 @@ import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installWebApp } from './http/web-app.js';
 import { accountRoutes } from './modules/account/account.routes.js';
+import { admissionRoutes } from './modules/admission/admission.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { totpRoutes } from './modules/auth/totp.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(statsRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(admissionRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

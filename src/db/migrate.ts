@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_access.js';
 import * as m0004 from './migrations/0004_member_search.js';
 import * as m0005 from './migrations/0005_auth_hardening.js';
 import * as m0007 from './migrations/0007_member_name_words.js';
+import * as m0008 from './migrations/0008_admission.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_member_search': m0004,
   '0005_auth_hardening': m0005,
   '0007_member_name_words': m0007,
+  '0008_admission': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

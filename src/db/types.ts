@@ -189,6 +189,82 @@ export interface MemberNameWordTable {
   word: string;
 }
 
+/** A person in a cell's register of "quần chúng ưu tú" (glossary: candidate), not yet a member. */
+export interface CandidateTable {
+  id: Generated<number>;
+  full_name: string;
+  name_norm: string;
+  name_sort: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  citizen_id: string;
+  org_id: number;
+  org_path: string;
+  youth_union_member: boolean;
+  course_certificate_date: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The admission case (src/domain/admission/admission-case.ts): the current facts of each step. */
+export interface AdmissionCaseTable {
+  id: Generated<number>;
+  candidate_id: number;
+  citizen_id: string;
+  org_id: number;
+  org_path: string;
+  needs_grassroots_resolution: boolean;
+  state: string;
+  opened_on: string;
+  closed_on: string | null;
+  course_certificate_date: string | null;
+  sponsors_date: string | null;
+  background_requested_on: string | null;
+  background_abroad: boolean | null;
+  background_replied_on: string | null;
+  comments_on: string | null;
+  cell_resolution_date: string | null;
+  cell_resolution_no: string | null;
+  cell_votes_members: number | null;
+  cell_votes_in_favour: number | null;
+  cell_votes_against: number | null;
+  grassroots_resolution_date: string | null;
+  grassroots_resolution_no: string | null;
+  grassroots_votes_members: number | null;
+  grassroots_votes_in_favour: number | null;
+  grassroots_votes_against: number | null;
+  decision_date: string | null;
+  decision_no: string | null;
+  deciding_authority: string | null;
+  decision_votes_members: number | null;
+  decision_votes_in_favour: number | null;
+  decision_votes_against: number | null;
+  ceremony_date: string | null;
+  member_forms_date: string | null;
+  member_id: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One recorded step of an admission case: append-only history. */
+export interface AdmissionStepTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  step_date: string;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+  decision_no: string | null;
+  outcome: string;
+  votes_members: number | null;
+  votes_in_favour: number | null;
+  votes_against: number | null;
+  notes: string | null;
+  details: Json;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -205,6 +281,9 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   recovery_code: RecoveryCodeTable;
   login_throttle: LoginThrottleTable;
+  candidate: CandidateTable;
+  admission_case: AdmissionCaseTable;
+  admission_step: AdmissionStepTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -212,3 +291,7 @@ export type NewOrg = Insertable<OrgTable>;
 export type MemberRow = Selectable<MemberTable>;
 export type NewMember = Insertable<MemberTable>;
 export type MemberUpdate = Updateable<MemberTable>;
+export type CandidateRow = Selectable<CandidateTable>;
+export type AdmissionCaseRow = Selectable<AdmissionCaseTable>;
+export type AdmissionCaseUpdate = Updateable<AdmissionCaseTable>;
+export type AdmissionStepRow = Selectable<AdmissionStepTable>;

@@ -25,7 +25,7 @@ describe('permission table v1', () => {
     expect(roleCan('leader', 'member_sensitive', 'read')).toBe(false);
   });
 
-  it('lets inspection staff and committees read records with the sensitive fields, and write none', () => {
+  it('lets inspection staff and committees read records with the sensitive fields, and write neither records nor the tree', () => {
     for (const role of ['inspection_staff', 'committee'] as const) {
       expect(roleCan(role, 'member', 'read')).toBe(true);
       expect(roleCan(role, 'member_sensitive', 'read')).toBe(true);
@@ -34,6 +34,13 @@ describe('permission table v1', () => {
     }
     expect(roleCan('committee', 'audit', 'read')).toBe(false);
     expect(roleCan('inspection_staff', 'audit', 'read')).toBe(true);
+  });
+
+  it('lets commission staff and committees keep admission cases, leaders read them, and no one else', () => {
+    for (const role of ['org_staff', 'committee'] as const) for (const a of ['read', 'create', 'update'] as const) expect(roleCan(role, 'admission', a), `${role} ${a}`).toBe(true);
+    expect(roleCan('leader', 'admission', 'read')).toBe(true);
+    for (const role of ['admin', 'inspection_staff', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, 'admission', a), `${role} ${a}`).toBe(false);
+    for (const role of ROLES) expect(roleCan(role, 'admission', 'delete'), role).toBe(false);
   });
 
   it('gives the member role nothing by scope (their own record is served by identity)', () => {

@@ -24,6 +24,8 @@ export const RESOURCES = [
   'account',
   /** Role assignments (who holds which role where). */
   'role_assignment',
+  /** Candidates ("quần chúng ưu tú") and their admission cases, with their steps. */
+  'admission',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -50,6 +52,7 @@ const PERMISSIONS: Table = {
     audit: ['read'],
     account: ['read'],
     role_assignment: ['read', 'create', 'delete'],
+    admission: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -59,18 +62,21 @@ const PERMISSIONS: Table = {
     stats: ['read'],
     audit: ['read'],
   },
-  // Committee members and secretaries run their org: they know their members' contacts.
+  // Committee members and secretaries run their org: they know their members' contacts. They
+  // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3).
   committee: {
     org: ['read'],
     member: ['read'],
     member_sensitive: ['read'],
     stats: ['read'],
+    admission: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
     org: ['read'],
     member: ['read'],
     stats: ['read', 'export'],
+    admission: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

@@ -9,6 +9,8 @@ const uniqueViolations: Record<string, { code: ErrorCode; field: string }> = {
   member_citizen_id_uq: { code: 'DUPLICATE_CITIZEN_ID', field: 'citizenId' },
   member_party_card_uq: { code: 'DUPLICATE_PARTY_CARD', field: 'partyCardNo' },
   app_user_username_key: { code: 'DUPLICATE_USERNAME', field: 'username' },
+  candidate_citizen_id_uq: { code: 'DUPLICATE_CANDIDATE', field: 'citizenId' },
+  admission_case_open_citizen_uq: { code: 'ADMISSION_CASE_OPEN', field: 'candidateId' },
 };
 
 interface PgError {

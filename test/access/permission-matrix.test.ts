@@ -21,6 +21,8 @@ interface Subtree {
   mergeCell: TestOrg;
   dissolveCell: TestOrg;
   member: { id: number; version: number; fullName: string; citizenId: string };
+  /** A candidate with an open admission case, and one without a case yet. */
+  admission: { candidateId: number; caseId: number; freeCandidateId: number; candidateName: string };
 }
 
 interface World {
@@ -163,6 +165,50 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/orgs/${w.b.dissolveCell.id}/dissolve`, { effectiveDate: TODAY }),
     ok: [200],
   },
+  'GET /api/candidates': {
+    inScope: (w) => get(`/api/candidates?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/candidates?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => {
+      expect(res.body).toContain(w.a.admission.candidateName);
+      expect(res.body).not.toContain(w.b.admission.candidateName);
+    },
+  },
+  'GET /api/candidates/{id}': {
+    inScope: (w) => get(`/api/candidates/${w.a.admission.candidateId}`),
+    outOfScope: (w) => get(`/api/candidates/${w.b.admission.candidateId}`),
+    ok: [200],
+  },
+  'POST /api/candidates': {
+    inScope: (w) => post('/api/candidates', { fullName: 'Vũ Thị Mai', sex: 'female', birthDate: '1999-02-03', citizenId: '001199000201', orgId: w.a.cell.id }),
+    outOfScope: (w) => post('/api/candidates', { fullName: 'Vũ Thị Mai', sex: 'female', birthDate: '1999-02-03', citizenId: '001199000202', orgId: w.b.cell.id }),
+    ok: [201],
+  },
+  'GET /api/admission-cases': {
+    inScope: (w) => get(`/api/admission-cases?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/admission-cases?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => {
+      const ids = res.json().items.map((i: { id: number }) => i.id);
+      expect(ids).toContain(w.a.admission.caseId);
+      expect(ids).not.toContain(w.b.admission.caseId);
+    },
+  },
+  'GET /api/admission-cases/{id}': {
+    inScope: (w) => get(`/api/admission-cases/${w.a.admission.caseId}`),
+    outOfScope: (w) => get(`/api/admission-cases/${w.b.admission.caseId}`),
+    ok: [200],
+  },
+  'POST /api/admission-cases': {
+    inScope: (w) => post('/api/admission-cases', { candidateId: w.a.admission.freeCandidateId, openedOn: TODAY }),
+    outOfScope: (w) => post('/api/admission-cases', { candidateId: w.b.admission.freeCandidateId, openedOn: TODAY }),
+    ok: [201],
+  },
+  'POST /api/admission-cases/{id}/steps': {
+    inScope: (w) => post(`/api/admission-cases/${w.a.admission.caseId}/steps`, { kind: 'course_certificate', date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/admission-cases/${w.b.admission.caseId}/steps`, { kind: 'course_certificate', date: TODAY, version: 1 }),
+    ok: [200],
+  },
   'GET /api/users': {
     inScope: () => get('/api/users?pageSize=200'),
     ok: [200],
@@ -280,7 +326,25 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
   const mergeCell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Trại ${place}`, code: `MX.${tag}.C4` });
   const dissolveCell = await insertTestOrg(db, { type: 'cell', parent: gc1, name: `Chi bộ Bến ${place}`, code: `MX.${tag}.C5` });
   const m = await insertTestMember(db, { org: cell, full_name: person.name, citizen_id: person.citizenId, status: 'official', status_since: '2010-01-01' });
-  return { commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell, member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId } };
+  const candidateName = `Quần Chúng ${place}`;
+  const cand = (name: string, citizenId: string) =>
+    db
+      .insertInto('candidate')
+      .values({ full_name: name, name_norm: name.toLowerCase(), name_sort: name, sex: 'male', birth_date: '1995-01-01', citizen_id: citizenId, org_id: cell.id, org_path: cell.path, youth_union_member: false, course_certificate_date: null, created_at: new Date(), updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const c1 = await cand(candidateName, person.citizenId.replace(/^001/, '002'));
+  const c2 = await cand(`${candidateName} Hai`, person.citizenId.replace(/^001/, '003'));
+  const kase = await db
+    .insertInto('admission_case')
+    .values({ candidate_id: c1.id, citizen_id: person.citizenId.replace(/^001/, '002'), org_id: cell.id, org_path: cell.path, needs_grassroots_resolution: true, state: 'opened', opened_on: '2026-01-05', created_at: new Date(), updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
+    member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
+    admission: { candidateId: c1.id, caseId: kase.id, freeCandidateId: c2.id, candidateName },
+  };
 }
 
 /** Everything that names subtree B: none of it may appear in an answer to A's staff. */
@@ -373,6 +437,12 @@ describeApi('permission matrix', (h) => {
     expect(listed.total).toBe(1);
     const userB = (await call(h(), get(`/api/users/${w.accounts.b}`), admin)).json();
     expect(userB).toMatchObject({ username: 'user.b', displayName: 'user.b', status: 'active', mustChangePassword: false, org: { id: w.b.cell.id } });
+    const caseB = (await call(h(), get(`/api/admission-cases/${w.b.admission.caseId}`), admin)).json();
+    expect(caseB).toMatchObject({ version: 1, state: 'opened', steps: [] });
+    const casesB = (await call(h(), get(`/api/admission-cases?org=${w.b.commune.id}`), admin)).json();
+    expect(casesB.total).toBe(1);
+    const candidatesB = (await call(h(), get(`/api/candidates?org=${w.b.commune.id}`), admin)).json();
+    expect(candidatesB.total).toBe(2);
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });

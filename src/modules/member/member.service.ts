@@ -120,6 +120,17 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 // ---- create, read, edit --------------------------------------------------------------------
 
 export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const m = await createMemberIn(tx, ctx, input);
+    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, m.org_path), false));
+  });
+}
+
+/**
+ * The one creation path of a member record, inside the caller's transaction: the admission
+ * ceremony creates its member through it, with the decision number on the first status interval.
+ */
+export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateMemberInput, opts: { decisionNo?: string | null } = {}): Promise<MemberRow> {
   const fullName = tidyFullName(input.fullName);
   const fields = {
     full_name: fullName,
@@ -150,19 +161,17 @@ export async function createMember(ctx: ServiceContext, input: CreateMemberInput
   const [issue] = memberFieldIssues(factsOf(fields), ctx.clock.today());
   if (issue) throw issueError(issue);
 
-  return ctx.db.transaction().execute(async (tx) => {
-    const org = await placeableOrg(tx, ctx.scope, input.orgId, 'orgId');
-    await assertKeysFree(tx, fields.citizen_id, fields.party_card_no, null);
-    const now = ctx.clock.now();
-    const m = await repo.insertMember(tx, { ...fields, org_id: org.id, org_path: org.path, created_at: now, updated_at: now });
-    await repo.insertStatusPeriod(tx, { memberId: m.id, validFrom: m.status_since, status: m.status, decisionNo: null });
-    // Where the member was before this org is not known when an existing record is entered, so
-    // the placement reaches back to admission: the best available answer for past dates.
-    await repo.insertPlacement(tx, { memberId: m.id, validFrom: m.admission_date ?? m.status_since, orgId: org.id });
-    await applyDelta(tx, org.path, dimDelta(null, m));
-    await appendAudit(tx, ctx.actor, auditEntry('member.create', m, null, memberFields(m)));
-    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, org.path), false));
-  });
+  const org = await placeableOrg(tx, ctx.scope, input.orgId, 'orgId');
+  await assertKeysFree(tx, fields.citizen_id, fields.party_card_no, null);
+  const now = ctx.clock.now();
+  const m = await repo.insertMember(tx, { ...fields, org_id: org.id, org_path: org.path, created_at: now, updated_at: now });
+  await repo.insertStatusPeriod(tx, { memberId: m.id, validFrom: m.status_since, status: m.status, decisionNo: opts.decisionNo ?? null });
+  // Where the member was before this org is not known when an existing record is entered, so
+  // the placement reaches back to admission: the best available answer for past dates.
+  await repo.insertPlacement(tx, { memberId: m.id, validFrom: m.admission_date ?? m.status_since, orgId: org.id });
+  await applyDelta(tx, org.path, dimDelta(null, m));
+  await appendAudit(tx, ctx.actor, auditEntry('member.create', m, null, memberFields(m)));
+  return m;
 }
 
 export async function getMember(ctx: ServiceContext, id: number): Promise<MemberRecord> {
