@@ -54,6 +54,7 @@ export const messages = {
   MEMBER_ALREADY_LINKED: 'Hồ sơ đảng viên (mã {id}) đã gắn với tài khoản "{username}"',
   ROLE_ASSIGNMENT_NOT_FOUND: 'Không tìm thấy phân quyền (mã {id})',
   ROLE_ASSIGNMENT_REVOKED: 'Phân quyền (mã {id}) đã được thu hồi trước đó',
+  GRANT_OUTLIVES_GRANTER: 'Ngày hết hiệu lực của vai trò {role} không được sau ngày {until}, ngày hết hiệu lực phân quyền của chính người cấp',
   ROLE_ALREADY_ASSIGNED: 'Tài khoản "{username}" đã có vai trò {role} tại {org} trong khoảng thời gian này (phân quyền mã {id})',
   LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait} (lúc {at})',
   BAD_TOTP_CODE: 'Mã xác thực không đúng hoặc đã được dùng. Hãy nhập mã mới trên ứng dụng xác thực',
