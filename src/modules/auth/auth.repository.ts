@@ -94,8 +94,13 @@ export function setUserOrgAndMember(db: Kysely<DB>, userId: number, orgId: numbe
   return db.updateTable('app_user').set({ org_id: orgId, member_id: memberId }).where('id', '=', userId).execute();
 }
 
-export function setSessionStage(db: Kysely<DB>, sessionId: string, stage: SessionStage) {
-  return db.updateTable('app_session').set({ stage }).where('id', '=', sessionId).execute();
+/**
+ * Moves a session to a new id (the hash of a new token) at `stage`, keeping its start, absolute
+ * expiry and address: the old token stops working in the same statement.
+ */
+export async function rotateSession(db: Kysely<DB>, sessionId: string, newSessionId: string, stage: SessionStage): Promise<boolean> {
+  const r = await db.updateTable('app_session').set({ id: newSessionId, stage }).where('id', '=', sessionId).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Ends every session of a user but `keep` (none kept when absent); returns how many ended. */

@@ -9,7 +9,7 @@ import type { SecurityPolicy } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { activeGrants } from './access.repository.js';
 import * as repo from './auth.repository.js';
-import type { SessionUser } from './auth.service.js';
+import { rotateSession, type SessionUser } from './auth.service.js';
 import { clearAccountCount, throttled, throttleKeys } from './throttle.service.js';
 
 // TOTP (RFC 6238) through `otpauth`: SHA-1, 6 digits, 30 s — the parameters every
@@ -97,20 +97,21 @@ export async function enable(
   user: SessionUser,
   code: string,
   ip: string | null,
-): Promise<{ recoveryCodes: string[]; stage: SessionUser['stage'] }> {
+): Promise<{ recoveryCodes: string[]; stage: SessionUser['stage']; token: string }> {
   const row = await currentUser(db, user);
   if (row.totp_enabled_at) throw new AppError('TOTP_ALREADY_ENABLED');
   if (!row.totp_secret) throw new AppError('TOTP_NOT_SET_UP');
   await checkCode(db, clock, security, user, row.totp_secret, code, ip, 'auth.totp_enable_failed');
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const stage = user.stage === 'totp_setup' ? 'full' : user.stage;
-  await db.transaction().execute(async (tx) => {
+  const token = await db.transaction().execute(async (tx) => {
     await repo.enableTotp(tx, user.userId, clock.now());
     await repo.replaceRecoveryCodes(tx, user.userId, recoveryCodes.map(recoveryHash));
-    if (stage !== user.stage) await repo.setSessionStage(tx, user.sessionId, stage);
-    await audit(tx, user, ip, 'auth.totp_enabled', { recoveryCodes: RECOVERY_CODE_COUNT });
+    const rotated = await rotateSession(tx, user, stage);
+    await audit(tx, user, ip, 'auth.totp_enabled', { recoveryCodes: RECOVERY_CODE_COUNT, sessionRotated: true });
+    return rotated;
   });
-  return { recoveryCodes, stage };
+  return { recoveryCodes, stage, token };
 }
 
 /** Completes a sign-in waiting for its second factor, with a TOTP code or an unused recovery code. */
@@ -121,7 +122,7 @@ export async function verifySecondFactor(
   user: SessionUser,
   input: { code?: string; recoveryCode?: string },
   ip: string | null,
-): Promise<{ recoveryCodesLeft: number | null }> {
+): Promise<{ recoveryCodesLeft: number | null; token: string }> {
   if (user.stage !== 'password') throw new AppError('SECOND_FACTOR_NOT_PENDING');
   const row = await currentUser(db, user);
   if (!row.totp_enabled_at || !row.totp_secret) throw new AppError('TOTP_NOT_ENABLED');
@@ -140,11 +141,12 @@ export async function verifySecondFactor(
     recoveryCodesLeft = await repo.countUnusedRecoveryCodes(db, user.userId);
   }
   await clearAccountCount(db, keys);
-  await db.transaction().execute(async (tx) => {
-    await repo.setSessionStage(tx, user.sessionId, 'full');
+  const token = await db.transaction().execute(async (tx) => {
+    const rotated = await rotateSession(tx, user, 'full');
     await audit(tx, user, ip, 'auth.second_factor_passed', input.code !== undefined ? { method: 'totp' } : { method: 'recovery_code', recoveryCodesLeft });
+    return rotated;
   });
-  return { recoveryCodesLeft };
+  return { recoveryCodesLeft, token };
 }
 
 /**

@@ -36,14 +36,14 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     await app.close();
   });
 
-  /** Enrols a signed-in user; returns the secret and the recovery codes. */
-  async function enrol(s: Session): Promise<{ secret: string; recoveryCodes: string[] }> {
+  /** Enrols a signed-in user; returns the secret, the recovery codes and the session's new token. */
+  async function enrol(s: Session): Promise<{ secret: string; recoveryCodes: string[]; session: Session }> {
     const setup = await post(s, '/api/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
     const { secret } = setup.json() as { secret: string };
     const enabled = await post(s, '/api/auth/totp/enable', { code: codeAt(secret) });
     expect(enabled.statusCode).toBe(200);
-    return { secret, recoveryCodes: enabled.json().recoveryCodes };
+    return { secret, recoveryCodes: enabled.json().recoveryCodes, session: sessionOf(enabled) };
   }
 
   let thuSecret = '';
@@ -73,7 +73,9 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     // Only hashes are kept.
     const stored = await db.selectFrom('recovery_code').select('code_hash').execute();
     expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);
-    expect((await post(s, '/api/auth/totp/setup')).json().error.code).toBe('TOTP_ALREADY_ENABLED');
+    // Enabling rotates the session even when it was already full: the old token is dead.
+    expect((await post(s, '/api/auth/totp/setup')).statusCode).toBe(401);
+    expect((await post(sessionOf(enabled), '/api/auth/totp/setup')).json().error.code).toBe('TOTP_ALREADY_ENABLED');
     thuSecret = secret;
     thuRecovery = codes;
   });
@@ -99,9 +101,16 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     const ok = await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.stage).toBe('full');
-    expect(ok.json().csrfToken).toBe(s.csrfToken);
-    expect((await get(s, '/api/orgs')).statusCode).toBe(200);
-    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).json().error.code).toBe('SECOND_FACTOR_NOT_PENDING');
+    // Session fixation: the full session has a new token and anti-forgery token; the one that
+    // only knew the password is gone, not promoted.
+    const full = sessionOf(ok);
+    expect(full.cookie).not.toBe(s.cookie);
+    expect(full.csrfToken).not.toBe(s.csrfToken);
+    expect((await get(s, '/api/orgs')).statusCode).toBe(401);
+    expect((await get(s, '/api/auth/me')).statusCode).toBe(401);
+    expect((await get(full, '/api/orgs')).statusCode).toBe(200);
+    expect((await get(full, '/api/auth/me')).json().csrfToken).toBe(full.csrfToken);
+    expect((await post(full, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).json().error.code).toBe('SECOND_FACTOR_NOT_PENDING');
   });
 
   it('accepts a code one step old but not two', async () => {
@@ -123,7 +132,8 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     expect(twice.json().error.code).toBe('BAD_TOTP_CODE');
     const retyped = ` ${thuRecovery[1]!.replace(/-/g, '').toUpperCase()} `;
     expect((await post(again, '/api/auth/totp/verify', { recoveryCode: retyped })).statusCode).toBe(200);
-    const both = await post(again, '/api/auth/totp/verify', { code: '123456', recoveryCode: thuRecovery[2] });
+    const third = sessionOf(await login('thu.lt'));
+    const both = await post(third, '/api/auth/totp/verify', { code: '123456', recoveryCode: thuRecovery[2] });
     expect(both.statusCode).toBe(400);
     expect(both.json().error.code).toBe('VALIDATION');
   });
@@ -147,8 +157,10 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
 
   it('turns TOTP off only with the password and a current code', async () => {
     clock.advance(STEP);
-    const s = sessionOf(await login('thu.lt'));
-    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).statusCode).toBe(200);
+    const pending = sessionOf(await login('thu.lt'));
+    const verified = await post(pending, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
+    expect(verified.statusCode).toBe(200);
+    const s = sessionOf(verified);
     clock.advance(STEP);
     const badPw = await post(s, '/api/auth/totp/disable', { password: 'sai-mat-khau-1', code: codeAt(thuSecret) });
     expect(badPw.statusCode).toBe(401);
@@ -170,11 +182,13 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     const s = sessionOf(res);
     expect((await get(s, '/api/orgs')).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
     expect((await post(s, '/api/auth/totp/verify', { code: '123456' })).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
-    const { secret } = await enrol(s);
-    expect((await get(s, '/api/auth/me')).json().user.stage).toBe('full');
-    expect((await get(s, '/api/orgs')).statusCode).toBe(200);
+    const { secret, session: full } = await enrol(s);
+    // Enrolment finished the sign-in: a new token for the full session, the setup one is dead.
+    expect((await get(s, '/api/auth/me')).statusCode).toBe(401);
+    expect((await get(full, '/api/auth/me')).json().user.stage).toBe('full');
+    expect((await get(full, '/api/orgs')).statusCode).toBe(200);
     clock.advance(STEP);
-    const off = await post(s, '/api/auth/totp/disable', { password: PW, code: codeAt(secret) });
+    const off = await post(full, '/api/auth/totp/disable', { password: PW, code: codeAt(secret) });
     expect(off.statusCode).toBe(403);
     expect(off.json().error.code).toBe('TOTP_REQUIRED_FOR_ROLE');
     expect(off.json().error.message).toContain('org_staff');
