@@ -221,6 +221,12 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/users/${w.accounts.b}/unlock`, {}),
     ok: [200],
   },
+  'POST /api/users/{id}/reset-two-factor': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/reset-two-factor`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/reset-two-factor`, {}),
+    ok: [200],
+  },
   'POST /api/users/{id}/revoke-sessions': {
     as: (w) => w.adminA,
     inScope: (w) => post(`/api/users/${w.accounts.a}/revoke-sessions`, {}),

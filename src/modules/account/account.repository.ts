@@ -135,6 +135,26 @@ export async function updateAccount(
     .execute();
 }
 
+/**
+ * Forgets the account's second factor: secret (pending or enrolled), last used step and recovery
+ * codes. Returns whether there was anything to forget.
+ */
+export async function clearTwoFactor(db: Db, scope: Scope, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user as u')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now })
+    .where('u.id', '=', id)
+    .where(accountInScope(scope))
+    .where((eb) => eb.or([eb('u.totp_secret', 'is not', null), eb('u.totp_enabled_at', 'is not', null)]))
+    .executeTakeFirst();
+  await db
+    .deleteFrom('recovery_code')
+    .where('user_id', '=', id)
+    .where((eb) => eb.exists(eb.selectFrom('app_user as u').select('u.id').where('u.id', '=', id).where(accountInScope(scope))))
+    .execute();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** Ends every session of the account; returns how many there were. */
 export async function deleteSessions(db: Db, userId: number): Promise<number> {
   const r = await db.deleteFrom('app_session').where('user_id', '=', userId).executeTakeFirst();

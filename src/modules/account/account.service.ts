@@ -205,6 +205,29 @@ export async function setStatus(ctx: ServiceContext, id: number, action: keyof t
   });
 }
 
+/**
+ * A lost authenticator: the account's second factor is forgotten (secret and recovery codes) and
+ * every session ends. At the next sign-in the user enrols again when a role requires it, or signs
+ * in with the password alone when none does. The same rule as a password reset decides who may.
+ */
+export async function resetTwoFactor(ctx: ServiceContext, id: number): Promise<{ twoFactorWasEnabled: boolean; sessionsEnded: number }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await lockedAccount(tx, ctx.scope, id);
+    await assertMayManage(ctx, tx, row);
+    const cleared = await repo.clearTwoFactor(tx, ctx.scope, id, ctx.clock.now());
+    const sessionsEnded = await repo.deleteSessions(tx, id);
+    await audit(
+      tx,
+      ctx,
+      'user.two_factor_reset',
+      { id, orgPath: row.org_path },
+      { twoFactorEnabled: row.two_factor },
+      { twoFactorEnabled: false, secretCleared: cleared, sessionsEnded },
+    );
+    return { twoFactorWasEnabled: row.two_factor, sessionsEnded };
+  });
+}
+
 /** Signs the account out everywhere (a lost phone, a shared computer). */
 export async function revokeSessions(ctx: ServiceContext, id: number): Promise<{ sessionsEnded: number }> {
   return ctx.db.transaction().execute(async (tx) => {
