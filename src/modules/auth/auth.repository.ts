@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, SessionStage } from '../../db/types.js';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
@@ -119,6 +119,22 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: Date, idleMinut
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Accounts whose TOTP secret is still stored in plaintext (from before secrets were sealed). */
+export function plaintextTotpSecrets(db: Kysely<DB>): Promise<{ id: number; totp_secret: string }[]> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', sql<string>`totp_secret`.as('totp_secret')])
+    .where('totp_secret', 'is not', null)
+    .where('totp_secret', 'not like', 'v1.%')
+    .execute();
+}
+
+/** Replaces the stored secret only if it is still `from` (a concurrent change wins). */
+export async function replaceTotpSecret(db: Kysely<DB>, userId: number, from: string, to: string): Promise<boolean> {
+  const r = await db.updateTable('app_user').set({ totp_secret: to }).where('id', '=', userId).where('totp_secret', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Keeps a new secret as pending (not yet confirmed by a code); refused once TOTP is on. */

@@ -40,7 +40,7 @@ export async function totpRoutes(app: FastifyInstance) {
     },
     async (request) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      const { uri, secret } = await totp.startSetup(ctx.db, ctx.clock, request.user, request.ip);
+      const { uri, secret } = await totp.startSetup(ctx.db, ctx.clock, ctx.security, request.user, request.ip);
       return { otpauthUri: uri, secret };
     },
   );

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp, loginFrom, movableClock, sessionOf, userWithRoles, type Session } from '../../../test/api.js';
+import { buildTestApp, loginFrom, movableClock, sessionOf, TEST_TOTP_BOX, userWithRoles, type Session } from '../../../test/api.js';
+import { sealPlaintextSecrets } from './totp.service.js';
 import { describeEachEngine } from '../../../test/engines.js';
 import type { Database } from '../../db/connect.js';
 
@@ -194,6 +195,34 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     expect(off.json().error.message).toContain('org_staff');
     // Next time: the code, not the enrolment.
     expect((await login('quang.staff')).json().nextStep).toBe('totp_verify');
+  });
+
+  it('keeps secrets sealed at rest, and seals a plaintext one from before on its first use', async () => {
+    // Every secret enrolled through the API is stored sealed, never as the base32 shown once.
+    const rows = await db.selectFrom('app_user').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.totp_secret).toMatch(/^v1\./);
+      expect(TEST_TOTP_BOX.open(r.totp_secret!, r.id)).toMatch(/^[A-Z2-7]{32}$/);
+    }
+
+    // An account enrolled before sealing existed: its plaintext secret still works, once, and is sealed by that use.
+    const id = await userWithRoles(db, 'cu.truoc', PW, [{ role: 'leader', orgId: null }]);
+    const legacy = new Secret({ size: 20 }).base32;
+    await db.updateTable('app_user').set({ totp_secret: legacy, totp_enabled_at: new Date('2025-01-01T00:00:00Z') }).where('id', '=', id).execute();
+    clock.advance(STEP);
+    const s = sessionOf(await login('cu.truoc'));
+    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(legacy) })).statusCode).toBe(200);
+    const stored = (await db.selectFrom('app_user').select('totp_secret').where('id', '=', id).executeTakeFirstOrThrow()).totp_secret!;
+    expect(stored).not.toBe(legacy);
+    expect(TEST_TOTP_BOX.open(stored, id)).toBe(legacy);
+
+    // The start-up pass seals the rest without waiting for a sign-in.
+    const other = await userWithRoles(db, 'cu.nua', PW, []);
+    await db.updateTable('app_user').set({ totp_secret: legacy }).where('id', '=', other).execute();
+    expect(await sealPlaintextSecrets(db, TEST_TOTP_BOX)).toBe(1);
+    expect(TEST_TOTP_BOX.open((await db.selectFrom('app_user').select('totp_secret').where('id', '=', other).executeTakeFirstOrThrow()).totp_secret!, other)).toBe(legacy);
+    expect(await sealPlaintextSecrets(db, TEST_TOTP_BOX)).toBe(0);
   });
 
   it('audits enrolment, use and removal', async () => {
