@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_org_code_prefix.js';
 import * as m0003 from './migrations/0003_access.js';
 import * as m0004 from './migrations/0004_member_search.js';
 import * as m0005 from './migrations/0005_auth_hardening.js';
+import * as m0006 from './migrations/0006_account_name_search.js';
 import * as m0007 from './migrations/0007_member_name_words.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_access': m0003,
   '0004_member_search': m0004,
   '0005_auth_hardening': m0005,
+  '0006_account_name_search': m0006,
   '0007_member_name_words': m0007,
 };
 

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Role } from '../../domain/permissions.js';
+import { normalizeName } from '../../domain/vn-name.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
 // All SQL of account administration. An account belongs to the unit in app_user.org_id: a caller
@@ -76,8 +77,11 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export async function listAccounts(db: Db, scope: Scope, f: AccountFilter): Promise<{ rows: AccountRow[]; total: number }> {
   let q = selectAccount(db).where(accountInScope(scope));
   if (f.q) {
+    // The display name compares without diacritics, by the one normalization of names
+    // ("nguyen van" finds "Nguyễn Văn Hùng"); the username as typed, case aside.
     const p = likePattern(f.q);
-    q = q.where((eb) => eb.or([eb('u.username', 'ilike', p), eb('u.display_name', 'ilike', p)]));
+    const norm = likePattern(normalizeName(f.q));
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', p), eb('u.display_name_norm', 'like', norm)]));
   }
   if (f.status) q = q.where('u.status', '=', f.status);
   const [rows, count] = await Promise.all([
@@ -108,6 +112,7 @@ export async function insertAccount(
     .values({
       username: a.username,
       display_name: a.displayName,
+      display_name_norm: normalizeName(a.displayName),
       password_hash: a.passwordHash,
       must_change_password: true,
       org_id: a.orgId,
@@ -129,7 +134,7 @@ export async function updateAccount(
 ): Promise<void> {
   await db
     .updateTable('app_user as u')
-    .set({ ...set, updated_at: now })
+    .set({ ...set, ...(set.display_name !== undefined ? { display_name_norm: normalizeName(set.display_name) } : {}), updated_at: now })
     .where('u.id', '=', id)
     .where(accountInScope(scope))
     .execute();

@@ -67,6 +67,21 @@ describeApi('accounts', (h) => {
     expect(again.json().error.code).toBe('DUPLICATE_USERNAME');
   });
 
+  it('finds accounts by display name without diacritics or case, and follows a rename', async () => {
+    const body = (await create(h().headers, 'dv.duc', a.cellA.id, { displayName: 'Nguyễn Văn Đức' })).json();
+    const find = async (q: string) =>
+      (await call(h(), h().headers, 'GET', `/api/users?pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((u: { username: string }) => u.username);
+    for (const q of ['nguyen van duc', 'NGUYEN VAN', 'van đuc', 'Đức', 'nguyễn  văn']) expect(await find(q), q).toContain('dv.duc');
+    expect(await find('nguyen thi')).not.toContain('dv.duc');
+    // A stray % or _ is a character, not a wildcard.
+    expect(await find('nguyen%duc')).not.toContain('dv.duc');
+
+    const renamed = await call(h(), h().headers, 'PATCH', `/api/users/${body.account.id}`, { displayName: 'Trần Thị Đào' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await find('tran thi dao')).toContain('dv.duc');
+    expect(await find('nguyen van duc')).not.toContain('dv.duc');
+  });
+
   it('takes a given temporary password only if the policy accepts it, and refuses unknown fields', async () => {
     const weak = await create(h().headers, 'tran.binh', a.cellB.id, { password: 'matkhau123' });
     expect(weak.statusCode).toBe(400);

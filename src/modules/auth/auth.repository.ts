@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, SessionStage } from '../../db/types.js';
+import { normalizeName } from '../../domain/vn-name.js';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -22,6 +23,7 @@ export function insertUser(
     .values({
       username: user.username,
       display_name: user.displayName,
+      display_name_norm: normalizeName(user.displayName),
       password_hash: user.passwordHash,
       must_change_password: user.mustChangePassword,
     })
