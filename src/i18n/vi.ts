@@ -52,6 +52,7 @@ export const messages = {
   USER_NOT_FOUND: 'Không tìm thấy tài khoản (mã {id})',
   DUPLICATE_USERNAME: 'Tên đăng nhập "{value}" đã được dùng',
   MEMBER_ALREADY_LINKED: 'Hồ sơ đảng viên (mã {id}) đã gắn với tài khoản "{username}"',
+  MEMBER_LINKED_ELSEWHERE: 'Hồ sơ đảng viên (mã {id}) đã gắn với một tài khoản ngoài phạm vi quản lý của bạn',
   ROLE_ASSIGNMENT_NOT_FOUND: 'Không tìm thấy phân quyền (mã {id})',
   ROLE_ASSIGNMENT_REVOKED: 'Phân quyền (mã {id}) đã được thu hồi trước đó',
   GRANT_OUTLIVES_GRANTER: 'Ngày hết hiệu lực của vai trò {role} không được sau ngày {until}, ngày hết hiệu lực phân quyền của chính người cấp',

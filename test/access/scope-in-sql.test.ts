@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemberRow } from '../../src/db/types.js';
 import { makeScope, type Scope } from '../../src/modules/auth/scope.js';
 import * as memberRepo from '../../src/modules/member/member.repository.js';
+import { countsOf } from '../../src/modules/rollup/rollup.repository.js';
 import * as statsRepo from '../../src/modules/stats/stats.repository.js';
 import { describeApi, signIn, userWithRoles, type Session } from '../api.js';
 import { insertTestMember, insertTestTree } from '../factories.js';
@@ -184,6 +185,14 @@ describeApi('scope in SQL: members and statistics of another subtree', (h) => {
         if (!(e instanceof Error) || e.message !== 'roll back') throw e;
       });
       expect(await db.selectFrom('member').select('id').where('full_name', '=', 'Đỗ Văn Chèn').executeTakeFirst()).toBeUndefined();
+    });
+
+    it('stored roll-up counts of the other subtree are not read', async () => {
+      const db = h().database.db;
+      expect(await countsOf(db, scopeA, [b.province.id, b.cellA.id])).toEqual([]);
+      const mine = await countsOf(db, scopeA, [a.province.id, b.province.id]);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(new Set(mine.map((r) => Number(r.org_id)))).toEqual(new Set([a.province.id]));
     });
 
     it('as-of statistics take the scope: paths and rows of the other subtree are empty', async () => {

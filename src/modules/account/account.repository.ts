@@ -96,10 +96,17 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }
 
-/** The account already linked to a member record, wherever it is (one account per member). */
-export function accountOfMember(db: Db, memberId: number, exceptUserId: number | null) {
-  let q = db.selectFrom('app_user').select(['id', 'username']).where('member_id', '=', memberId);
-  if (exceptUserId !== null) q = q.where('id', '<>', exceptUserId);
+/**
+ * The account already linked to a member record, wherever it is (one account per member, so the
+ * check looks beyond the scope); `visible` says whether the caller's scope covers that account,
+ * and only then may its name be shown.
+ */
+export function accountOfMember(db: Db, scope: Scope, memberId: number, exceptUserId: number | null) {
+  let q = db
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.username', sql<boolean>`${accountInScope(scope)}`.as('visible')])
+    .where('u.member_id', '=', memberId);
+  if (exceptUserId !== null) q = q.where('u.id', '<>', exceptUserId);
   return q.executeTakeFirst();
 }
 

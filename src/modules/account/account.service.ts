@@ -123,8 +123,9 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountInp
     if (memberId !== null) {
       const member = await findMember(tx, ctx.access.scopeFor('member', 'read'), memberId);
       if (!member) throw new AppError('MEMBER_NOT_FOUND', { id: memberId }, { field: 'memberId' });
-      const other = await repo.accountOfMember(tx, memberId, null);
-      if (other) throw new AppError('MEMBER_ALREADY_LINKED', { id: memberId, username: other.username }, { field: 'memberId' });
+      const other = await repo.accountOfMember(tx, ctx.scope, memberId, null);
+      if (other?.visible) throw new AppError('MEMBER_ALREADY_LINKED', { id: memberId, username: other.username }, { field: 'memberId' });
+      if (other) throw new AppError('MEMBER_LINKED_ELSEWHERE', { id: memberId }, { field: 'memberId' });
     }
     if (await repo.usernameTaken(tx, username)) throw new AppError('DUPLICATE_USERNAME', { value: username }, { field: 'username' });
     const newId = await repo.insertAccount(tx, { username, displayName: input.displayName, passwordHash, orgId: org?.id ?? null, memberId, now: ctx.clock.now() });

@@ -82,6 +82,20 @@ describeApi('accounts', (h) => {
     expect(await find('nguyen van duc')).not.toContain('dv.duc');
   });
 
+  it('refuses to link a member already linked to an account outside the caller\'s scope without naming that account', async () => {
+    const m = await insertTestMember(h().database.db, { org: a.cellA });
+    expect((await create(h().headers, 'dv.ben-b', b.cellA.id, { memberId: m.id })).statusCode).toBe(201);
+    const staffAdmin = await as(h(), 'qt.nv-a', [{ role: 'admin', orgId: a.province.id }, { role: 'org_staff', orgId: a.province.id }], a.province.id);
+    const res = await create(staffAdmin.headers, 'dv.ben-a', a.cellA.id, { memberId: m.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('MEMBER_LINKED_ELSEWHERE');
+    expect(res.body).not.toContain('dv.ben-b');
+    // The whole-tree administrator sees that account and is told its name.
+    const whole = await create(h().headers, 'dv.ben-a', a.cellA.id, { memberId: m.id });
+    expect(whole.json().error).toMatchObject({ code: 'MEMBER_ALREADY_LINKED' });
+    expect(whole.json().error.message).toContain('dv.ben-b');
+  });
+
   it('takes a given temporary password only if the policy accepts it, and refuses unknown fields', async () => {
     const weak = await create(h().headers, 'tran.binh', a.cellB.id, { password: 'matkhau123' });
     expect(weak.statusCode).toBe(400);
