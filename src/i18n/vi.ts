@@ -62,6 +62,7 @@ export const messages = {
   TOTP_ALREADY_ENABLED: 'Tài khoản đã bật xác thực hai lớp',
   TOTP_NOT_SET_UP: 'Chưa khởi tạo xác thực hai lớp: hãy bắt đầu lại từ bước thiết lập',
   TOTP_NOT_ENABLED: 'Tài khoản chưa bật xác thực hai lớp',
+  TOTP_SECRET_UNREADABLE: 'Máy chủ không giải mã được khóa xác thực hai lớp của tài khoản (khóa mã hóa đã thay đổi); hãy nhờ quản trị viên đặt lại xác thực hai lớp',
   SECOND_FACTOR_NOT_PENDING: 'Phiên làm việc này không chờ xác thực hai lớp',
   TOTP_REQUIRED_FOR_ROLE: 'Không thể tắt xác thực hai lớp: vai trò {roles} bắt buộc phải dùng',
   MALFORMED_BODY: 'Nội dung yêu cầu không đọc được: không phải JSON hợp lệ',

@@ -59,7 +59,14 @@ async function currentUser(db: Kysely<DB>, security: Security, user: SessionUser
  * missed by the start-up pass) is sealed on this first read.
  */
 async function openSecret(db: Kysely<DB>, security: Security, userId: number, stored: string): Promise<string> {
-  const opened = security.totpBox.open(stored, userId);
+  let opened: string | null;
+  try {
+    opened = security.totpBox.open(stored, userId);
+  } catch {
+    // Sealed under another key (a restore without DATA_DIR/totp.key, a changed DANGVU_TOTP_KEY)
+    // or altered: say so, and how to get back in, rather than fail without a word.
+    throw new AppError('TOTP_SECRET_UNREADABLE');
+  }
   if (opened !== null) return opened;
   await repo.replaceTotpSecret(db, userId, stored, security.totpBox.seal(stored, userId));
   return stored;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginFrom, movableClock, sessionOf, TEST_TOTP_BOX, userWithRoles, type Session } from '../../../test/api.js';
+import { secretBox } from './secret-box.js';
 import { sealPlaintextSecrets } from './totp.service.js';
 import { describeEachEngine } from '../../../test/engines.js';
 import type { Database } from '../../db/connect.js';
@@ -223,6 +224,15 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     expect(await sealPlaintextSecrets(db, TEST_TOTP_BOX)).toBe(1);
     expect(TEST_TOTP_BOX.open((await db.selectFrom('app_user').select('totp_secret').where('id', '=', other).executeTakeFirstOrThrow()).totp_secret!, other)).toBe(legacy);
     expect(await sealPlaintextSecrets(db, TEST_TOTP_BOX)).toBe(0);
+
+    // Sealed under another key (a data folder restored without its key file): a clear refusal, not a 500.
+    await db.updateTable('app_user').set({ totp_secret: secretBox(Buffer.alloc(32, 8)).seal(legacy, id) }).where('id', '=', id).execute();
+    clock.advance(STEP);
+    const locked = sessionOf(await login('cu.truoc'));
+    const unreadable = await post(locked, '/api/auth/totp/verify', { code: codeAt(legacy) });
+    expect(unreadable.statusCode).toBe(409);
+    expect(unreadable.json().error.code).toBe('TOTP_SECRET_UNREADABLE');
+    expect(unreadable.json().error.message).toMatch(/đặt lại xác thực hai lớp/);
   });
 
   it('audits enrolment, use and removal', async () => {
