@@ -5,6 +5,7 @@
 // loopback, then a 10,000-member subtree move and the roll-up check. Prints a Markdown section
 // for docs/benchmarks.md and writes the raw numbers to bench/results/.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -183,7 +184,8 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     await admin.end();
     const url = new URL(PG_ADMIN);
     url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString(), DANGVU_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    // The server refuses PostgreSQL without a TOTP sealing key; a throwaway one for the run.
+    env = { DATABASE_URL: url.toString(), DANGVU_ADMIN_PASSWORD: ADMIN_PASSWORD, DANGVU_TOTP_KEY: randomBytes(32).toString('hex') };
     cleanup = async () => {
       if (args.keep) return console.log(`kept database ${name}`);
       const c = new pg.Client({ connectionString: PG_ADMIN });

@@ -25,6 +25,14 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DANGVU_DEMO: bool,
   DANGVU_ADMIN_PASSWORD: z.string().min(10).optional(),
+  /**
+   * Key sealing TOTP secrets at rest (AES-256-GCM): 64 hex digits or base64 of 32 bytes. Required
+   * with DATABASE_URL; the embedded database generates DATA_DIR/totp.key when it is unset.
+   */
+  DANGVU_TOTP_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v)),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   COOKIE_SECURE: bool,

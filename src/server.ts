@@ -10,6 +10,9 @@ import { seedDatabase } from './modules/seed/seed.service.js';
 import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 import { findWebRoot } from './http/web-app.js';
+import { secretBox } from './modules/auth/secret-box.js';
+import { resolveTotpKey } from './modules/auth/totp-key.js';
+import { sealPlaintextSecrets } from './modules/auth/totp.service.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,10 +27,14 @@ export interface RunningServer {
  * dataset once. Production (DATABASE_URL) never gets demo data or a default password.
  */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  // Before anything opens: production without a key stops here rather than store secrets in plaintext.
+  const totpBox = secretBox(resolveTotpKey(config, log));
   const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`Đã áp dụng migration: ${applied.join(', ')}`);
+    const sealed = await sealPlaintextSecrets(database.db, totpBox);
+    if (sealed > 0) log(`Đã mã hóa ${sealed} khóa xác thực hai lớp còn lưu dạng rõ.`);
 
     const admin = await ensureFirstAdmin(database.db, config.DANGVU_ADMIN_PASSWORD);
     if (admin.created && admin.password) {
@@ -62,7 +69,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         clock: systemClock,
         session: { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS },
         cookieSecure: config.COOKIE_SECURE,
-        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles, loginThrottle: loginThrottleOf(config) },
+        security: { allowedOrigins: config.ALLOWED_ORIGINS, twoFactorRoles, loginThrottle: loginThrottleOf(config), totpBox },
       },
       { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }, webRoot, trustProxy: config.TRUST_PROXY },
     );

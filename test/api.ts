@@ -11,6 +11,10 @@ import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
 import { setUserOrgAndMember } from '../src/modules/auth/auth.repository.js';
 import { describeEachEngine } from './engines.js';
+import { secretBox } from '../src/modules/auth/secret-box.js';
+
+/** The TOTP sealing key of every test app (a fixed one: tests may open what they stored). */
+export const TEST_TOTP_BOX = secretBox(Buffer.alloc(32, 7));
 
 export const ADMIN = { username: 'admin', password: 'mat-khau-thu-nghiem-1' };
 
@@ -73,7 +77,7 @@ export function describeApi(name: string, body: (h: () => ApiHarness) => void, o
         clock,
         session: { idleMinutes: 30, absoluteHours: 12 },
         cookieSecure: false,
-        security: { allowedOrigins: [], twoFactorRoles: [] },
+        security: { allowedOrigins: [], twoFactorRoles: [], totpBox: TEST_TOTP_BOX },
       });
       await userWithRoles(database.db, ADMIN.username, ADMIN.password, [
         { role: 'admin', orgId: null },
@@ -124,7 +128,7 @@ export function buildTestApp(database: Database, engine: Engine, clock: Clock, s
     clock,
     session: { idleMinutes: 30, absoluteHours: 12 },
     cookieSecure: false,
-    security: { allowedOrigins: [], twoFactorRoles: [], ...security },
+    security: { allowedOrigins: [], twoFactorRoles: [], totpBox: TEST_TOTP_BOX, ...security },
   });
 }
 

@@ -8,11 +8,15 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 
 export const ENGINES: readonly Engine[] = ['pglite', 'postgres'];
 
-/** A fresh, migrated database on the given engine; PostgreSQL ones are created and dropped here. */
-export async function createTestDatabase(engine: Engine): Promise<Database & { dispose(): Promise<void> }> {
+/**
+ * A fresh, migrated database on the given engine; PostgreSQL ones are created and dropped here.
+ * With `migrate: false` it is left empty (for tests of a migration itself).
+ */
+export async function createTestDatabase(engine: Engine, opts: { migrate?: boolean } = {}): Promise<Database & { dispose(): Promise<void> }> {
+  const migrate = opts.migrate ?? true;
   if (engine === 'pglite') {
     const database = await connect({ memory: true });
-    await migrateToLatest(database.db);
+    if (migrate) await migrateToLatest(database.db);
     return { ...database, dispose: () => database.close() };
   }
   const name = `dangvu_test_${randomBytes(6).toString('hex')}`;
@@ -23,7 +27,7 @@ export async function createTestDatabase(engine: Engine): Promise<Database & { d
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const database = await connect({ databaseUrl: url.toString() });
-  await migrateToLatest(database.db);
+  if (migrate) await migrateToLatest(database.db);
   return {
     ...database,
     dispose: async () => {

@@ -49,6 +49,28 @@ describeEachEngine('dangvu user', (getDb) => {
     await expect(dangvu('add', 'Tên có dấu')).rejects.toThrow(/username/);
   });
 
+  it('resets a lost authenticator: secret and recovery codes gone, sessions ended, audited from the shell', async () => {
+    const db = getDb().db;
+    await dangvu('add', 'mat.dien-thoai', '--org', String(tree.commune.id));
+    const u = await db.selectFrom('app_user').select('id').where('username', '=', 'mat.dien-thoai').executeTakeFirstOrThrow();
+    await db.updateTable('app_user').set({ totp_secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', totp_enabled_at: new Date(), totp_last_step: 5 }).where('id', '=', u.id).execute();
+    await db.insertInto('recovery_code').values({ user_id: u.id, code_hash: 'x'.repeat(64) }).execute();
+    await db.insertInto('app_session').values({ id: 'cli-2fa-session', user_id: u.id, stage: 'full', expires_at: new Date(Date.now() + 3600_000), ip: null, user_agent: null, created_at: new Date(), last_seen_at: new Date() }).execute();
+
+    expect(await dangvu('reset-2fa', 'mat.dien-thoai')).toMatch(/Đã đặt lại xác thực hai lớp của mat\.dien-thoai; đã kết thúc 1 phiên/);
+    expect(await db.selectFrom('app_user').select(['totp_secret', 'totp_enabled_at', 'totp_last_step']).where('id', '=', u.id).executeTakeFirstOrThrow()).toEqual({
+      totp_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+    });
+    expect(await db.selectFrom('recovery_code').select('user_id').where('user_id', '=', u.id).execute()).toEqual([]);
+    expect(await db.selectFrom('app_session').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
+    const row = await db.selectFrom('audit_log').select(['user_id', 'ip', 'before', 'after']).where('action', '=', 'user.two_factor_reset').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ user_id: null, ip: 'cli', before: { twoFactorEnabled: true }, after: { twoFactorEnabled: false, sessionsEnded: 1 } });
+    expect(await dangvu('reset-2fa', 'mat.dien-thoai')).toMatch(/chưa bật xác thực hai lớp/);
+    await expect(dangvu('reset-2fa', 'khong.co.ai')).rejects.toThrow();
+  });
+
   it('grants by org code, lists, locks, unlocks, resets and revokes', async () => {
     await dangvu('grant', 'cb.cli', 'leader', '--org', tree.province.code, '--from', '2026-01-01');
     expect(await dangvu('list', '--search', 'cb.cli')).toMatch(/leader @ Đảng bộ tỉnh CLI/);

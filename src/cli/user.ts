@@ -73,6 +73,23 @@ export function registerUserCommands(program: Command, run: Run): void {
       });
     });
 
+  user
+    .command('reset-2fa <username>')
+    .description('Đặt lại xác thực hai lớp (mất ứng dụng xác thực): xóa khóa và mã khôi phục, kết thúc mọi phiên; thiết lập lại khi đăng nhập nếu vai trò bắt buộc')
+    .action(async (username: string) => {
+      const { accounts, context } = await services();
+      await run(async (d) => {
+        const ctx = context(d);
+        const { id } = await accounts.accountByUsername(ctx, username);
+        const r = await accounts.resetTwoFactor(ctx, id);
+        console.log(
+          r.twoFactorWasEnabled
+            ? `Đã đặt lại xác thực hai lớp của ${username}; đã kết thúc ${r.sessionsEnded} phiên làm việc.`
+            : `Tài khoản ${username} chưa bật xác thực hai lớp; đã xóa thiết lập dở dang (nếu có) và kết thúc ${r.sessionsEnded} phiên làm việc.`,
+        );
+      });
+    });
+
   for (const [action, description] of [
     ['lock', 'Khóa tài khoản và kết thúc mọi phiên làm việc'],
     ['unlock', 'Mở khóa (hoặc kích hoạt lại) tài khoản và xóa đếm đăng nhập sai'],

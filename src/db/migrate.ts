@@ -4,16 +4,18 @@ import * as m0002 from './migrations/0002_org_code_prefix.js';
 import * as m0003 from './migrations/0003_access.js';
 import * as m0004 from './migrations/0004_member_search.js';
 import * as m0005 from './migrations/0005_auth_hardening.js';
+import * as m0006 from './migrations/0006_account_name_search.js';
 import * as m0007 from './migrations/0007_member_name_words.js';
 import * as m0008 from './migrations/0008_admission.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_org_code_prefix': m0002,
   '0003_access': m0003,
   '0004_member_search': m0004,
   '0005_auth_hardening': m0005,
+  '0006_account_name_search': m0006,
   '0007_member_name_words': m0007,
   '0008_admission': m0008,
 };
@@ -21,9 +23,10 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });
-  const { error, results } = await migrator.migrateToLatest();
+  // `upTo` (a migration's name) stops there: tests of a later migration start from the schema before it.
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

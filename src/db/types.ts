@@ -9,6 +9,8 @@ export interface AppUserTable {
   id: Generated<number>;
   username: string;
   display_name: string;
+  /** normalizeName(display_name): the search key (migration 0006). */
+  display_name_norm: string;
   password_hash: string;
   status: Generated<'active' | 'locked' | 'disabled'>;
   must_change_password: Generated<boolean>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantRefusal, manageRefusal, type HeldRole } from './grant-rules.js';
+import { grantEndCap, grantOutlivesGranter, grantRefusal, manageRefusal, type HeldRole } from './grant-rules.js';
 
 const province = '/1/';
 const commune = '/1/2/';
@@ -71,5 +71,42 @@ describe('manageRefusal', () => {
 
   it('refuses administering one\'s own account', () => {
     expect(manageRefusal(1, adminAll, { userId: 1, roles: [] })).toBe('self_administration');
+  });
+});
+
+describe('grantOutlivesGranter', () => {
+  const until2026: HeldRole[] = [{ role: 'org_staff', path: commune, validTo: '2026-12-31' }];
+
+  it('caps a grant at the end of the granting assignment that covers it', () => {
+    expect(grantOutlivesGranter(until2026, { role: 'leader', path: cell, validTo: '2026-12-31' })).toBeNull();
+    expect(grantOutlivesGranter(until2026, { role: 'leader', path: cell, validTo: '2026-06-30' })).toBeNull();
+    expect(grantOutlivesGranter(until2026, { role: 'leader', path: cell, validTo: '2027-01-01' })).toBe('2026-12-31');
+    // No end given is "for ever", which outlives any ended assignment.
+    expect(grantOutlivesGranter(until2026, { role: 'leader', path: cell, validTo: null })).toBe('2026-12-31');
+  });
+
+  it('puts no cap on a granter whose covering assignment has no end', () => {
+    expect(grantOutlivesGranter([{ role: 'org_staff', path: commune, validTo: null }], { role: 'leader', path: cell, validTo: null })).toBeNull();
+    expect(grantOutlivesGranter(staffCommune, { role: 'leader', path: cell, validTo: '2099-01-01' })).toBeNull();
+  });
+
+  it('takes the latest end among the assignments able to make the grant, ignoring the others', () => {
+    const held: HeldRole[] = [
+      { role: 'org_staff', path: commune, validTo: '2026-12-31' },
+      { role: 'org_staff', path: province, validTo: '2028-12-31' },
+      // Open-ended, but on a sibling subtree: it does not cover the cell.
+      { role: 'org_staff', path: sibling, validTo: null },
+      // Open-ended and covering, but a leader may not grant.
+      { role: 'leader', path: '/', validTo: null },
+    ];
+    expect(grantEndCap(held, { role: 'committee', path: cell })).toBe('2028-12-31');
+    expect(grantOutlivesGranter(held, { role: 'committee', path: cell, validTo: '2028-12-31' })).toBeNull();
+    expect(grantOutlivesGranter(held, { role: 'committee', path: cell, validTo: null })).toBe('2028-12-31');
+    expect(grantEndCap(held, { role: 'committee', path: sibling })).toBeNull();
+  });
+
+  it('leaves a grant no assignment could make to grantRefusal', () => {
+    expect(grantEndCap(until2026, { role: 'admin', path: cell })).toBeUndefined();
+    expect(grantOutlivesGranter(until2026, { role: 'admin', path: cell, validTo: null })).toBeNull();
   });
 });

@@ -9,6 +9,8 @@ import { roleMayGrant, type Role } from './permissions.js';
 export interface HeldRole {
   role: Role;
   path: string;
+  /** Last day of the assignment ('YYYY-MM-DD'); null or absent when it has no end. */
+  validTo?: string | null;
 }
 
 export interface GrantTarget {
@@ -36,6 +38,34 @@ export function grantRefusal(granterId: number | null, granterRoles: readonly He
   if (able.length === 0) return 'role_too_strong';
   if (!able.some((g) => covers(g.path, target.path))) return 'org_outside_scope';
   return null;
+}
+
+/**
+ * The last day a grant of `target` by this granter may run to: the latest end among the granter's
+ * assignments that could make the grant (may grant the role, cover the org); null when one of
+ * them has no end. undefined when none could make it (grantRefusal says why).
+ *
+ * Issue 3 (no widening of scope): a grant may not outlive the granter's own assignment, or an
+ * assignment the granter lost would live on through the people it was handed to.
+ */
+export function grantEndCap(granterRoles: readonly HeldRole[], target: Omit<GrantTarget, 'userId'>): string | null | undefined {
+  const able = granterRoles.filter((g) => roleMayGrant(g.role, target.role) && covers(g.path, target.path));
+  if (able.length === 0) return undefined;
+  if (able.some((g) => g.validTo === undefined || g.validTo === null)) return null;
+  return able.map((g) => g.validTo!).sort().at(-1)!;
+}
+
+/**
+ * The cap a grant running to `validTo` (null: no end) would exceed, or null when it stays within
+ * the granter's own assignment (refusal, not clipping: the granter sees the date they must pick).
+ */
+export function grantOutlivesGranter(
+  granterRoles: readonly HeldRole[],
+  target: Omit<GrantTarget, 'userId'> & { validTo: string | null },
+): string | null {
+  const cap = grantEndCap(granterRoles, target);
+  if (cap === undefined || cap === null) return null;
+  return target.validTo === null || target.validTo > cap ? cap : null;
 }
 
 export type ManageRefusal = 'self_administration' | 'target_stronger';

@@ -9,6 +9,7 @@ import type { Access } from '../modules/auth/access.js';
 import type { LoginThrottlePolicy } from '../domain/login-throttle.js';
 import type { Action, Resource, Role } from '../domain/permissions.js';
 import type { SessionStage } from '../db/types.js';
+import type { SecretBox } from '../modules/auth/secret-box.js';
 
 export interface AppContext {
   db: Kysely<DB>;
@@ -26,6 +27,8 @@ export interface SecurityPolicy {
   twoFactorRoles: readonly Role[];
   /** Sign-in throttle rules; DEFAULT_LOGIN_THROTTLE when absent. */
   loginThrottle?: LoginThrottlePolicy;
+  /** Seals TOTP secrets at rest (secret-box.ts); there is no way to run without one. */
+  totpBox: SecretBox;
 }
 
 declare module 'fastify' {

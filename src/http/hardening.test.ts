@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { describeApi } from '../../test/api.js';
+import { describeApi, TEST_TOTP_BOX } from '../../test/api.js';
 import { insertTestOrg } from '../../test/factories.js';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../clock.js';
@@ -149,7 +149,7 @@ describe('internal errors', () => {
         clock: fixedClock('2026-11-20T03:00:00Z'),
         session: { idleMinutes: 30, absoluteHours: 12 },
         cookieSecure: false,
-        security: { allowedOrigins: [], twoFactorRoles: [] },
+        security: { allowedOrigins: [], twoFactorRoles: [], totpBox: TEST_TOTP_BOX },
       });
       app.get('/api/test/broken-query', { config: { public: true } }, async () => {
         await sql`select secret_column from no_such_table_xyz where id = ${1}`.execute(database.db);

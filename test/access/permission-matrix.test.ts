@@ -62,6 +62,13 @@ interface Entry {
   listing?: (w: World, res: LightMyRequestResponse) => void;
 }
 
+/** The session after a route that rotates it: the new cookie and anti-forgery token. */
+function rotated(res: LightMyRequestResponse): Session {
+  const cookie = `dangvu_session=${res.cookies.find((c) => c.name === 'dangvu_session')!.value}`;
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
+
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const TODAY = '2026-11-20';
 const get = (url: string): Call => ({ method: 'GET', url });
@@ -260,6 +267,12 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/users/${w.accounts.b}/unlock`, {}),
     ok: [200],
   },
+  'POST /api/users/{id}/reset-two-factor': {
+    as: (w) => w.adminA,
+    inScope: (w) => post(`/api/users/${w.accounts.a}/reset-two-factor`, {}),
+    outOfScope: (w) => post(`/api/users/${w.accounts.b}/reset-two-factor`, {}),
+    ok: [200],
+  },
   'POST /api/users/{id}/revoke-sessions': {
     as: (w) => w.adminA,
     inScope: (w) => post(`/api/users/${w.accounts.a}/revoke-sessions`, {}),
@@ -284,7 +297,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/auth/password': {
     inScope: () => post('/api/auth/password', { currentPassword: 'mat-khau-staff-a-1', newPassword: 'Mat-khau-moi-cua-A-2026' }),
-    ok: [204],
+    ok: [200],
+    listing: (w, res) => {
+      w.staffA = rotated(res);
+    },
   },
   'POST /api/auth/totp/setup': {
     inScope: () => ({ method: 'POST', url: '/api/auth/totp/setup' }),
@@ -293,7 +309,13 @@ const MATRIX: Record<string, Entry> = {
       w.secrets.staffA = res.json().secret;
     },
   },
-  'POST /api/auth/totp/enable': { inScope: (w) => post('/api/auth/totp/enable', { code: totpCode(w, w.secrets.staffA) }), ok: [200] },
+  'POST /api/auth/totp/enable': {
+    inScope: (w) => post('/api/auth/totp/enable', { code: totpCode(w, w.secrets.staffA) }),
+    ok: [200],
+    listing: (w, res) => {
+      w.staffA = rotated(res);
+    },
+  },
   'POST /api/auth/totp/verify': { inScope: (w) => post('/api/auth/totp/verify', { code: totpCode(w, w.secrets.pending) }), as: (w) => w.totpPending, ok: [200] },
   'POST /api/auth/totp/disable': {
     inScope: (w) => post('/api/auth/totp/disable', { password: 'mat-khau-totp-full-1', code: totpCode(w, w.secrets.full) }),

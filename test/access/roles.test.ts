@@ -145,8 +145,11 @@ describeApi('sign-in gates and forged requests', (h) => {
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await h().app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(200);
     const changed = await h().app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'tam-thoi-12345', newPassword: 'Mat-khau-rieng-2026' } });
-    expect(changed.statusCode).toBe(204);
-    expect((await h().app.inject({ method: 'GET', url: '/api/orgs', headers: s.headers })).statusCode).toBe(200);
+    expect(changed.statusCode).toBe(200);
+    // The session continues under a new token (rotation); the old one is dead.
+    expect((await h().app.inject({ method: 'GET', url: '/api/orgs', headers: s.headers })).statusCode).toBe(401);
+    const cookie = `dangvu_session=${changed.cookies.find((c) => c.name === 'dangvu_session')!.value}`;
+    expect((await h().app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('refuses a state-changing request without the session\'s anti-forgery token, or from another site', async () => {

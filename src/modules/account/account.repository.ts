@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Role } from '../../domain/permissions.js';
+import { normalizeName } from '../../domain/vn-name.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
 // All SQL of account administration. An account belongs to the unit in app_user.org_id: a caller
@@ -76,8 +77,11 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export async function listAccounts(db: Db, scope: Scope, f: AccountFilter): Promise<{ rows: AccountRow[]; total: number }> {
   let q = selectAccount(db).where(accountInScope(scope));
   if (f.q) {
+    // The display name compares without diacritics, by the one normalization of names
+    // ("nguyen van" finds "Nguyễn Văn Hùng"); the username as typed, case aside.
     const p = likePattern(f.q);
-    q = q.where((eb) => eb.or([eb('u.username', 'ilike', p), eb('u.display_name', 'ilike', p)]));
+    const norm = likePattern(normalizeName(f.q));
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', p), eb('u.display_name_norm', 'like', norm)]));
   }
   if (f.status) q = q.where('u.status', '=', f.status);
   const [rows, count] = await Promise.all([
@@ -92,10 +96,17 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }
 
-/** The account already linked to a member record, wherever it is (one account per member). */
-export function accountOfMember(db: Db, memberId: number, exceptUserId: number | null) {
-  let q = db.selectFrom('app_user').select(['id', 'username']).where('member_id', '=', memberId);
-  if (exceptUserId !== null) q = q.where('id', '<>', exceptUserId);
+/**
+ * The account already linked to a member record, wherever it is (one account per member, so the
+ * check looks beyond the scope); `visible` says whether the caller's scope covers that account,
+ * and only then may its name be shown.
+ */
+export function accountOfMember(db: Db, scope: Scope, memberId: number, exceptUserId: number | null) {
+  let q = db
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.username', sql<boolean>`${accountInScope(scope)}`.as('visible')])
+    .where('u.member_id', '=', memberId);
+  if (exceptUserId !== null) q = q.where('u.id', '<>', exceptUserId);
   return q.executeTakeFirst();
 }
 
@@ -108,6 +119,7 @@ export async function insertAccount(
     .values({
       username: a.username,
       display_name: a.displayName,
+      display_name_norm: normalizeName(a.displayName),
       password_hash: a.passwordHash,
       must_change_password: true,
       org_id: a.orgId,
@@ -129,10 +141,30 @@ export async function updateAccount(
 ): Promise<void> {
   await db
     .updateTable('app_user as u')
-    .set({ ...set, updated_at: now })
+    .set({ ...set, ...(set.display_name !== undefined ? { display_name_norm: normalizeName(set.display_name) } : {}), updated_at: now })
     .where('u.id', '=', id)
     .where(accountInScope(scope))
     .execute();
+}
+
+/**
+ * Forgets the account's second factor: secret (pending or enrolled), last used step and recovery
+ * codes. Returns whether there was anything to forget.
+ */
+export async function clearTwoFactor(db: Db, scope: Scope, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user as u')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now })
+    .where('u.id', '=', id)
+    .where(accountInScope(scope))
+    .where((eb) => eb.or([eb('u.totp_secret', 'is not', null), eb('u.totp_enabled_at', 'is not', null)]))
+    .executeTakeFirst();
+  await db
+    .deleteFrom('recovery_code')
+    .where('user_id', '=', id)
+    .where((eb) => eb.exists(eb.selectFrom('app_user as u').select('u.id').where('u.id', '=', id).where(accountInScope(scope))))
+    .execute();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 /** Ends every session of the account; returns how many there were. */

@@ -14,6 +14,7 @@ import {
   roleAssignment,
   roleAssignmentList,
   sessionsRevoked,
+  twoFactorReset,
   updateAccountBody,
 } from './account.schema.js';
 import * as accounts from './account.service.js';
@@ -91,6 +92,21 @@ export async function accountRoutes(app: FastifyInstance) {
       async (request) => accounts.setStatus(serviceContext(request), request.params.id, action),
     );
   }
+
+  r.post(
+    '/api/users/:id/reset-two-factor',
+    {
+      config: update,
+      schema: {
+        tags,
+        summary: 'Đặt lại xác thực hai lớp khi người dùng mất ứng dụng xác thực (xóa khóa và mã khôi phục, kết thúc mọi phiên)',
+        description: 'Lần đăng nhập sau, người dùng phải thiết lập lại nếu vai trò bắt buộc xác thực hai lớp.',
+        params: idParam,
+        response: { 200: twoFactorReset, ...errorResponses },
+      },
+    },
+    async (request) => accounts.resetTwoFactor(serviceContext(request), request.params.id),
+  );
 
   r.post(
     '/api/users/:id/revoke-sessions',

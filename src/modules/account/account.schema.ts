@@ -72,6 +72,11 @@ export const passwordReset = z.object({
 
 export const sessionsRevoked = z.object({ sessionsEnded: z.number() });
 
+export const twoFactorReset = z.object({
+  twoFactorWasEnabled: z.boolean().describe('Tài khoản đã bật xác thực hai lớp trước khi đặt lại'),
+  sessionsEnded: z.number(),
+});
+
 export const grantBody = z.strictObject({
   userId: z.number().int().positive(),
   role: z.enum(ROLES),

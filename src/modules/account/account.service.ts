@@ -123,8 +123,9 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountInp
     if (memberId !== null) {
       const member = await findMember(tx, ctx.access.scopeFor('member', 'read'), memberId);
       if (!member) throw new AppError('MEMBER_NOT_FOUND', { id: memberId }, { field: 'memberId' });
-      const other = await repo.accountOfMember(tx, memberId, null);
-      if (other) throw new AppError('MEMBER_ALREADY_LINKED', { id: memberId, username: other.username }, { field: 'memberId' });
+      const other = await repo.accountOfMember(tx, ctx.scope, memberId, null);
+      if (other?.visible) throw new AppError('MEMBER_ALREADY_LINKED', { id: memberId, username: other.username }, { field: 'memberId' });
+      if (other) throw new AppError('MEMBER_LINKED_ELSEWHERE', { id: memberId }, { field: 'memberId' });
     }
     if (await repo.usernameTaken(tx, username)) throw new AppError('DUPLICATE_USERNAME', { value: username }, { field: 'username' });
     const newId = await repo.insertAccount(tx, { username, displayName: input.displayName, passwordHash, orgId: org?.id ?? null, memberId, now: ctx.clock.now() });
@@ -202,6 +203,29 @@ export async function setStatus(ctx: ServiceContext, id: number, action: keyof t
       await audit(tx, ctx, `user.${action}`, { id, orgPath: row.org_path }, { status: row.status }, after);
     }
     return presentAccount((await repo.findAccount(tx, ctx.scope, id))!);
+  });
+}
+
+/**
+ * A lost authenticator: the account's second factor is forgotten (secret and recovery codes) and
+ * every session ends. At the next sign-in the user enrols again when a role requires it, or signs
+ * in with the password alone when none does. The same rule as a password reset decides who may.
+ */
+export async function resetTwoFactor(ctx: ServiceContext, id: number): Promise<{ twoFactorWasEnabled: boolean; sessionsEnded: number }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await lockedAccount(tx, ctx.scope, id);
+    await assertMayManage(ctx, tx, row);
+    const cleared = await repo.clearTwoFactor(tx, ctx.scope, id, ctx.clock.now());
+    const sessionsEnded = await repo.deleteSessions(tx, id);
+    await audit(
+      tx,
+      ctx,
+      'user.two_factor_reset',
+      { id, orgPath: row.org_path },
+      { twoFactorEnabled: row.two_factor },
+      { twoFactorEnabled: false, secretCleared: cleared, sessionsEnded },
+    );
+    return { twoFactorWasEnabled: row.two_factor, sessionsEnded };
   });
 }
 

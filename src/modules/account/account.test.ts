@@ -67,6 +67,35 @@ describeApi('accounts', (h) => {
     expect(again.json().error.code).toBe('DUPLICATE_USERNAME');
   });
 
+  it('finds accounts by display name without diacritics or case, and follows a rename', async () => {
+    const body = (await create(h().headers, 'dv.duc', a.cellA.id, { displayName: 'Nguyễn Văn Đức' })).json();
+    const find = async (q: string) =>
+      (await call(h(), h().headers, 'GET', `/api/users?pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((u: { username: string }) => u.username);
+    for (const q of ['nguyen van duc', 'NGUYEN VAN', 'van đuc', 'Đức', 'nguyễn  văn']) expect(await find(q), q).toContain('dv.duc');
+    expect(await find('nguyen thi')).not.toContain('dv.duc');
+    // A stray % or _ is a character, not a wildcard.
+    expect(await find('nguyen%duc')).not.toContain('dv.duc');
+
+    const renamed = await call(h(), h().headers, 'PATCH', `/api/users/${body.account.id}`, { displayName: 'Trần Thị Đào' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await find('tran thi dao')).toContain('dv.duc');
+    expect(await find('nguyen van duc')).not.toContain('dv.duc');
+  });
+
+  it('refuses to link a member already linked to an account outside the caller\'s scope without naming that account', async () => {
+    const m = await insertTestMember(h().database.db, { org: a.cellA });
+    expect((await create(h().headers, 'dv.ben-b', b.cellA.id, { memberId: m.id })).statusCode).toBe(201);
+    const staffAdmin = await as(h(), 'qt.nv-a', [{ role: 'admin', orgId: a.province.id }, { role: 'org_staff', orgId: a.province.id }], a.province.id);
+    const res = await create(staffAdmin.headers, 'dv.ben-a', a.cellA.id, { memberId: m.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('MEMBER_LINKED_ELSEWHERE');
+    expect(res.body).not.toContain('dv.ben-b');
+    // The whole-tree administrator sees that account and is told its name.
+    const whole = await create(h().headers, 'dv.ben-a', a.cellA.id, { memberId: m.id });
+    expect(whole.json().error).toMatchObject({ code: 'MEMBER_ALREADY_LINKED' });
+    expect(whole.json().error.message).toContain('dv.ben-b');
+  });
+
   it('takes a given temporary password only if the policy accepts it, and refuses unknown fields', async () => {
     const weak = await create(h().headers, 'tran.binh', a.cellB.id, { password: 'matkhau123' });
     expect(weak.statusCode).toBe(400);
@@ -147,7 +176,7 @@ describeApi('accounts', (h) => {
   it('resets a password: a new temporary one, forced change, every session ended', async () => {
     const id = (await create(h().headers, 'pham.cuong', a.cellA.id, { password: 'Cuong-tam-2026!' })).json().account.id;
     const before = await signIn(h().app, 'pham.cuong', 'Cuong-tam-2026!');
-    expect((await call(h(), before.headers, 'POST', '/api/auth/password', { currentPassword: 'Cuong-tam-2026!', newPassword: 'Cuong-rieng-2026!' })).statusCode).toBe(204);
+    expect((await call(h(), before.headers, 'POST', '/api/auth/password', { currentPassword: 'Cuong-tam-2026!', newPassword: 'Cuong-rieng-2026!' })).statusCode).toBe(200);
     const session = await signIn(h().app, 'pham.cuong', 'Cuong-rieng-2026!');
     expect((await call(h(), session.headers, 'GET', '/api/auth/me')).json().user.mustChangePassword).toBe(false);
 

@@ -1,4 +1,4 @@
-import { grantRefusal } from '../../domain/grant-rules.js';
+import { grantOutlivesGranter, grantRefusal } from '../../domain/grant-rules.js';
 import { roleLabels } from '../../i18n/vi.js';
 import { AppError, Refusal } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -56,6 +56,8 @@ export async function grantRole(ctx: ServiceContext, input: GrantInput): Promise
     }
     const refusal = grantRefusal(ctx.actor.userId, ctx.access.grants, { userId: input.userId, role: input.role, path: org?.path ?? '/' });
     if (refusal) throw new Refusal(refusal, { role: roleLabels[input.role], org: orgLabel(org) });
+    const cap = grantOutlivesGranter(ctx.access.grants, { role: input.role, path: org?.path ?? '/', validTo });
+    if (cap !== null) throw new AppError('GRANT_OUTLIVES_GRANTER', { role: roleLabels[input.role], until: cap }, { field: 'validTo', until: cap });
     const user = await accounts.findAccount(tx, ctx.access.scopeFor('account', 'read'), input.userId);
     if (!user) throw new AppError('USER_NOT_FOUND', { id: input.userId }, { field: 'userId' });
     const held = await repo.overlappingAssignment(tx, { userId: user.id, role: input.role, orgId: org?.id ?? null, validFrom, validTo });

@@ -64,6 +64,28 @@ describeApi('role assignments', (h) => {
     expect(twice.json().error.code).toBe('ROLE_ALREADY_ASSIGNED');
   });
 
+  it('refuses a grant that would outlive the granter\'s own assignment, naming the last allowed day', async () => {
+    const db = h().database.db;
+    const id = await userWithRoles(db, 'cb.btc-han-a', PW, []);
+    await db
+      .insertInto('role_assignment')
+      .values({ user_id: id, role: 'org_staff', org_id: a.commune.id, valid_from: '2026-01-01', valid_to: '2026-12-31', granted_by: null })
+      .execute();
+    const limited = await signIn(h().app, 'cb.btc-han-a', PW);
+    const count = async () => Number((await db.selectFrom('role_assignment').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', targetA).where('role', '=', 'leader').executeTakeFirstOrThrow()).n);
+    const n = await count();
+    for (const validTo of [undefined, '2027-01-01']) {
+      const res = await grant(limited, { userId: targetA, role: 'leader', orgId: a.gcell.id, validFrom: '2026-11-20', ...(validTo ? { validTo } : {}) });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'GRANT_OUTLIVES_GRANTER', details: { field: 'validTo', until: '2026-12-31' } });
+      expect(res.json().error.message).toContain('2026-12-31');
+    }
+    expect(await count()).toBe(n);
+    const ok = await grant(limited, { userId: targetA, role: 'leader', orgId: a.gcell.id, validFrom: '2026-11-20', validTo: '2026-12-31' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ validTo: '2026-12-31' });
+  });
+
   it('refuses a role stronger than the granter\'s (org_staff granting org_staff or admin)', async () => {
     for (const role of ['org_staff', 'admin', 'inspection_staff']) {
       const res = await grant(staffA, { userId: targetA, role, orgId: a.cellA.id });

@@ -8,8 +8,8 @@ import type { Grant } from './access.js';
  * installation). Assignments on an org later moved follow it: the path is read now, not stored.
  */
 export async function activeGrants(db: Kysely<DB>, userId: number, today: string): Promise<Grant[]> {
-  const { rows } = await sql<{ role: Role; path: string }>`
-    select ra.role, coalesce(o.path, '/') as path
+  const { rows } = await sql<{ role: Role; path: string; validTo: string | null }>`
+    select ra.role, coalesce(o.path, '/') as path, ra.valid_to::text as "validTo"
     from role_assignment ra left join org o on o.id = ra.org_id
     where ra.user_id = ${userId} and ra.revoked_at is null
       and ra.valid_from <= ${today}::date and (ra.valid_to is null or ra.valid_to >= ${today}::date)`.execute(db);

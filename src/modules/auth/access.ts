@@ -5,6 +5,8 @@ import { EMPTY_SCOPE, makeScope, type Scope } from './scope.js';
 export interface Grant {
   role: Role;
   path: string;
+  /** Last day of the assignment; null when it has no end (absent: the CLI's standing rights). */
+  validTo?: string | null;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, SessionStage } from '../../db/types.js';
+import { normalizeName } from '../../domain/vn-name.js';
 
 export function findUserByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -22,6 +23,7 @@ export function insertUser(
     .values({
       username: user.username,
       display_name: user.displayName,
+      display_name_norm: normalizeName(user.displayName),
       password_hash: user.passwordHash,
       must_change_password: user.mustChangePassword,
     })
@@ -94,8 +96,13 @@ export function setUserOrgAndMember(db: Kysely<DB>, userId: number, orgId: numbe
   return db.updateTable('app_user').set({ org_id: orgId, member_id: memberId }).where('id', '=', userId).execute();
 }
 
-export function setSessionStage(db: Kysely<DB>, sessionId: string, stage: SessionStage) {
-  return db.updateTable('app_session').set({ stage }).where('id', '=', sessionId).execute();
+/**
+ * Moves a session to a new id (the hash of a new token) at `stage`, keeping its start, absolute
+ * expiry and address: the old token stops working in the same statement.
+ */
+export async function rotateSession(db: Kysely<DB>, sessionId: string, newSessionId: string, stage: SessionStage): Promise<boolean> {
+  const r = await db.updateTable('app_session').set({ id: newSessionId, stage }).where('id', '=', sessionId).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Ends every session of a user but `keep` (none kept when absent); returns how many ended. */
@@ -114,6 +121,22 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: Date, idleMinut
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Accounts whose TOTP secret is still stored in plaintext (from before secrets were sealed). */
+export function plaintextTotpSecrets(db: Kysely<DB>): Promise<{ id: number; totp_secret: string }[]> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', sql<string>`totp_secret`.as('totp_secret')])
+    .where('totp_secret', 'is not', null)
+    .where('totp_secret', 'not like', 'v1.%')
+    .execute();
+}
+
+/** Replaces the stored secret only if it is still `from` (a concurrent change wins). */
+export async function replaceTotpSecret(db: Kysely<DB>, userId: number, from: string, to: string): Promise<boolean> {
+  const r = await db.updateTable('app_user').set({ totp_secret: to }).where('id', '=', userId).where('totp_secret', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Keeps a new secret as pending (not yet confirmed by a code); refused once TOTP is on. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context.js';
@@ -39,6 +39,17 @@ const nextStepBody = z
   .nullable()
   .describe('Bước còn lại trước khi dùng được hệ thống: nhập mã xác thực hai lớp, thiết lập xác thực hai lớp, đổi mật khẩu; null khi đã xong');
 
+/** Hands the browser its session token (a new one at sign-in and at every rotation). */
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.ctx.cookieSecure,
+    maxAge: app.ctx.session.absoluteHours * 3600,
+  });
+}
+
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const present = presentUser;
@@ -60,13 +71,7 @@ export async function authRoutes(app: FastifyInstance) {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: app.ctx.cookieSecure,
-        maxAge: app.ctx.session.absoluteHours * 3600,
-      });
+      setSessionCookie(app, reply, token);
       return { user: present(user), csrfToken: csrfTokenOf(token), nextStep: service.nextStepOf(user) };
     },
   );
@@ -104,15 +109,19 @@ export async function authRoutes(app: FastifyInstance) {
       config: { self: true, signInStep: ['totp_setup'] },
       schema: {
         tags: ['auth'],
-        summary: 'Đổi mật khẩu của chính mình (các phiên làm việc khác kết thúc)',
+        summary: 'Đổi mật khẩu của chính mình (các phiên làm việc khác kết thúc; phiên này nhận mã phiên mới)',
         body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
-        response: { 204: z.null(), ...signInErrorResponses },
+        response: {
+          200: z.object({ user: userBody, csrfToken: z.string().describe('Mã chống giả mạo mới (phiên đã được cấp mã mới)') }),
+          ...signInErrorResponses,
+        },
       },
     },
     async (request, reply) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      await service.changePassword(app.ctx.db, app.ctx.clock, app.ctx.security, request.user, { ...request.body, ip: request.ip });
-      return reply.status(204).send(null);
+      const { token } = await service.changePassword(app.ctx.db, app.ctx.clock, app.ctx.security, request.user, { ...request.body, ip: request.ip });
+      setSessionCookie(app, reply, token);
+      return { user: present({ ...request.user, mustChangePassword: false }), csrfToken: csrfTokenOf(token) };
     },
   );
 

@@ -43,6 +43,23 @@ export const sessionIdOf = (token: string) => createHash('sha256').update(token)
  */
 export const csrfTokenOf = (token: string) => createHmac('sha256', token).update('dangvu-csrf').digest('base64url');
 
+/** A new session token and the id it is stored under (only the hash is kept). */
+export function newSessionToken(): { token: string; sessionId: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, sessionId: sessionIdOf(token) };
+}
+
+/**
+ * Session fixation: whenever a session gains rights (a step of sign-in is passed, the password
+ * changes) it gets a new token and the old one stops working, so a token planted in or read
+ * from the browser before that step is worth nothing after it. Returns the new token.
+ */
+export async function rotateSession(db: Kysely<DB>, user: SessionUser, stage: SessionStage): Promise<string> {
+  const next = newSessionToken();
+  if (!(await repo.rotateSession(db, user.sessionId, next.sessionId, stage))) throw new AppError('UNAUTHENTICATED');
+  return next.token;
+}
+
 export type LoginFailure = 'unknown_user' | 'bad_password' | 'locked' | 'disabled';
 
 /** What the caller must do next after a password was accepted. */
@@ -101,8 +118,7 @@ export async function login(
   // With TOTP on, the count is cleared only once the code is accepted: otherwise knowing the
   // password would reset the guesses at the code.
   if (stage !== 'password') await clearAccountCount(db, keys);
-  const token = randomBytes(32).toString('base64url');
-  const sessionId = sessionIdOf(token);
+  const { token, sessionId } = newSessionToken();
   await db.transaction().execute(async (tx) => {
     await repo.deleteExpiredSessions(tx, now, policy.idleMinutes);
     await sweepThrottle(tx, now);
@@ -221,6 +237,7 @@ export const problemText: Record<PasswordProblem, string> = {
 /**
  * Changes one's own password (also the forced change after first sign-in or a reset). Every
  * other session of the user ends: whoever might have learnt the old password is signed out.
+ * This one continues under a new token (returned), see rotateSession.
  */
 export async function changePassword(
   db: Kysely<DB>,
@@ -228,7 +245,7 @@ export async function changePassword(
   security: Pick<SecurityPolicy, 'loginThrottle'>,
   user: SessionUser,
   input: { currentPassword: string; newPassword: string; ip: string | null },
-): Promise<void> {
+): Promise<{ token: string }> {
   // A stolen session must not become a way to guess the password: wrong guesses are throttled.
   const keys = throttleKeys(user.username, input.ip);
   const refusal = { actor: { userId: user.userId, ip: input.ip }, username: user.username, step: 'password' as const };
@@ -243,15 +260,17 @@ export async function changePassword(
     throw new AppError('WEAK_PASSWORD', { reasons: problems.map((p) => problemText[p]).join('; ') }, { field: 'newPassword', problems });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     await repo.setPassword(tx, user.userId, passwordHash, false, clock.now());
     const ended = await repo.deleteUserSessions(tx, user.userId, user.sessionId);
+    const token = await rotateSession(tx, user, user.stage);
     await appendAudit(tx, { userId: user.userId, ip: input.ip }, {
       action: 'auth.password_changed',
       entityType: 'user',
       entityId: user.userId,
       orgPath: null,
-      after: { otherSessionsEnded: ended },
+      after: { otherSessionsEnded: ended, sessionRotated: true },
     });
+    return { token };
   });
 }

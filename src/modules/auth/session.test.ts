@@ -89,9 +89,24 @@ describeEachEngine('sessions: expiry, sign out everywhere, password change', (ge
       headers: here.headers,
       payload: { currentPassword: PW, newPassword: 'mat-khau-moi-cua-em-2026' },
     });
-    expect(res.statusCode).toBe(204);
-    expect((await me(here)).statusCode).toBe(200);
+    expect(res.statusCode).toBe(200);
     expect((await me(elsewhere)).statusCode).toBe(401);
+    // The changing session itself continues under a new token (session fixation); the old token is dead.
+    const cookie = res.cookies.find((c) => c.name === 'dangvu_session');
+    expect(cookie?.value).toBeTruthy();
+    expect(`dangvu_session=${cookie!.value}`).not.toBe(here.cookie);
+    expect((await me(here)).statusCode).toBe(401);
+    const next = { cookie: `dangvu_session=${cookie!.value}`, csrfToken: res.json().csrfToken as string };
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: next.cookie } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().csrfToken).toBe(next.csrfToken);
+    expect(next.csrfToken).not.toBe(here.csrfToken);
+    // The old anti-forgery token does not pass with the new cookie.
+    const forged = await app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { cookie: next.cookie, 'x-csrf-token': here.csrfToken } });
+    expect(forged.statusCode).toBe(403);
+    expect(await sessionsOf('em.pw')).toBe(1);
+    const audit = await db.selectFrom('audit_log').select('after').where('action', '=', 'auth.password_changed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({ otherSessionsEnded: 1, sessionRotated: true });
     const user = await db.selectFrom('app_user').select('password_changed_at').where('username', '=', 'em.pw').executeTakeFirstOrThrow();
     expect(new Date(user.password_changed_at!).getTime()).toBe(clock.now().getTime());
   });

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { errorResponses, signInErrorResponses } from '../../http/schemas.js';
-import { SESSION_COOKIE } from '../../http/auth-hook.js';
-import { presentUser, userBody } from './auth.routes.js';
+import { presentUser, setSessionCookie, userBody } from './auth.routes.js';
 import { csrfTokenOf } from './auth.service.js';
 import * as totp from './totp.service.js';
 
@@ -41,7 +40,7 @@ export async function totpRoutes(app: FastifyInstance) {
     },
     async (request) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      const { uri, secret } = await totp.startSetup(ctx.db, ctx.clock, request.user, request.ip);
+      const { uri, secret } = await totp.startSetup(ctx.db, ctx.clock, ctx.security, request.user, request.ip);
       return { otpauthUri: uri, secret };
     },
   );
@@ -58,15 +57,17 @@ export async function totpRoutes(app: FastifyInstance) {
           200: z.object({
             recoveryCodes: z.array(z.string()).describe('Mã khôi phục dùng khi mất điện thoại; mỗi mã dùng một lần, chỉ hiện lần này'),
             user: userBody,
+            csrfToken: z.string().describe('Mã chống giả mạo mới (phiên đã được cấp mã mới)'),
           }),
           ...signInErrorResponses,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      const { recoveryCodes, stage } = await totp.enable(ctx.db, ctx.clock, ctx.security, request.user, request.body.code, request.ip);
-      return { recoveryCodes, user: presentUser({ ...request.user, stage }) };
+      const { recoveryCodes, stage, token } = await totp.enable(ctx.db, ctx.clock, ctx.security, request.user, request.body.code, request.ip);
+      setSessionCookie(app, reply, token);
+      return { recoveryCodes, user: presentUser({ ...request.user, stage }), csrfToken: csrfTokenOf(token) };
     },
   );
 
@@ -86,17 +87,18 @@ export async function totpRoutes(app: FastifyInstance) {
         response: {
           200: z.object({
             user: userBody,
-            csrfToken: z.string().describe('Mã chống giả mạo của phiên (không đổi)'),
+            csrfToken: z.string().describe('Mã chống giả mạo mới (phiên đã được cấp mã mới)'),
             recoveryCodesLeft: z.number().nullable().describe('Số mã khôi phục còn lại khi vừa dùng một mã; null khi dùng mã xác thực'),
           }),
           ...signInErrorResponses,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       if (!request.user) throw new AppError('UNAUTHENTICATED');
-      const { recoveryCodesLeft } = await totp.verifySecondFactor(ctx.db, ctx.clock, ctx.security, request.user, request.body, request.ip);
-      return { user: presentUser({ ...request.user, stage: 'full' }), csrfToken: csrfTokenOf(request.cookies[SESSION_COOKIE] ?? ''), recoveryCodesLeft };
+      const { recoveryCodesLeft, token } = await totp.verifySecondFactor(ctx.db, ctx.clock, ctx.security, request.user, request.body, request.ip);
+      setSessionCookie(app, reply, token);
+      return { user: presentUser({ ...request.user, stage: 'full' }), csrfToken: csrfTokenOf(token), recoveryCodesLeft };
     },
   );
 

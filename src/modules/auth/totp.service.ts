@@ -9,7 +9,7 @@ import type { SecurityPolicy } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { activeGrants } from './access.repository.js';
 import * as repo from './auth.repository.js';
-import type { SessionUser } from './auth.service.js';
+import { rotateSession, type SessionUser } from './auth.service.js';
 import { clearAccountCount, throttled, throttleKeys } from './throttle.service.js';
 
 // TOTP (RFC 6238) through `otpauth`: SHA-1, 6 digits, 30 s — the parameters every
@@ -20,7 +20,7 @@ export const TOTP_ISSUER = 'Đảng vụ';
 const PERIOD = 30;
 export const RECOVERY_CODE_COUNT = 10;
 
-type Security = Pick<SecurityPolicy, 'twoFactorRoles' | 'loginThrottle'>;
+type Security = Pick<SecurityPolicy, 'twoFactorRoles' | 'loginThrottle' | 'totpBox'>;
 
 function totpOf(secret: string, username: string): TOTP {
   return new TOTP({ issuer: TOTP_ISSUER, label: username, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
@@ -47,16 +47,53 @@ function audit(db: Kysely<DB>, user: SessionUser, ip: string | null, action: str
   return appendAudit(db, { userId: user.userId, ip }, { action, entityType: 'user', entityId: user.userId, orgPath: null, after: after ?? null });
 }
 
-async function currentUser(db: Kysely<DB>, user: SessionUser) {
+/** The user's row, with the TOTP secret opened (null when there is none). */
+async function currentUser(db: Kysely<DB>, security: Security, user: SessionUser) {
   const row = await repo.findUserById(db, user.userId);
   if (!row) throw new AppError('UNAUTHENTICATED');
-  return row;
+  return { ...row, totp_secret: row.totp_secret === null ? null : await openSecret(db, security, row.id, row.totp_secret) };
 }
 
-/** Step 1 of enrolment: a new secret, kept as pending until a code from it is confirmed. */
-export async function startSetup(db: Kysely<DB>, clock: Clock, user: SessionUser, ip: string | null): Promise<{ secret: string; uri: string }> {
+/**
+ * A stored secret in the clear. One still in plaintext (stored before secrets were sealed, and
+ * missed by the start-up pass) is sealed on this first read.
+ */
+async function openSecret(db: Kysely<DB>, security: Security, userId: number, stored: string): Promise<string> {
+  let opened: string | null;
+  try {
+    opened = security.totpBox.open(stored, userId);
+  } catch {
+    // Sealed under another key (a restore without DATA_DIR/totp.key, a changed DANGVU_TOTP_KEY)
+    // or altered: say so, and how to get back in, rather than fail without a word.
+    throw new AppError('TOTP_SECRET_UNREADABLE');
+  }
+  if (opened !== null) return opened;
+  await repo.replaceTotpSecret(db, userId, stored, security.totpBox.seal(stored, userId));
+  return stored;
+}
+
+/**
+ * Seals every TOTP secret still stored in plaintext (run at start-up, once the key is known:
+ * a migration cannot, it has no key). Returns how many were sealed.
+ */
+export async function sealPlaintextSecrets(db: Kysely<DB>, box: SecurityPolicy['totpBox']): Promise<number> {
+  let n = 0;
+  for (const row of await repo.plaintextTotpSecrets(db)) {
+    if (await repo.replaceTotpSecret(db, row.id, row.totp_secret, box.seal(row.totp_secret, row.id))) n++;
+  }
+  return n;
+}
+
+/** Step 1 of enrolment: a new secret, kept (sealed) as pending until a code from it is confirmed. */
+export async function startSetup(
+  db: Kysely<DB>,
+  clock: Clock,
+  security: Security,
+  user: SessionUser,
+  ip: string | null,
+): Promise<{ secret: string; uri: string }> {
   const secret = new Secret({ size: 20 }).base32;
-  if (!(await repo.setPendingTotp(db, user.userId, secret, clock.now()))) throw new AppError('TOTP_ALREADY_ENABLED');
+  if (!(await repo.setPendingTotp(db, user.userId, security.totpBox.seal(secret, user.userId), clock.now()))) throw new AppError('TOTP_ALREADY_ENABLED');
   await audit(db, user, ip, 'auth.totp_setup_started');
   return { secret, uri: totpOf(secret, user.username).toString() };
 }
@@ -97,20 +134,21 @@ export async function enable(
   user: SessionUser,
   code: string,
   ip: string | null,
-): Promise<{ recoveryCodes: string[]; stage: SessionUser['stage'] }> {
-  const row = await currentUser(db, user);
+): Promise<{ recoveryCodes: string[]; stage: SessionUser['stage']; token: string }> {
+  const row = await currentUser(db, security, user);
   if (row.totp_enabled_at) throw new AppError('TOTP_ALREADY_ENABLED');
   if (!row.totp_secret) throw new AppError('TOTP_NOT_SET_UP');
   await checkCode(db, clock, security, user, row.totp_secret, code, ip, 'auth.totp_enable_failed');
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const stage = user.stage === 'totp_setup' ? 'full' : user.stage;
-  await db.transaction().execute(async (tx) => {
+  const token = await db.transaction().execute(async (tx) => {
     await repo.enableTotp(tx, user.userId, clock.now());
     await repo.replaceRecoveryCodes(tx, user.userId, recoveryCodes.map(recoveryHash));
-    if (stage !== user.stage) await repo.setSessionStage(tx, user.sessionId, stage);
-    await audit(tx, user, ip, 'auth.totp_enabled', { recoveryCodes: RECOVERY_CODE_COUNT });
+    const rotated = await rotateSession(tx, user, stage);
+    await audit(tx, user, ip, 'auth.totp_enabled', { recoveryCodes: RECOVERY_CODE_COUNT, sessionRotated: true });
+    return rotated;
   });
-  return { recoveryCodes, stage };
+  return { recoveryCodes, stage, token };
 }
 
 /** Completes a sign-in waiting for its second factor, with a TOTP code or an unused recovery code. */
@@ -121,9 +159,9 @@ export async function verifySecondFactor(
   user: SessionUser,
   input: { code?: string; recoveryCode?: string },
   ip: string | null,
-): Promise<{ recoveryCodesLeft: number | null }> {
+): Promise<{ recoveryCodesLeft: number | null; token: string }> {
   if (user.stage !== 'password') throw new AppError('SECOND_FACTOR_NOT_PENDING');
-  const row = await currentUser(db, user);
+  const row = await currentUser(db, security, user);
   if (!row.totp_enabled_at || !row.totp_secret) throw new AppError('TOTP_NOT_ENABLED');
   const keys = throttleKeys(user.username, ip);
   let recoveryCodesLeft: number | null = null;
@@ -140,11 +178,12 @@ export async function verifySecondFactor(
     recoveryCodesLeft = await repo.countUnusedRecoveryCodes(db, user.userId);
   }
   await clearAccountCount(db, keys);
-  await db.transaction().execute(async (tx) => {
-    await repo.setSessionStage(tx, user.sessionId, 'full');
+  const token = await db.transaction().execute(async (tx) => {
+    const rotated = await rotateSession(tx, user, 'full');
     await audit(tx, user, ip, 'auth.second_factor_passed', input.code !== undefined ? { method: 'totp' } : { method: 'recovery_code', recoveryCodesLeft });
+    return rotated;
   });
-  return { recoveryCodesLeft };
+  return { recoveryCodesLeft, token };
 }
 
 /**
@@ -162,7 +201,7 @@ export async function disable(
   const grants = await activeGrants(db, user.userId, clock.today());
   const requiring = [...new Set(grants.map((g) => g.role).filter((r) => security.twoFactorRoles.includes(r)))];
   if (requiring.length > 0) throw new AppError('TOTP_REQUIRED_FOR_ROLE', { roles: requiring.join(', ') }, { roles: requiring });
-  const row = await currentUser(db, user);
+  const row = await currentUser(db, security, user);
   if (!row.totp_enabled_at || !row.totp_secret) throw new AppError('TOTP_NOT_ENABLED');
   const now = clock.now();
   const keys = throttleKeys(user.username, ip);

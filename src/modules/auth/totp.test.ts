@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp, loginFrom, movableClock, sessionOf, userWithRoles, type Session } from '../../../test/api.js';
+import { buildTestApp, loginFrom, movableClock, sessionOf, TEST_TOTP_BOX, userWithRoles, type Session } from '../../../test/api.js';
+import { secretBox } from './secret-box.js';
+import { sealPlaintextSecrets } from './totp.service.js';
 import { describeEachEngine } from '../../../test/engines.js';
 import type { Database } from '../../db/connect.js';
 
@@ -36,14 +38,14 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     await app.close();
   });
 
-  /** Enrols a signed-in user; returns the secret and the recovery codes. */
-  async function enrol(s: Session): Promise<{ secret: string; recoveryCodes: string[] }> {
+  /** Enrols a signed-in user; returns the secret, the recovery codes and the session's new token. */
+  async function enrol(s: Session): Promise<{ secret: string; recoveryCodes: string[]; session: Session }> {
     const setup = await post(s, '/api/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
     const { secret } = setup.json() as { secret: string };
     const enabled = await post(s, '/api/auth/totp/enable', { code: codeAt(secret) });
     expect(enabled.statusCode).toBe(200);
-    return { secret, recoveryCodes: enabled.json().recoveryCodes };
+    return { secret, recoveryCodes: enabled.json().recoveryCodes, session: sessionOf(enabled) };
   }
 
   let thuSecret = '';
@@ -73,7 +75,9 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     // Only hashes are kept.
     const stored = await db.selectFrom('recovery_code').select('code_hash').execute();
     expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);
-    expect((await post(s, '/api/auth/totp/setup')).json().error.code).toBe('TOTP_ALREADY_ENABLED');
+    // Enabling rotates the session even when it was already full: the old token is dead.
+    expect((await post(s, '/api/auth/totp/setup')).statusCode).toBe(401);
+    expect((await post(sessionOf(enabled), '/api/auth/totp/setup')).json().error.code).toBe('TOTP_ALREADY_ENABLED');
     thuSecret = secret;
     thuRecovery = codes;
   });
@@ -99,9 +103,16 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     const ok = await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.stage).toBe('full');
-    expect(ok.json().csrfToken).toBe(s.csrfToken);
-    expect((await get(s, '/api/orgs')).statusCode).toBe(200);
-    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).json().error.code).toBe('SECOND_FACTOR_NOT_PENDING');
+    // Session fixation: the full session has a new token and anti-forgery token; the one that
+    // only knew the password is gone, not promoted.
+    const full = sessionOf(ok);
+    expect(full.cookie).not.toBe(s.cookie);
+    expect(full.csrfToken).not.toBe(s.csrfToken);
+    expect((await get(s, '/api/orgs')).statusCode).toBe(401);
+    expect((await get(s, '/api/auth/me')).statusCode).toBe(401);
+    expect((await get(full, '/api/orgs')).statusCode).toBe(200);
+    expect((await get(full, '/api/auth/me')).json().csrfToken).toBe(full.csrfToken);
+    expect((await post(full, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).json().error.code).toBe('SECOND_FACTOR_NOT_PENDING');
   });
 
   it('accepts a code one step old but not two', async () => {
@@ -123,7 +134,8 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     expect(twice.json().error.code).toBe('BAD_TOTP_CODE');
     const retyped = ` ${thuRecovery[1]!.replace(/-/g, '').toUpperCase()} `;
     expect((await post(again, '/api/auth/totp/verify', { recoveryCode: retyped })).statusCode).toBe(200);
-    const both = await post(again, '/api/auth/totp/verify', { code: '123456', recoveryCode: thuRecovery[2] });
+    const third = sessionOf(await login('thu.lt'));
+    const both = await post(third, '/api/auth/totp/verify', { code: '123456', recoveryCode: thuRecovery[2] });
     expect(both.statusCode).toBe(400);
     expect(both.json().error.code).toBe('VALIDATION');
   });
@@ -147,8 +159,10 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
 
   it('turns TOTP off only with the password and a current code', async () => {
     clock.advance(STEP);
-    const s = sessionOf(await login('thu.lt'));
-    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(thuSecret) })).statusCode).toBe(200);
+    const pending = sessionOf(await login('thu.lt'));
+    const verified = await post(pending, '/api/auth/totp/verify', { code: codeAt(thuSecret) });
+    expect(verified.statusCode).toBe(200);
+    const s = sessionOf(verified);
     clock.advance(STEP);
     const badPw = await post(s, '/api/auth/totp/disable', { password: 'sai-mat-khau-1', code: codeAt(thuSecret) });
     expect(badPw.statusCode).toBe(401);
@@ -170,16 +184,55 @@ describeEachEngine('two-factor sign-in (TOTP)', (getDb, engine) => {
     const s = sessionOf(res);
     expect((await get(s, '/api/orgs')).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
     expect((await post(s, '/api/auth/totp/verify', { code: '123456' })).json().error.code).toBe('SECOND_FACTOR_REQUIRED');
-    const { secret } = await enrol(s);
-    expect((await get(s, '/api/auth/me')).json().user.stage).toBe('full');
-    expect((await get(s, '/api/orgs')).statusCode).toBe(200);
+    const { secret, session: full } = await enrol(s);
+    // Enrolment finished the sign-in: a new token for the full session, the setup one is dead.
+    expect((await get(s, '/api/auth/me')).statusCode).toBe(401);
+    expect((await get(full, '/api/auth/me')).json().user.stage).toBe('full');
+    expect((await get(full, '/api/orgs')).statusCode).toBe(200);
     clock.advance(STEP);
-    const off = await post(s, '/api/auth/totp/disable', { password: PW, code: codeAt(secret) });
+    const off = await post(full, '/api/auth/totp/disable', { password: PW, code: codeAt(secret) });
     expect(off.statusCode).toBe(403);
     expect(off.json().error.code).toBe('TOTP_REQUIRED_FOR_ROLE');
     expect(off.json().error.message).toContain('org_staff');
     // Next time: the code, not the enrolment.
     expect((await login('quang.staff')).json().nextStep).toBe('totp_verify');
+  });
+
+  it('keeps secrets sealed at rest, and seals a plaintext one from before on its first use', async () => {
+    // Every secret enrolled through the API is stored sealed, never as the base32 shown once.
+    const rows = await db.selectFrom('app_user').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.totp_secret).toMatch(/^v1\./);
+      expect(TEST_TOTP_BOX.open(r.totp_secret!, r.id)).toMatch(/^[A-Z2-7]{32}$/);
+    }
+
+    // An account enrolled before sealing existed: its plaintext secret still works, once, and is sealed by that use.
+    const id = await userWithRoles(db, 'cu.truoc', PW, [{ role: 'leader', orgId: null }]);
+    const legacy = new Secret({ size: 20 }).base32;
+    await db.updateTable('app_user').set({ totp_secret: legacy, totp_enabled_at: new Date('2025-01-01T00:00:00Z') }).where('id', '=', id).execute();
+    clock.advance(STEP);
+    const s = sessionOf(await login('cu.truoc'));
+    expect((await post(s, '/api/auth/totp/verify', { code: codeAt(legacy) })).statusCode).toBe(200);
+    const stored = (await db.selectFrom('app_user').select('totp_secret').where('id', '=', id).executeTakeFirstOrThrow()).totp_secret!;
+    expect(stored).not.toBe(legacy);
+    expect(TEST_TOTP_BOX.open(stored, id)).toBe(legacy);
+
+    // The start-up pass seals the rest without waiting for a sign-in.
+    const other = await userWithRoles(db, 'cu.nua', PW, []);
+    await db.updateTable('app_user').set({ totp_secret: legacy }).where('id', '=', other).execute();
+    expect(await sealPlaintextSecrets(db, TEST_TOTP_BOX)).toBe(1);
+    expect(TEST_TOTP_BOX.open((await db.selectFrom('app_user').select('totp_secret').where('id', '=', other).executeTakeFirstOrThrow()).totp_secret!, other)).toBe(legacy);
+    expect(await sealPlaintextSecrets(db, TEST_TOTP_BOX)).toBe(0);
+
+    // Sealed under another key (a data folder restored without its key file): a clear refusal, not a 500.
+    await db.updateTable('app_user').set({ totp_secret: secretBox(Buffer.alloc(32, 8)).seal(legacy, id) }).where('id', '=', id).execute();
+    clock.advance(STEP);
+    const locked = sessionOf(await login('cu.truoc'));
+    const unreadable = await post(locked, '/api/auth/totp/verify', { code: codeAt(legacy) });
+    expect(unreadable.statusCode).toBe(409);
+    expect(unreadable.json().error.code).toBe('TOTP_SECRET_UNREADABLE');
+    expect(unreadable.json().error.message).toMatch(/đặt lại xác thực hai lớp/);
   });
 
   it('audits enrolment, use and removal', async () => {

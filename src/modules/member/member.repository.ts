@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, MemberRow, MemberUpdate, NewMember } from '../../db/types.js';
 import { ancestorIds, subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, type Scope } from '../auth/scope.js';
@@ -46,18 +46,29 @@ export function findOrg(db: Db, scope: Scope, orgId: number, opts: { forShare?: 
   return q.executeTakeFirst();
 }
 
-/** The org and its ancestors, root first (the breadcrumb of a record). */
-export function orgChain(db: Db, path: string): Promise<{ id: number; code: string; name: string }[]> {
+/**
+ * The org and its ancestors, root first (the breadcrumb of a record). The ancestors above the
+ * scope are named too (a record's place in the tree), but only when the org itself is in scope.
+ */
+export function orgChain(db: Db, scope: Scope, path: string): Promise<{ id: number; code: string; name: string }[]> {
   return db
     .selectFrom('org')
     .select(['id', 'code', 'name'])
     .where('id', 'in', ancestorIds(path))
+    .where((eb) => eb.exists(eb.selectFrom('org as leaf').select('leaf.id').where('leaf.path', '=', path).where(inScope(scope, 'leaf.path'))))
     .orderBy('level')
     .execute();
 }
 
+/** SQL: the member `memberId` exists and lies in the scope. Writes to a member's rows hang on it. */
+function memberInScope(scope: Scope, memberId: number | Expression<unknown>) {
+  return sql<SqlBool>`exists (select 1 from member sm where sm.id = ${memberId} and ${inScope(scope, 'sm.org_path')})`;
+}
+
 // Uniqueness of the natural keys is national, not per scope: a citizen already registered in
-// another province is still a duplicate. Only existence is returned, never the other record.
+// another province is still a duplicate. These two are therefore the only member reads without
+// a Scope; they return only existence, never the other record, and the error names only the
+// value the caller typed (member.test.ts checks that nothing of the other record leaves).
 export async function citizenIdTaken(db: Db, citizenId: string, exceptId: number | null): Promise<boolean> {
   let q = db.selectFrom('member').select('id').where('citizen_id', '=', citizenId).where('deleted_at', 'is', null);
   if (exceptId !== null) q = q.where('id', '<>', exceptId);
@@ -71,8 +82,24 @@ export async function partyCardTaken(db: Db, partyCardNo: string, exceptId: numb
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export function insertMember(db: Db, row: NewMember): Promise<MemberRow> {
-  return db.insertInto('member').values(row).returningAll().executeTakeFirstOrThrow();
+/**
+ * Inserts the record only if its org is in the scope, checked in the same statement (insert …
+ * select … from org where in scope); undefined when it is not. The row's org_path is the org's.
+ */
+export function insertMember(db: Db, scope: Scope, row: Omit<NewMember, 'org_path'>): Promise<MemberRow | undefined> {
+  const cols = Object.keys(row).filter((k) => k !== 'org_id') as (keyof typeof row)[];
+  return db
+    .insertInto('member')
+    .columns([...cols, 'org_id', 'org_path'])
+    .expression(
+      db
+        .selectFrom('org as o')
+        .select([...cols.map((c) => sql`${row[c] ?? null}`.as(c)), 'o.id as org_id', 'o.path as org_path'])
+        .where('o.id', '=', row.org_id)
+        .where(inScope(scope, 'o.path')),
+    )
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Updates only if the caller read the current version; 0 rows means someone saved first. */
@@ -92,79 +119,142 @@ export async function updateMemberAtVersion(db: Db, scope: Scope, id: number, ve
 // member_status_period and member_placement hold [valid_from, valid_to) intervals; the open
 // one (valid_to null) is the current state and matches member.status / member.org_id.
 
-export function openStatusPeriod(db: Db, memberId: number) {
+// The writes below return the number of rows they changed: 0 when the member (or the target
+// org) is out of scope, which the service turns into the same 404 as a missing record.
+
+export function openStatusPeriod(db: Db, scope: Scope, memberId: number) {
   return db
     .selectFrom('member_status_period')
     .selectAll()
     .where('member_id', '=', memberId)
     .where('valid_to', 'is', null)
+    .where(memberInScope(scope, memberId))
     .executeTakeFirst();
 }
 
-export function openPlacement(db: Db, memberId: number) {
-  return db.selectFrom('member_placement').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).executeTakeFirst();
+export function openPlacement(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('member_placement')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('valid_to', 'is', null)
+    .where(memberInScope(scope, memberId))
+    .executeTakeFirst();
 }
+
+const changed = (r: { numUpdatedRows?: bigint; numInsertedOrUpdatedRows?: bigint } | undefined) =>
+  Number(r?.numUpdatedRows ?? r?.numInsertedOrUpdatedRows ?? 0);
 
 export async function insertStatusPeriod(
   db: Db,
+  scope: Scope,
   p: { memberId: number; validFrom: string; status: string; decisionNo: string | null },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const res = await db
     .insertInto('member_status_period')
-    .values({ member_id: p.memberId, valid_from: p.validFrom, valid_to: null, status: p.status, decision_no: p.decisionNo })
-    .execute();
+    .columns(['member_id', 'valid_from', 'valid_to', 'status', 'decision_no'])
+    .expression(
+      db
+        .selectFrom('member as m')
+        .select([
+          'm.id as member_id',
+          sql<string>`${p.validFrom}::date`.as('valid_from'),
+          sql<null>`null::date`.as('valid_to'),
+          sql<string>`${p.status}::text`.as('status'),
+          sql<string | null>`${p.decisionNo}::text`.as('decision_no'),
+        ])
+        .where('m.id', '=', p.memberId)
+        .where(inScope(scope, 'm.org_path')),
+    )
+    .executeTakeFirst();
+  return changed(res);
 }
 
-export async function closeStatusPeriod(db: Db, memberId: number, validFrom: string, validTo: string): Promise<void> {
-  await db
-    .updateTable('member_status_period')
-    .set({ valid_to: validTo })
-    .where('member_id', '=', memberId)
-    .where('valid_from', '=', validFrom)
-    .execute();
+export async function closeStatusPeriod(db: Db, scope: Scope, memberId: number, validFrom: string, validTo: string): Promise<number> {
+  return changed(
+    await db
+      .updateTable('member_status_period')
+      .set({ valid_to: validTo })
+      .where('member_id', '=', memberId)
+      .where('valid_from', '=', validFrom)
+      .where(memberInScope(scope, memberId))
+      .executeTakeFirst(),
+  );
 }
 
 /** A change dated the day the open period began replaces it: a zero-length period never held. */
-export async function replaceOpenStatusPeriod(db: Db, memberId: number, validFrom: string, status: string, decisionNo: string | null) {
-  await db
-    .updateTable('member_status_period')
-    .set({ status, decision_no: decisionNo })
-    .where('member_id', '=', memberId)
-    .where('valid_from', '=', validFrom)
-    .execute();
+export async function replaceOpenStatusPeriod(
+  db: Db,
+  scope: Scope,
+  memberId: number,
+  validFrom: string,
+  status: string,
+  decisionNo: string | null,
+): Promise<number> {
+  return changed(
+    await db
+      .updateTable('member_status_period')
+      .set({ status, decision_no: decisionNo })
+      .where('member_id', '=', memberId)
+      .where('valid_from', '=', validFrom)
+      .where(memberInScope(scope, memberId))
+      .executeTakeFirst(),
+  );
 }
 
-export async function insertPlacement(db: Db, p: { memberId: number; validFrom: string; orgId: number }): Promise<void> {
-  await db.insertInto('member_placement').values({ member_id: p.memberId, valid_from: p.validFrom, valid_to: null, org_id: p.orgId }).execute();
+/** Both the member and the org it is placed in must lie in the scope. */
+export async function insertPlacement(db: Db, scope: Scope, p: { memberId: number; validFrom: string; orgId: number }): Promise<number> {
+  const res = await db
+    .insertInto('member_placement')
+    .columns(['member_id', 'valid_from', 'valid_to', 'org_id'])
+    .expression(
+      db
+        .selectFrom('member as m')
+        .innerJoin('org as o', (j) => j.on('o.id', '=', p.orgId))
+        .select(['m.id as member_id', sql<string>`${p.validFrom}::date`.as('valid_from'), sql<null>`null::date`.as('valid_to'), 'o.id as org_id'])
+        .where('m.id', '=', p.memberId)
+        .where(inScope(scope, 'm.org_path'))
+        .where(inScope(scope, 'o.path')),
+    )
+    .executeTakeFirst();
+  return changed(res);
 }
 
-export async function closePlacement(db: Db, memberId: number, validFrom: string, validTo: string): Promise<void> {
-  await db
-    .updateTable('member_placement')
-    .set({ valid_to: validTo })
-    .where('member_id', '=', memberId)
-    .where('valid_from', '=', validFrom)
-    .execute();
+export async function closePlacement(db: Db, scope: Scope, memberId: number, validFrom: string, validTo: string): Promise<number> {
+  return changed(
+    await db
+      .updateTable('member_placement')
+      .set({ valid_to: validTo })
+      .where('member_id', '=', memberId)
+      .where('valid_from', '=', validFrom)
+      .where(memberInScope(scope, memberId))
+      .executeTakeFirst(),
+  );
 }
 
-export async function replaceOpenPlacement(db: Db, memberId: number, validFrom: string, orgId: number): Promise<void> {
-  await db
-    .updateTable('member_placement')
-    .set({ org_id: orgId })
-    .where('member_id', '=', memberId)
-    .where('valid_from', '=', validFrom)
-    .execute();
+export async function replaceOpenPlacement(db: Db, scope: Scope, memberId: number, validFrom: string, orgId: number): Promise<number> {
+  return changed(
+    await db
+      .updateTable('member_placement')
+      .set({ org_id: orgId })
+      .where('member_id', '=', memberId)
+      .where('valid_from', '=', validFrom)
+      .where(memberInScope(scope, memberId))
+      .where((eb) => eb.exists(eb.selectFrom('org as o').select('o.id').where('o.id', '=', orgId).where(inScope(scope, 'o.path'))))
+      .executeTakeFirst(),
+  );
 }
 
 /**
  * When a corrected admission date moves the start of the record, the first placement (which
  * began at admission) moves with it, unless that would leave it empty or it is not the first.
  */
-export async function shiftFirstPlacement(db: Db, memberId: number, from: string, to: string): Promise<void> {
+export async function shiftFirstPlacement(db: Db, scope: Scope, memberId: number, from: string, to: string): Promise<void> {
   await db
     .updateTable('member_placement as mp')
     .set({ valid_from: to })
     .where('mp.member_id', '=', memberId)
+    .where(memberInScope(scope, memberId))
     .where('mp.valid_from', '=', from)
     .where((eb) => eb.or([eb('mp.valid_to', 'is', null), eb('mp.valid_to', '>', to)]))
     .where((eb) =>
@@ -277,24 +367,48 @@ export function auditEntries(db: Db, scope: Scope, memberId: number) {
 
 // ---- photo -------------------------------------------------------------------------------
 
-export async function hasPhoto(db: Db, memberId: number): Promise<boolean> {
-  return (await db.selectFrom('member_photo').select('member_id').where('member_id', '=', memberId).executeTakeFirst()) !== undefined;
+export async function hasPhoto(db: Db, scope: Scope, memberId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('member_photo')
+    .select('member_id')
+    .where('member_id', '=', memberId)
+    .where(memberInScope(scope, memberId))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export function photoMeta(db: Db, memberId: number) {
+export function photoMeta(db: Db, scope: Scope, memberId: number) {
   return db
     .selectFrom('member_photo')
     .select(['content_type', sql<number>`octet_length(data)`.as('bytes')])
     .where('member_id', '=', memberId)
+    .where(memberInScope(scope, memberId))
     .executeTakeFirst();
 }
 
-export async function upsertPhoto(db: Db, memberId: number, contentType: string, data: Uint8Array, now: Date): Promise<void> {
-  await db
+/** Stores the photo only for a member in scope (insert … select); 0 when out of scope. */
+export async function upsertPhoto(db: Db, scope: Scope, memberId: number, contentType: string, data: Uint8Array, now: Date): Promise<number> {
+  const res = await db
     .insertInto('member_photo')
-    .values({ member_id: memberId, content_type: contentType, data, updated_at: now })
-    .onConflict((oc) => oc.column('member_id').doUpdateSet({ content_type: contentType, data, updated_at: now }))
-    .execute();
+    .columns(['member_id', 'content_type', 'data', 'updated_at'])
+    .expression(
+      db
+        .selectFrom('member as m')
+        .select([
+          'm.id as member_id',
+          sql<string>`${contentType}::text`.as('content_type'),
+          sql<Uint8Array>`${data}::bytea`.as('data'),
+          sql<Date>`${now}::timestamptz`.as('updated_at'),
+        ])
+        .where('m.id', '=', memberId)
+        .where('m.deleted_at', 'is', null)
+        .where(inScope(scope, 'm.org_path')),
+    )
+    .onConflict((oc) =>
+      oc.column('member_id').doUpdateSet((eb) => ({ content_type: eb.ref('excluded.content_type'), data: eb.ref('excluded.data'), updated_at: eb.ref('excluded.updated_at') })),
+    )
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
 }
 
 export function findPhoto(db: Db, scope: Scope, memberId: number) {

@@ -9,7 +9,7 @@ import { dimDelta } from '../../domain/rollup-dims.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError } from '../../errors.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
-import { pathInScope, type Scope } from '../auth/scope.js';
+import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
 import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
 import { applyDelta } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
@@ -110,7 +110,12 @@ function guarded(ctx: ServiceContext, m: MemberRow, record: MemberRecord): Membe
 }
 
 async function presentRecord(ctx: ServiceContext, db: Kysely<DB> | Tx, m: MemberRow): Promise<MemberRecord> {
-  return guarded(ctx, m, toRecord(m, await repo.orgChain(db, m.org_path), await repo.hasPhoto(db, m.id)));
+  return guarded(ctx, m, toRecord(m, await repo.orgChain(db, ctx.scope, m.org_path), await repo.hasPhoto(db, ctx.scope, m.id)));
+}
+
+/** A scoped write that changed nothing found its member (or org) out of scope: answer as missing. */
+function wrote(n: number, id: number): void {
+  if (n === 0) throw notFound(id);
 }
 
 function auditEntry(action: string, m: MemberRow, before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
@@ -122,7 +127,7 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
   return ctx.db.transaction().execute(async (tx) => {
     const m = await createMemberIn(tx, ctx, input);
-    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, m.org_path), false));
+    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false));
   });
 }
 
@@ -164,11 +169,12 @@ export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateM
   const org = await placeableOrg(tx, ctx.scope, input.orgId, 'orgId');
   await assertKeysFree(tx, fields.citizen_id, fields.party_card_no, null);
   const now = ctx.clock.now();
-  const m = await repo.insertMember(tx, { ...fields, org_id: org.id, org_path: org.path, created_at: now, updated_at: now });
-  await repo.insertStatusPeriod(tx, { memberId: m.id, validFrom: m.status_since, status: m.status, decisionNo: opts.decisionNo ?? null });
+  const m = await repo.insertMember(tx, ctx.scope, { ...fields, org_id: org.id, created_at: now, updated_at: now });
+  if (!m) throw new AppError('ORG_NOT_FOUND', { id: input.orgId }, { field: 'orgId' });
+  wrote(await repo.insertStatusPeriod(tx, ctx.scope, { memberId: m.id, validFrom: m.status_since, status: m.status, decisionNo: opts.decisionNo ?? null }), m.id);
   // Where the member was before this org is not known when an existing record is entered, so
   // the placement reaches back to admission: the best available answer for past dates.
-  await repo.insertPlacement(tx, { memberId: m.id, validFrom: m.admission_date ?? m.status_since, orgId: org.id });
+  wrote(await repo.insertPlacement(tx, ctx.scope, { memberId: m.id, validFrom: m.admission_date ?? m.status_since, orgId: org.id }), m.id);
   await applyDelta(tx, org.path, dimDelta(null, m));
   await appendAudit(tx, ctx.actor, auditEntry('member.create', m, null, memberFields(m)));
   return m;
@@ -187,7 +193,10 @@ export async function getOwnRecord(ctx: ServiceContext): Promise<MemberRecord> {
   if (ctx.actor.userId === null) throw new AppError('UNAUTHENTICATED');
   const m = await repo.findOwnMember(ctx.db, ctx.actor.userId);
   if (!m) throw new AppError('NO_OWN_RECORD');
-  return toRecord(m, await repo.orgChain(ctx.db, m.org_path), await repo.hasPhoto(ctx.db, m.id));
+  // The record is read by identity, not by role scope; what follows it (breadcrumb, photo) is
+  // read within the one org that holds it, so it cannot reach another record.
+  const own = makeScope([m.org_path]);
+  return toRecord(m, await repo.orgChain(ctx.db, own, m.org_path), await repo.hasPhoto(ctx.db, own, m.id));
 }
 
 type Editable = Omit<PatchMemberInput, 'version' | 'status' | 'statusSince' | 'orgId'>;
@@ -250,7 +259,7 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Patch
     if (n === 0) throw new AppError('STALE_VERSION', { current: version + 1, given: version }, { field: 'version' });
     const saved: MemberRow = { ...after, version: version + 1, updated_at: now };
     if (changed.has('admissionDate') && before.admission_date !== null && saved.admission_date !== null) {
-      await repo.shiftFirstPlacement(tx, id, before.admission_date, saved.admission_date);
+      await repo.shiftFirstPlacement(tx, ctx.scope, id, before.admission_date, saved.admission_date);
     }
     await applyDelta(tx, before.org_path, dimDelta(before, saved));
     await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
@@ -280,16 +289,16 @@ export async function changeStatus(ctx: ServiceContext, id: number, input: Statu
     }
     // Coming back onto the rolls (a transfer in) needs a live cell to belong to.
     if (!isActive(from) && isActive(input.status)) await placeableOrg(tx, ctx.scope, before.org_id, 'status');
-    const open = await repo.openStatusPeriod(tx, id);
+    const open = await repo.openStatusPeriod(tx, ctx.scope, id);
     const date = input.effectiveDate;
     assertEffectiveDate(date, ctx.clock.today(), open?.valid_from ?? before.status_since, before.full_name);
     const decisionNo = clean(input.decisionNo);
 
     if (open && open.valid_from === date) {
-      await repo.replaceOpenStatusPeriod(tx, id, date, input.status, decisionNo);
+      wrote(await repo.replaceOpenStatusPeriod(tx, ctx.scope, id, date, input.status, decisionNo), id);
     } else {
-      if (open) await repo.closeStatusPeriod(tx, id, open.valid_from, date);
-      await repo.insertStatusPeriod(tx, { memberId: id, validFrom: date, status: input.status, decisionNo });
+      if (open) wrote(await repo.closeStatusPeriod(tx, ctx.scope, id, open.valid_from, date), id);
+      wrote(await repo.insertStatusPeriod(tx, ctx.scope, { memberId: id, validFrom: date, status: input.status, decisionNo }), id);
     }
 
     const now = ctx.clock.now();
@@ -319,7 +328,7 @@ export async function changePlacement(ctx: ServiceContext, id: number, input: Pl
     const org = await placeableOrg(tx, ctx.scope, input.orgId, 'orgId');
     if (org.id === before.org_id) throw new AppError('PLACEMENT_UNCHANGED', { name: before.full_name, org: org.name }, { field: 'orgId' });
 
-    const open = await repo.openPlacement(tx, id);
+    const open = await repo.openPlacement(tx, ctx.scope, id);
     const date = input.effectiveDate;
     const today = ctx.clock.today();
     assertEffectiveDate(date, today, open?.valid_from ?? before.admission_date ?? before.status_since, before.full_name);
@@ -327,10 +336,10 @@ export async function changePlacement(ctx: ServiceContext, id: number, input: Pl
     if (date < org.founded_on) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date, name: org.name, last: org.founded_on }, { field: 'effectiveDate' });
 
     if (open && open.valid_from === date) {
-      await repo.replaceOpenPlacement(tx, id, date, org.id);
+      wrote(await repo.replaceOpenPlacement(tx, ctx.scope, id, date, org.id), id);
     } else {
-      if (open) await repo.closePlacement(tx, id, open.valid_from, date);
-      await repo.insertPlacement(tx, { memberId: id, validFrom: date, orgId: org.id });
+      if (open) wrote(await repo.closePlacement(tx, ctx.scope, id, open.valid_from, date), id);
+      wrote(await repo.insertPlacement(tx, ctx.scope, { memberId: id, validFrom: date, orgId: org.id }), id);
     }
 
     const now = ctx.clock.now();
@@ -533,8 +542,8 @@ export async function putPhoto(ctx: ServiceContext, id: number, contentType: str
   await ctx.db.transaction().execute(async (tx) => {
     const m = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
     if (!m) throw notFound(id);
-    const before = await repo.photoMeta(tx, id);
-    await repo.upsertPhoto(tx, id, contentType, data, ctx.clock.now());
+    const before = await repo.photoMeta(tx, ctx.scope, id);
+    wrote(await repo.upsertPhoto(tx, ctx.scope, id, contentType, data, ctx.clock.now()), id);
     await appendAudit(
       tx,
       ctx.actor,

@@ -20,7 +20,7 @@ function call(h: ApiHarness, method: InjectOptions['method'], url: string, paylo
 }
 
 async function total(h: ApiHarness, orgId: number): Promise<number> {
-  const rows = await countsOf(h.database.db, [orgId]);
+  const rows = await countsOf(h.database.db, makeScope(['/']), [orgId]);
   return rows.find((r) => r.dim === 'total')?.n ?? 0;
 }
 
@@ -170,7 +170,7 @@ describeApi('member registry', (h) => {
   describe('edit', () => {
     it('saves changed fields with the version, adjusts the roll-ups and audits only what changed', async () => {
       const m = await create();
-      const female = async () => (await countsOf(h().database.db, [tree.cellA.id])).find((r) => r.dim === 'sex' && r.val === 'female')?.n ?? 0;
+      const female = async () => (await countsOf(h().database.db, makeScope(['/']), [tree.cellA.id])).find((r) => r.dim === 'sex' && r.val === 'female')?.n ?? 0;
       const femaleBefore = await female();
       const res = await call(h(), 'PATCH', `/api/members/${m.id}`, { version: 1, sex: 'female', fullName: 'nguyễn thị hoa', phone: '0912 345 678', hometown: 'Hoài Đức' });
       expect(res.statusCode).toBe(200);

@@ -2,8 +2,14 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
 import { ROLLUP_DIMS, type DimCounts } from '../../domain/rollup-dims.js';
+import { inScope, type Scope } from '../auth/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+// The writes here (applyDelta, moveCounts) take no Scope on purpose: a change in a cell must reach
+// every ancestor's counts, above the caller's scope too, and their paths come from rows the
+// services already read within the scope. rebuildAll and differences are whole-tree maintenance
+// (the CLI's check, bulk loads), never reached from a request.
 
 export interface RollupRow {
   org_id: number;
@@ -48,13 +54,16 @@ export async function moveCounts(db: Db, rootId: number, oldAncestorIds: number[
   }
 }
 
-export async function countsOf(db: Db, orgIds: number[]): Promise<RollupRow[]> {
+/** The stored counts of the given orgs, those in scope only. */
+export async function countsOf(db: Db, scope: Scope, orgIds: number[]): Promise<RollupRow[]> {
   if (orgIds.length === 0) return [];
   return db
-    .selectFrom('org_rollup')
-    .select(['org_id', 'dim', 'val', 'n'])
-    .where('org_id', 'in', orgIds)
-    .where('n', '<>', 0)
+    .selectFrom('org_rollup as r')
+    .innerJoin('org as o', 'o.id', 'r.org_id')
+    .select(['r.org_id', 'r.dim', 'r.val', 'r.n'])
+    .where('r.org_id', 'in', orgIds)
+    .where('r.n', '<>', 0)
+    .where(inScope(scope, 'o.path'))
     .execute();
 }
 

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/engines.js';
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { ROLLUP_DIMS } from '../../domain/rollup-dims.js';
+import { makeScope } from '../auth/scope.js';
 import { countsOf, differences, rebuildAll } from './rollup.repository.js';
 
 // Each roll-up dimension is written twice (TypeScript for deltas, SQL for the recount); the
@@ -26,7 +27,7 @@ describeEachEngine('roll-up dimensions', (getDb) => {
     }
     expect(await differences(db)).toEqual({ rows: [], total: 0 });
 
-    const root = await countsOf(db, [tree.province.id]);
+    const root = await countsOf(db, makeScope(['/']), [tree.province.id]);
     const edu = Object.fromEntries(root.filter((r) => r.dim === 'education').map((r) => [r.val, Number(r.n)]));
     expect(edu).toEqual({ upper_secondary: 4, lower_secondary: 4, primary: 2, unknown: 2 });
     expect(new Set(root.map((r) => r.dim))).toEqual(new Set([...ROLLUP_DIMS.map((d) => d.dim), 'org_type', 'org_kind']));

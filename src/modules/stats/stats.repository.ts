@@ -131,14 +131,35 @@ export async function recountRows(db: Kysely<DB>, scope: Scope, paths: readonly 
   return rows;
 }
 
-/** Paths of the given orgs as of a date (an org that did not exist then has none). */
-export async function pathsAsOf(db: Kysely<DB>, orgIds: readonly number[], asOf: string): Promise<string[]> {
+/**
+ * Paths of the given orgs as of a date (an org that did not exist then has none). Only orgs the
+ * caller may see now count: the scope is of current paths, the answer is of past ones.
+ */
+export async function pathsAsOf(db: Kysely<DB>, scope: Scope, orgIds: readonly number[], asOf: string): Promise<string[]> {
   if (orgIds.length === 0) return [];
   const { rows } = await sql<{ path: string }>`
-    select v.path from org_version v
-    where v.org_id in (${sql.join([...orgIds])})
+    select v.path from org_version v join org o on o.id = v.org_id
+    where v.org_id in (${sql.join([...orgIds])}) and ${inScope(scope, 'o.path')}
       and v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)`.execute(db);
   return rows.map((r) => r.path);
+}
+
+/**
+ * True in SQL only when the caller may see what `paths` (as of D) stand for: each is the path on D
+ * of an org now in scope; null (the whole tree) needs every root org in scope. Anything else
+ * yields no rows at all, so a path taken from elsewhere cannot widen the figures.
+ */
+function historyGate(scope: Scope, paths: readonly string[] | null, d: RawBuilder<unknown>): Expression<SqlBool> {
+  if (paths === null) {
+    return sql<SqlBool>`not exists (select 1 from org ro where ro.parent_id is null and not ${inScope(scope, 'ro.path')})`;
+  }
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`not exists (
+    select 1 from unnest(array[${sql.join([...paths])}]::text[]) as g(path)
+    where not exists (
+      select 1 from org_version rv join org ro on ro.id = rv.org_id
+      where rv.path = g.path and rv.valid_from <= ${d} and (rv.valid_to is null or rv.valid_to > ${d})
+        and ${inScope(scope, 'ro.path')}))`;
 }
 
 /**
@@ -152,11 +173,11 @@ export async function pathsAsOf(db: Kysely<DB>, orgIds: readonly number[], asOf:
  * education, Youth Union) are the member row's current values: the schema keeps no history of
  * them, so the response says attributesAsOf: 'current'. Status is the one as of D.
  *
- * Scope: the caller may see the org asked about (checked by the caller of this function); the
- * figures are aggregates of its subtree as it was on D, which may include people who have since
- * moved elsewhere — no member row leaves this query.
+ * Scope: `paths` must be the paths on D of orgs the caller may see now (historyGate, in SQL); the
+ * figures are aggregates of those subtrees as they were on D, which may include people who have
+ * since moved elsewhere — no member row leaves this query.
  */
-export async function historyRows(db: Kysely<DB>, paths: readonly string[] | null, asOf: string): Promise<DimRow[]> {
+export async function historyRows(db: Kysely<DB>, scope: Scope, paths: readonly string[] | null, asOf: string): Promise<DimRow[]> {
   const d = sql`${asOf}::date`;
   const columns = sql.raw(DIM_COLUMNS.map((c) => (c === 'status' ? 'sp.status' : `m.${c}`)).join(', '));
   const attributes = sql.raw(DIM_COLUMNS.filter((c) => c !== 'status').map((c) => `mm.${c}`).join(', '));
@@ -178,10 +199,12 @@ export async function historyRows(db: Kysely<DB>, paths: readonly string[] | nul
     where p.valid_from <= ${d} and (p.valid_to is null or p.valid_to > ${d})
       and sp.status in (${activeStatuses})`;
   const { rows } = await sql<DimRow>`
-    with tree as (
+    with gate as (select ${historyGate(scope, paths, d)} as ok),
+    tree as (
       select v.org_id, v.org_type, v.org_kind
       from org_version v
       where v.valid_from <= ${d} and (v.valid_to is null or v.valid_to > ${d}) and ${under(paths, 'v.path')}
+        and (select ok from gate)
     ),
     live as (
       select t.org_type, t.org_kind

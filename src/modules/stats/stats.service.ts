@@ -53,8 +53,8 @@ export async function orgStats(ctx: ServiceContext, orgId: number, q: StatsQuery
   const org = await repo.findOrgInScope(ctx.db, ctx.scope, orgId);
   if (!org) throw new AppError('ORG_NOT_FOUND', { id: orgId });
   if (source === 'recount') return result(orgId, asOf, source, await repo.recountRows(ctx.db, ctx.scope, [org.path]));
-  const paths = await repo.pathsAsOf(ctx.db, [org.id], asOf);
-  return result(orgId, asOf, source, paths.length ? await repo.historyRows(ctx.db, paths, asOf) : []);
+  const paths = await repo.pathsAsOf(ctx.db, ctx.scope, [org.id], asOf);
+  return result(orgId, asOf, source, paths.length ? await repo.historyRows(ctx.db, ctx.scope, paths, asOf) : []);
 }
 
 /**
@@ -69,12 +69,13 @@ export async function scopeStats(ctx: ServiceContext, q: StatsQuery = {}): Promi
     const paths = whole ? null : (await repo.scopeRootOrgs(ctx.db, ctx.scope)).map((o) => o.path);
     return result(null, asOf, source, await repo.recountRows(ctx.db, ctx.scope, paths));
   }
-  if (whole) return result(null, asOf, source, await repo.historyRows(ctx.db, null, asOf));
+  if (whole) return result(null, asOf, source, await repo.historyRows(ctx.db, ctx.scope, null, asOf));
   const roots = await repo.scopeRootOrgs(ctx.db, ctx.scope);
   const paths = await repo.pathsAsOf(
     ctx.db,
+    ctx.scope,
     roots.map((o) => o.id),
     asOf,
   );
-  return result(null, asOf, source, paths.length ? await repo.historyRows(ctx.db, paths, asOf) : []);
+  return result(null, asOf, source, paths.length ? await repo.historyRows(ctx.db, ctx.scope, paths, asOf) : []);
 }

@@ -53,6 +53,7 @@ export const accountApi = {
   unlock: (id: number) => api.post<Account>(`/api/users/${id}/unlock`),
   disable: (id: number) => api.post<Account>(`/api/users/${id}/disable`),
   revokeSessions: (id: number) => api.post<{ sessionsEnded: number }>(`/api/users/${id}/revoke-sessions`),
+  resetTwoFactor: (id: number) => api.post<{ twoFactorWasEnabled: boolean; sessionsEnded: number }>(`/api/users/${id}/reset-two-factor`),
   grant: (body: GrantInput) => api.post<RoleAssignment>('/api/role-assignments', body),
   revoke: (assignmentId: number) => api.post<RoleAssignment>(`/api/role-assignments/${assignmentId}/revoke`),
   audit: (q: AuditListQuery, signal?: AbortSignal) => api.get<AuditPage>('/api/audit', { ...q }, signal),

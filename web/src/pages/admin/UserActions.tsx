@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { accountApi, accountKeys, type Account } from '../../api/accounts.js';
 import { errorMessage } from '../../components/ErrorAlert.js';
 
-type Action = 'reset' | 'lock' | 'unlock' | 'disable' | 'revokeSessions';
+type Action = 'reset' | 'lock' | 'unlock' | 'disable' | 'revokeSessions' | 'resetTwoFactor';
 
 /**
  * The account actions, each confirmed first because each ends the person's sessions or their
@@ -23,6 +23,8 @@ export function UserActions({ account }: { account: Account }) {
           return setOneTime((await accountApi.resetPassword(account.id)).temporaryPassword);
         case 'revokeSessions':
           return void message.success(t('admin.sessionsEnded', { count: (await accountApi.revokeSessions(account.id)).sessionsEnded }));
+        case 'resetTwoFactor':
+          return void message.success(t('admin.sessionsEnded', { count: (await accountApi.resetTwoFactor(account.id)).sessionsEnded }));
         default:
           await accountApi[action](account.id);
           return void message.success(t('admin.done'));
@@ -35,6 +37,8 @@ export function UserActions({ account }: { account: Account }) {
   const actions: { key: Action; show: boolean; danger?: boolean }[] = [
     { key: 'reset', show: account.status !== 'disabled' },
     { key: 'revokeSessions', show: true },
+    // Only when there is a second factor to lose; the API also clears a half-done enrolment.
+    { key: 'resetTwoFactor', show: account.twoFactorEnabled },
     { key: 'lock', show: account.status === 'active', danger: true },
     { key: 'unlock', show: account.status === 'locked' },
     { key: 'disable', show: account.status !== 'disabled', danger: true },
