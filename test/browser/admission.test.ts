@@ -91,6 +91,51 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
   });
 
+  it('adds a candidate with the server\'s message under the wrong field, then opens a case for them', async () => {
+    const page = await (await env.newContext()).newPage();
+    await signIn(page, 'bantochuc.xa');
+    const cell = (await staff.get<{ items: { orgId: number }[] }>('/api/candidates?pageSize=1')).items[0]!.orgId;
+    const cellName = (await staff.get<{ org: { name: string } }>(`/api/orgs/${cell}`)).org.name;
+    await page.goto('/admission/candidates');
+    await page.getByRole('button', { name: 'Thêm quần chúng ưu tú' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Họ và tên').fill('Trịnh Thị Ngân');
+    await dialog.getByLabel('Giới tính').click();
+    await page.locator('.ant-select-dropdown').getByTitle('Nữ').click();
+    await dialog.getByLabel('Ngày sinh').fill('12/03/1990');
+    await dialog.getByLabel('Ngày sinh').press('Enter');
+    await dialog.getByLabel('Số CCCD').fill('0991 9012 345');
+    await dialog.getByLabel('Chi bộ').fill(cellName.slice(0, 12));
+    await page.locator('.ant-select-dropdown').getByTitle(new RegExp(cellName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first().click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    // Eleven digits: the server's own message, under the field it names.
+    await dialog.getByText('Số CCCD phải gồm đúng 12 chữ số').waitFor();
+    await dialog.getByLabel('Số CCCD').fill('099190123456');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('row', { name: /Trịnh Thị Ngân/ }).getByRole('button', { name: 'Lập hồ sơ kết nạp' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Lập hồ sơ kết nạp' }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ kết nạp: Trịnh Thị Ngân' }).waitFor();
+    await page.getByText('Ghi bước tiếp theo: Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng').waitFor();
+  });
+
+  it('asks to reload a case that someone else has just changed, instead of recording on top of it', async () => {
+    const page = await (await env.newContext()).newPage();
+    await signIn(page, 'bantochuc.xa');
+    const c = (await staff.get<{ items: (CaseItem & { version: number })[] }>('/api/admission-cases?state=background_checked')).items[0]!;
+    await page.goto(`/admission/cases/${c.id}`);
+    await page.getByText('Ghi bước tiếp theo: Ý kiến nhận xét của đoàn thể và nơi cư trú').waitFor();
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const r = await staff.call('POST', `/api/admission-cases/${c.id}/steps`, { kind: 'comments', date: today, version: c.version });
+    expect(r.status).toBe(200);
+    await page.getByRole('button', { name: 'Ghi bước' }).click();
+    await page.getByText('Hồ sơ vừa được người khác cập nhật').waitFor();
+    await page.getByRole('button', { name: 'Tải lại hồ sơ' }).click();
+    await page.getByText('Ghi bước tiếp theo: Nghị quyết của chi bộ').waitFor();
+    await expect(page.locator('[data-step="comments"]').count()).resolves.toBe(1);
+  });
+
   it('shows the leader the cases but no step form', async () => {
     const page = await (await env.newContext()).newPage();
     await signIn(page, 'lanhdao');
@@ -98,10 +143,10 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     const table = page.getByRole('table');
     await table.getByText('Hoàn thành').first().waitFor();
     const leader = await env.api('lanhdao');
-    const open = (await leader.get<{ items: CaseItem[] }>('/api/admission-cases?state=background_checked')).items[0]!;
+    const open = (await leader.get<{ items: CaseItem[] }>('/api/admission-cases?state=sponsored')).items[0]!;
     await page.goto(`/admission/cases/${open.id}`);
     await page.getByText('Bạn chỉ có quyền xem hồ sơ này.').waitFor();
     await expect(page.getByRole('button', { name: 'Ghi bước' }).count()).resolves.toBe(0);
-    await expect(page.locator('[data-step="background_check_replied"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-step="sponsors"]').count()).resolves.toBe(1);
   });
 });
