@@ -67,10 +67,11 @@ export default function AdmissionCasesPage() {
           pagination={{ current: page, pageSize: PAGE_SIZE, total: cases.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
           columns={[
             { key: 'candidate', title: t('admission.columns.candidate'), render: (_, c) => <Link to={`/admission/cases/${c.id}`}>{c.candidate.fullName}</Link> },
-            { key: 'cell', title: t('admission.columns.cell'), render: (_, c) => <OrgName id={c.orgId} /> },
+            { key: 'cell', title: t('admission.columns.cell'), render: (_, c) => <div style={{ minWidth: '8rem', maxWidth: '14rem', whiteSpace: 'normal' }}><OrgName id={c.orgId} /></div> },
             { key: 'state', title: t('admission.columns.state'), render: (_, c) => <StateTag state={c.state} /> },
-            { key: 'next', title: t('admission.columns.nextStep'), render: (_, c) => (c.nextStep ? t(`admission.steps.${c.nextStep}`) : '—') },
+            // The nearest running deadline, before the step text so that it stays in view on narrow screens.
             { key: 'deadline', title: t('admission.columns.deadline'), render: (_, c) => <NearestDeadline deadlines={c.deadlines} /> },
+            { key: 'next', title: t('admission.columns.nextStep'), render: (_, c) => <div style={{ minWidth: '10rem', maxWidth: '18rem', whiteSpace: 'normal' }}>{c.nextStep ? t(`admission.steps.${c.nextStep}`) : '—'}</div> },
           ]}
         />
       </Space>
