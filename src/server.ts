@@ -8,6 +8,7 @@ import { ensureFirstAdmin } from './modules/auth/auth.service.js';
 import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
 import { seedDatabase } from './modules/seed/seed.service.js';
 import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
+import { seedDemoAdmission } from './modules/seed/demo-admission.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 import { findWebRoot } from './http/web-app.js';
 import { secretBox } from './modules/auth/secret-box.js';
@@ -53,7 +54,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       log('Đang nạp dữ liệu mẫu (demo, tỉnh hư cấu)…');
       const r = await seedDatabase(database, { scale: 'demo' });
       const accounts = await createDemoAccounts(database.db, systemClock);
-      log(`Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên (${r.ms} ms).`);
+      const admission = await seedDemoAdmission(database.db, systemClock.today());
+      log(`Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp (${r.ms} ms).`);
       log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);
     }
     // The demo is for looking around: nobody is made to enrol an authenticator unless asked to.

@@ -28,6 +28,7 @@ async function shots(api: Api): Promise<Shot[]> {
     { name: 'tree', user: 'bantochuc', path: `/orgs/${top.id}`, ready: (p) => p.getByRole('tree').getByRole('treeitem').first().waitFor() },
     { name: 'member-list', user: 'bantochuc', path: '/members', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'member-page', user: 'bantochuc', path: `/members/${member.id}`, ready: (p) => p.getByRole('tab').first().waitFor() },
+    { name: 'admission-list', user: 'bantochuc', path: '/admission', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
   ];
 }
 

@@ -100,7 +100,7 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     const m = await uniqueMember();
     const page = await (await env.newContext()).newPage();
     await signIn(page, 'bantochuc');
-    await page.getByRole('menuitem', { name: 'Đảng viên' }).click();
+    await page.getByRole('menuitem', { name: 'Đảng viên', exact: true }).click();
     await page.getByLabel('Tìm đảng viên theo tên').fill(withoutDiacritics(m.fullName));
     await page.getByRole('link', { name: m.fullName, exact: true }).click();
     await page.getByRole('heading', { name: m.fullName, level: 1 }).waitFor();

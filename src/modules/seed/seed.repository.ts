@@ -134,3 +134,34 @@ export async function demoAnchors(db: Kysely<DB>) {
   if (!r?.province_id || !r.commune_id || !r.cell_id || !r.member_id) throw new Error('demo dataset has no province, commune or cell with members');
   return { provinceId: Number(r.province_id), communeId: Number(r.commune_id), cellId: Number(r.cell_id), memberId: Number(r.member_id) };
 }
+
+export interface DemoAdmissionCell {
+  id: number;
+  orgType: string;
+  /** Under the anchor commune, which the commune staff demo account sees. */
+  home: boolean;
+  /** Two official members of the cell, the introducers of its candidates. */
+  sponsorIds: [number, number];
+}
+
+/**
+ * Cells of the demo commune with at least two official members, first those of the anchor
+ * commune and then the rest of the province, in a stable order: the demo admission cases go there.
+ */
+export async function demoAdmissionCells(db: Kysely<DB>, communeId: number, limit: number): Promise<DemoAdmissionCell[]> {
+  const { rows } = await sql<{ id: number; org_type: string; a: number; b: number; home: boolean }>`
+    with commune as (select path from org where id = ${communeId}),
+    cells as (
+      select o.id, o.org_type, o.path >= c.path and o.path < c.path || '~' as home
+      from org o, commune c
+      where o.is_demo and o.dissolved_on is null and o.org_type in ('cell', 'grassroots_cell')),
+    officials as (
+      select m.org_id, m.id, row_number() over (partition by m.org_id order by m.id) as n
+      from member m join cells on cells.id = m.org_id
+      where m.status = 'official' and m.deleted_at is null)
+    select cells.id, cells.org_type, cells.home, a.id as a, b.id as b
+    from cells join officials a on a.org_id = cells.id and a.n = 1 join officials b on b.org_id = cells.id and b.n = 2
+    order by cells.home desc, cells.id
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), orgType: r.org_type, home: Boolean(r.home), sponsorIds: [Number(r.a), Number(r.b)] }));
+}

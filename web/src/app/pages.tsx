@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Action, Resource } from '../api/types.js';
 
@@ -17,7 +17,7 @@ export interface PageDef {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode };
 }
 
-export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members' | 'menu.users' | 'menu.audit';
+export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members' | 'menu.admission' | 'menu.users' | 'menu.audit';
 
 export const PAGES: PageDef[] = [
   { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined aria-hidden /> } },
@@ -34,6 +34,14 @@ export const PAGES: PageDef[] = [
     requires: { resource: 'member', action: 'read' },
     menu: { labelKey: 'menu.members', icon: <TeamOutlined aria-hidden /> },
   },
+  {
+    path: '/admission',
+    component: lazy(() => import('../pages/admission/AdmissionCasesPage.js')),
+    requires: { resource: 'admission', action: 'read' },
+    menu: { labelKey: 'menu.admission', icon: <SolutionOutlined aria-hidden /> },
+  },
+  { path: '/admission/cases/:caseId', component: lazy(() => import('../pages/admission/AdmissionCasePage.js')), requires: { resource: 'admission', action: 'read' } },
+  { path: '/admission/candidates', component: lazy(() => import('../pages/admission/CandidatesPage.js')), requires: { resource: 'admission', action: 'read' } },
   { path: '/members/:memberId', component: lazy(() => import('../pages/members/MemberPage.js')), requires: { resource: 'member', action: 'read' } },
   {
     path: '/admin/users',

@@ -1,0 +1,185 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { admissionApi, admissionKeys, type AdmissionCase, type RecordStepInput, type StepKind } from '../../api/admission.js';
+import { ApiError } from '../../api/client.js';
+import { memberApi } from '../../api/members.js';
+import { DateField } from '../../components/DateField.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useDebounced } from '../../lib/useDebounced.js';
+import { todayIso } from '../../lib/format.js';
+import vi from '../../i18n/vi.json';
+import { fieldPath } from './parts.js';
+
+type Values = Record<string, unknown>;
+
+const VOTED: StepKind[] = ['cell_resolution', 'grassroots_resolution', 'decision'];
+const FORM_FIELDS = ['date', 'notes', 'resolutionNo', 'decisionNo', 'authority', 'votes', 'abroad', 'superiorConsent', 'sponsors'];
+
+/**
+ * The form of the one step the case allows next; its fields depend on the step. The server
+ * judges it (order, dates, vote thresholds, introducers) and its refusals land under the fields
+ * they name. A case changed by someone else since it was read is refused with 409: the user
+ * reloads it rather than record a step on a state they have not seen.
+ */
+export function StepForm({ c }: { c: AdmissionCase }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const kind = c.nextStep!;
+  const f = (k: keyof typeof vi.admission.stepFields) => t(`admission.stepFields.${k}`);
+
+  const save = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordStepInput;
+      const updated = await admissionApi.recordStep(c.id, body);
+      queryClient.setQueryData(admissionKeys.case(c.id), updated);
+      await queryClient.invalidateQueries({ queryKey: ['admission', 'cases'] });
+      message.success(t('admission.case.stepSaved'));
+      form.resetFields();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
+        setStale(true);
+        return;
+      }
+      const fields = e instanceof ApiError ? e.fieldMessages() : [];
+      const known = fields.filter((x) => FORM_FIELDS.includes(String(fieldPath(x.field)[0])));
+      if (known.length > 0) form.setFields(known.map((x) => ({ name: fieldPath(x.field), errors: [x.message] })));
+      if (known.length < fields.length || fields.length === 0 || known.some((x) => ['votes', 'sponsors'].includes(x.field))) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    await queryClient.fetchQuery({ queryKey: admissionKeys.case(c.id), queryFn: () => admissionApi.case(c.id), staleTime: 0 });
+    setStale(false);
+    setError(null);
+  };
+
+  const required = [{ required: true, message: t('common.required') }];
+  const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))', columnGap: '1rem' } as const;
+
+  return (
+    <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial(kind)} aria-label={t('admission.case.recordNext', { step: t(`admission.steps.${kind}`) })}>
+      {stale && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('admission.stale')}
+          description={t('admission.staleHelp')}
+          action={<Button onClick={() => void reload()}>{t('admission.reload')}</Button>}
+          style={{ marginBottom: '1rem' }}
+        />
+      )}
+      {error ? (
+        <div style={{ marginBottom: '1rem' }}>
+          <ErrorAlert error={error} />
+        </div>
+      ) : null}
+      <div style={grid}>
+        <Form.Item name="date" label={f('date')} rules={required}>
+          <DateField aria-label={f('date')} noFuture />
+        </Form.Item>
+        {(kind === 'cell_resolution' || kind === 'grassroots_resolution') && (
+          <Form.Item name="resolutionNo" label={f('resolutionNo')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
+        )}
+        {kind === 'decision' && (
+          <>
+            <Form.Item name="decisionNo" label={f('decisionNo')} rules={required}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="authority" label={f('authority')} rules={required}>
+              <Select
+                aria-label={f('authority')}
+                options={(['authorized_grassroots_committee', 'superior_standing_committee', 'provincial_standing'] as const).map((a) => ({ value: a, label: t(`admission.authorities.${a}`) }))}
+              />
+            </Form.Item>
+          </>
+        )}
+      </div>
+      {VOTED.includes(kind) && (
+        <div style={grid}>
+          {(['members', 'inFavour', 'against'] as const).map((k) => (
+            <Form.Item key={k} name={['votes', k]} label={f(k)} rules={required}>
+              <InputNumber aria-label={f(k)} min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          ))}
+        </div>
+      )}
+      {kind === 'background_check_requested' && (
+        <Form.Item name="abroad" valuePropName="checked">
+          <Checkbox>{f('abroad')}</Checkbox>
+        </Form.Item>
+      )}
+      {kind === 'ceremony' && (
+        <Form.Item name="superiorConsent" valuePropName="checked">
+          <Checkbox>{f('superiorConsent')}</Checkbox>
+        </Form.Item>
+      )}
+      {kind === 'sponsors' &&
+        [0, 1].map((i) => (
+          <fieldset key={i} style={{ border: '1px solid var(--ant-color-border, #d9d9d9)', borderRadius: 8, padding: '0.5rem 1rem', marginBottom: '1rem' }}>
+            <legend style={{ width: 'auto', fontSize: '1em', marginBottom: 0, padding: '0 0.25rem' }}>{t('admission.stepFields.sponsor', { n: i + 1 })}</legend>
+            <div style={grid}>
+              <Form.Item name={['sponsors', i, 'memberId']} label={f('sponsorMember')} rules={required}>
+                <MemberSelect orgId={c.orgId} aria-label={`${t('admission.stepFields.sponsor', { n: i + 1 })}: ${f('sponsorMember')}`} />
+              </Form.Item>
+              <Form.Item name={['sponsors', i, 'togetherSince']} label={f('togetherSince')} rules={required}>
+                <DateField aria-label={f('togetherSince')} noFuture />
+              </Form.Item>
+              <Form.Item name={['sponsors', i, 'togetherBy']} label={f('togetherBy')} rules={required}>
+                <Select aria-label={f('togetherBy')} options={(['work', 'study', 'residence'] as const).map((b) => ({ value: b, label: t(`admission.togetherBy.${b}`) }))} />
+              </Form.Item>
+            </div>
+          </fieldset>
+        ))}
+      <Form.Item name="notes" label={f('notes')}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={stale}>
+          {t('admission.submitStep')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+function initial(kind: StepKind): Values {
+  const v: Values = { date: todayIso() };
+  if (kind === 'sponsors') v.sponsors = [{ togetherBy: 'work' }, { togetherBy: 'work' }];
+  return v;
+}
+
+/** Picks a party member of the case's org (its introducers are usually of the same cell) by name. */
+function MemberSelect({ orgId, value, onChange, ...rest }: { orgId: number; value?: number; onChange?: (v: number) => void; 'aria-label'?: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const found = useQuery({
+    queryKey: ['admission', 'sponsor-search', orgId, q],
+    queryFn: ({ signal }) => memberApi.list({ org: orgId, q: q || undefined, status: 'official', pageSize: 20 }, signal),
+  });
+  return (
+    <Select
+      {...rest}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      placeholder={t('admission.stepFields.memberSearch')}
+      value={value}
+      onChange={onChange}
+      loading={found.isFetching}
+      options={(found.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
+    />
+  );
+}
