@@ -108,6 +108,9 @@ async function expandWidest(browser: Browser, base: string, cookie: string, w: A
     await tree.getByRole('treeitem').first().waitFor({ timeout: 60_000 });
     await scrollIntoTree(page, node);
     const child = tree.getByRole('treeitem', { name: new RegExp(`^${escape(w.firstChild.name)}\\b`) }).first();
+    // Let the branch above finish loading so that the list stops moving, then click.
+    await page.waitForLoadState('networkidle');
+    await scrollIntoTree(page, node);
     const t0 = Date.now();
     await node.locator('.ant-tree-switcher').click();
     await child.waitFor({ timeout: 60_000 });
@@ -125,7 +128,15 @@ async function expandWidest(browser: Browser, base: string, cookie: string, w: A
 async function scrollIntoTree(page: Page, row: ReturnType<Page['locator']>): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if ((await row.count()) > 0) return row.scrollIntoViewIfNeeded();
+    if ((await row.count()) > 0) {
+      // The branch may still be loading below it, and a virtual list re-renders as rows arrive:
+      // a row seen at the window's edge can be gone a moment later. Then keep looking.
+      try {
+        return await row.scrollIntoViewIfNeeded({ timeout: 2_000 });
+      } catch {
+        continue;
+      }
+    }
     const moved = await page.evaluate(() => {
       const holder = document.querySelector('.ant-tree-list-holder');
       if (!holder) return false;
