@@ -126,6 +126,10 @@ async function expandWidest(browser: Browser, base: string, cookie: string, w: A
  * deadline.
  */
 async function scrollIntoTree(page: Page, row: ReturnType<Page['locator']>): Promise<void> {
+  // The org page opens the branch to the node from the top: it usually appears without
+  // scrolling, once its levels have loaded. Scrolling while they load can skip past it.
+  const settled = Date.now() + 15_000;
+  while (Date.now() < settled && (await row.count()) === 0) await page.waitForTimeout(100);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if ((await row.count()) > 0) {
