@@ -4,24 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { admissionApi, admissionKeys, type AdmissionState, type CaseListItem, type CaseListQuery } from '../../api/admission.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ADMISSION_STATES, isClosed } from '../../../../src/domain/admission/admission-case.js';
 import { useScope } from '../../shell/scope.js';
 import { AdmissionHeader, NearestDeadline, OrgName, StateTag } from './parts.js';
 
-const STATES: AdmissionState[] = [
-  'opened',
-  'course_certified',
-  'sponsored',
-  'background_check_pending',
-  'background_checked',
-  'comments_collected',
-  'cell_resolved',
-  'grassroots_resolved',
-  'decided',
-  'admitted',
-  'completed',
-  'rejected',
-];
-const OPEN = STATES.filter((s) => s !== 'completed' && s !== 'rejected').join(',');
+// The states and which of them close a case are the domain's (src/domain/admission/admission-case.ts).
+const STATES: readonly AdmissionState[] = ADMISSION_STATES;
+const OPEN = STATES.filter((s) => !isClosed(s)).join(',');
 const PAGE_SIZE = 50;
 
 /** Admission cases in the current scope, filtered by state (in the URL, so a filter can be linked to). */
