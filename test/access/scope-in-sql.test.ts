@@ -144,10 +144,10 @@ describeApi('scope in SQL: members and statistics of another subtree', (h) => {
       const place = before.placements.at(-1)!;
       await db.transaction().execute(async (tx) => {
         expect(await memberRepo.insertStatusPeriod(tx, scopeA, { memberId: theirs.id, validFrom: '2026-11-01', status: 'exempt', decisionNo: null })).toBe(0);
-        expect(await memberRepo.closeStatusPeriod(tx, scopeA, theirs.id, open.valid_from, '2026-11-01')).toBe(0);
+        expect(await memberRepo.closeInterval(tx, scopeA, 'member_status_period', theirs.id, open.valid_from, '2026-11-01')).toBe(0);
         expect(await memberRepo.replaceOpenStatusPeriod(tx, scopeA, theirs.id, open.valid_from, 'exempt', 'X')).toBe(0);
         expect(await memberRepo.insertPlacement(tx, scopeA, { memberId: theirs.id, validFrom: '2026-11-01', orgId: a.cellA.id })).toBe(0);
-        expect(await memberRepo.closePlacement(tx, scopeA, theirs.id, place.valid_from, '2026-11-01')).toBe(0);
+        expect(await memberRepo.closeInterval(tx, scopeA, 'member_placement', theirs.id, place.valid_from, '2026-11-01')).toBe(0);
         expect(await memberRepo.replaceOpenPlacement(tx, scopeA, theirs.id, place.valid_from, a.cellA.id)).toBe(0);
         await memberRepo.shiftFirstPlacement(tx, scopeA, theirs.id, place.valid_from, '2008-01-01');
         expect(await memberRepo.upsertPhoto(tx, scopeA, theirs.id, 'image/jpeg', new Uint8Array([0xff, 0xd8, 0xff, 1]), new Date())).toBe(0);

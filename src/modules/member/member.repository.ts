@@ -170,10 +170,18 @@ export async function insertStatusPeriod(
   return changed(res);
 }
 
-export async function closeStatusPeriod(db: Db, scope: Scope, memberId: number, validFrom: string, validTo: string): Promise<number> {
+/** Ends a member's dated interval (status or placement) that began on `validFrom`. */
+export async function closeInterval(
+  db: Db,
+  scope: Scope,
+  table: 'member_status_period' | 'member_placement',
+  memberId: number,
+  validFrom: string,
+  validTo: string,
+): Promise<number> {
   return changed(
     await db
-      .updateTable('member_status_period')
+      .updateTable(table)
       .set({ valid_to: validTo })
       .where('member_id', '=', memberId)
       .where('valid_from', '=', validFrom)
@@ -218,18 +226,6 @@ export async function insertPlacement(db: Db, scope: Scope, p: { memberId: numbe
     )
     .executeTakeFirst();
   return changed(res);
-}
-
-export async function closePlacement(db: Db, scope: Scope, memberId: number, validFrom: string, validTo: string): Promise<number> {
-  return changed(
-    await db
-      .updateTable('member_placement')
-      .set({ valid_to: validTo })
-      .where('member_id', '=', memberId)
-      .where('valid_from', '=', validFrom)
-      .where(memberInScope(scope, memberId))
-      .executeTakeFirst(),
-  );
 }
 
 export async function replaceOpenPlacement(db: Db, scope: Scope, memberId: number, validFrom: string, orgId: number): Promise<number> {

@@ -297,7 +297,7 @@ export async function changeStatus(ctx: ServiceContext, id: number, input: Statu
     if (open && open.valid_from === date) {
       wrote(await repo.replaceOpenStatusPeriod(tx, ctx.scope, id, date, input.status, decisionNo), id);
     } else {
-      if (open) wrote(await repo.closeStatusPeriod(tx, ctx.scope, id, open.valid_from, date), id);
+      if (open) wrote(await repo.closeInterval(tx, ctx.scope, 'member_status_period', id, open.valid_from, date), id);
       wrote(await repo.insertStatusPeriod(tx, ctx.scope, { memberId: id, validFrom: date, status: input.status, decisionNo }), id);
     }
 
@@ -338,7 +338,7 @@ export async function changePlacement(ctx: ServiceContext, id: number, input: Pl
     if (open && open.valid_from === date) {
       wrote(await repo.replaceOpenPlacement(tx, ctx.scope, id, date, org.id), id);
     } else {
-      if (open) wrote(await repo.closePlacement(tx, ctx.scope, id, open.valid_from, date), id);
+      if (open) wrote(await repo.closeInterval(tx, ctx.scope, 'member_placement', id, open.valid_from, date), id);
       wrote(await repo.insertPlacement(tx, ctx.scope, { memberId: id, validFrom: date, orgId: org.id }), id);
     }
 
