@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { admissionApi, admissionKeys, type AdmissionCase, type RecordStepInput, type StepKind } from '../../api/admission.js';
@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { memberApi } from '../../api/members.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { StaleAlert } from '../../components/StaleAlert.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 import { todayIso } from '../../lib/format.js';
 import vi from '../../i18n/vi.json';
@@ -69,17 +70,7 @@ export function StepForm({ c }: { c: AdmissionCase }) {
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial(kind)} aria-label={t('admission.case.recordNext', { step: t(`admission.steps.${kind}`) })}>
-      {stale && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('admission.stale')}
-          description={t('admission.staleHelp')}
-          action={<Button onClick={() => void reload()}>{t('admission.reload')}</Button>}
-          style={{ marginBottom: '1rem' }}
-        />
-      )}
+      {stale && <StaleAlert title={t('admission.stale')} help={t('admission.staleHelp')} reloadLabel={t('admission.reload')} onReload={() => void reload()} />}
       {error ? (
         <div style={{ marginBottom: '1rem' }}>
           <ErrorAlert error={error} />

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Form, Input, Select, Space, Tabs } from 'antd';
+import { App, Button, Descriptions, Form, Input, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -7,6 +7,7 @@ import { memberApi, memberKeys } from '../../api/members.js';
 import type { MemberRecord, PatchMemberInput } from '../../api/types.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { StaleAlert } from '../../components/StaleAlert.js';
 import { CHOICES, EDITABLE_FIELDS, SECTIONS, sectionOf, type FieldDef, type SectionKey } from './form-layout.js';
 import { HiddenValue } from './HiddenValue.js';
 import { useFieldText } from './useFieldText.js';
@@ -98,17 +99,7 @@ export function MemberEditForm({ record, onClose }: { record: MemberRecord; onCl
 
   return (
     <Form<Values> form={form} layout="vertical" initialValues={initialValues(record)} onFinish={save} requiredMark="optional" scrollToFirstError>
-      {stale && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('member.stale')}
-          description={t('member.staleHelp')}
-          action={<Button onClick={() => void reload()}>{t('member.reload')}</Button>}
-          style={{ marginBottom: '1rem' }}
-        />
-      )}
+      {stale && <StaleAlert title={t('member.stale')} help={t('member.staleHelp')} reloadLabel={t('member.reload')} onReload={() => void reload()} />}
       {error ? (
         <div style={{ marginBottom: '1rem' }}>
           <ErrorAlert error={error} />
