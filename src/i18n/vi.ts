@@ -99,6 +99,7 @@ export const refusals = {
   target_stronger: 'Tài khoản "{username}" có vai trò mạnh hơn hoặc rộng hơn quyền của bạn; chỉ quản trị viên cấp trên được thao tác trên tài khoản này',
   self_administration: 'Không thể tự quản trị tài khoản của chính mình ở đây; hãy dùng chức năng đổi mật khẩu hoặc đăng xuất của mình',
   installation_wide_account: 'Chỉ quản trị viên toàn hệ thống được đặt tài khoản không thuộc đơn vị nào',
+  sensitive_filter: 'Lọc theo dân tộc cần quyền xem thông tin nhạy cảm của đảng viên ở nơi đang xem; hãy bỏ bộ lọc này',
 } as const;
 
 export type RefusalReason = keyof typeof refusals;

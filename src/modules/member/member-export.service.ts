@@ -51,9 +51,9 @@ async function titleOrgName(ctx: ServiceContext, org: { name: string } | null): 
  * stop compiling until the export applies it too, so the file never silently differs from the list.
  */
 function filtersOf(query: ExportMembersQuery) {
-  const { format: _format, q, mode, org, status, sex, ageBand, theoryLevel, sort, ...unhandled } = query;
+  const { format: _format, q, mode, org, status, sex, ageBand, theoryLevel, ethnicGroup, sort, ...unhandled } = query;
   const none: Record<string, never> = unhandled;
-  return { q, mode, org, status, sex, ageBand, theoryLevel, sort, ...none };
+  return { q, mode, org, status, sex, ageBand, theoryLevel, ethnicGroup, sort, ...none };
 }
 
 async function plan(ctx: ServiceContext, query: ExportMembersQuery): Promise<Plan> {

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, MemberRow, MemberUpdate, NewMember } from '../../db/types.js';
+import { KINH, type EthnicGroup } from '../../domain/stats-figures.js';
 import { ancestorIds, subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, narrowScope, type Scope } from '../auth/scope.js';
 import type { MemberSort } from './member.schema.js';
@@ -448,6 +449,7 @@ export interface MemberListFilter {
   /** Birth-date ranges [from, before) a member's birth date falls in one of; absent for no age filter. */
   birthDates?: readonly { from: string | null; before: string | null }[] | null;
   theoryLevels?: readonly string[] | null;
+  ethnicGroup?: EthnicGroup | null;
   search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' } | { kind: 'words' }> | WordsSearch | null;
 }
 
@@ -506,6 +508,7 @@ function filtered(db: Db, scope: Scope, f: MemberListFilter) {
     );
   }
   if (f.theoryLevels) q = q.where('m.theory_level', 'in', [...f.theoryLevels]);
+  if (f.ethnicGroup) q = q.where('m.ethnicity', f.ethnicGroup === 'kinh' ? '=' : '<>', KINH);
   const s = f.search;
   if (s?.kind === 'words') {
     // Exact lexemes (the typed prefixes expanded by the vocabulary) on member_name_word_idx.

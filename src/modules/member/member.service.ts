@@ -6,8 +6,9 @@ import { issuesTouching, memberFieldIssues, type MemberFacts, type MemberFieldIs
 import { ACTIVE_STATUSES, canTransition, isActive, type MemberStatus } from '../../domain/member-status.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { dimDelta } from '../../domain/rollup-dims.js';
+import { KINH } from '../../domain/stats-figures.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
-import { AppError } from '../../errors.js';
+import { AppError, Refusal } from '../../errors.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
 import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
 import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
@@ -406,7 +407,7 @@ export async function searchToRun(db: Kysely<DB>, search: Exclude<MemberSearch, 
 }
 
 /** What a list's query selects, as the list and the export both read it. */
-export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex' | 'ageBand' | 'theoryLevel'>;
+export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex' | 'ageBand' | 'theoryLevel' | 'ethnicGroup'>;
 
 /**
  * The list's reading of its filters, shared by the list and the export so that a file never
@@ -429,6 +430,10 @@ export async function listFilterOf(
   if (search?.kind === 'citizenIdOrCard' && !ctx.scope.paths.every((p) => seesSensitive(ctx, p))) {
     search = { kind: 'partyCard', value: search.value };
   }
+  // So is ethnicity: a list narrowed by it names who belongs to a minority.
+  if (query.ethnicGroup !== undefined && !(org ? seesSensitive(ctx, org.path) : ctx.scope.paths.every((p) => seesSensitive(ctx, p)))) {
+    throw new Refusal('sensitive_filter');
+  }
   if (search?.kind === 'tooShort') throw new AppError('SEARCH_TOO_SHORT', { min: MIN_ANYWHERE_LENGTH }, { field: 'q' });
   if (search?.kind === 'none') return null;
   const listSearch = search === null ? null : await searchToRun(ctx.db, search);
@@ -441,6 +446,7 @@ export async function listFilterOf(
       sex: query.sex ?? null,
       birthDates: query.ageBand ? birthDateRanges(query.ageBand, ctx.clock.today()) : null,
       theoryLevels: query.theoryLevel ? [...new Set(query.theoryLevel.split(','))] : null,
+      ethnicGroup: query.ethnicGroup ?? null,
       search: listSearch,
     },
     org,
@@ -516,10 +522,16 @@ async function totalFromRollups(db: Kysely<DB>, scope: Scope, f: repo.MemberList
   if (f.sex !== null && !allActive) return null;
   // Theory levels alone over the whole rolls are one roll-up dimension; with anything else they are counted.
   if (f.theoryLevels && (f.sex !== null || !allActive)) return null;
+  // So is the ethnic group, as the dashboard counts it: Kinh, and the rest of the rolls.
+  if (f.ethnicGroup && (f.sex !== null || f.theoryLevels || !allActive)) return null;
   // Without an org filter the list is the caller's scope: the disjoint subtrees it names.
   const orgIds = rootIds ?? (scope.paths.includes('/') ? await repo.rootOrgIds(db) : scope.paths.map((p) => ancestorIds(p).at(-1)!));
   if (f.sex !== null) return repo.rollupSum(db, orgIds, 'sex', [f.sex]);
   if (f.theoryLevels) return repo.rollupSum(db, orgIds, 'theory_level', f.theoryLevels);
+  if (f.ethnicGroup) {
+    const kinh = await repo.rollupSum(db, orgIds, 'ethnicity', [KINH]);
+    return f.ethnicGroup === 'kinh' ? kinh : (await repo.rollupSum(db, orgIds, 'total', ['all'])) - kinh;
+  }
   if (allActive) return repo.rollupSum(db, orgIds, 'total', ['all']);
   return repo.rollupSum(db, orgIds, 'status', f.statuses);
 }
