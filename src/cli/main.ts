@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config.js';
 import { connect, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../errors.js';
+import { registerImportExportCommands } from './import-export.js';
 import { registerUserCommands } from './user.js';
 
 const program = new Command()
@@ -117,6 +118,7 @@ program
   });
 
 registerUserCommands(program, (fn) => withDatabase(loadConfig(), fn));
+registerImportExportCommands(program, (fn) => withDatabase(loadConfig(), fn));
 
 program
   .command('backup')

@@ -125,20 +125,10 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 
 // ---- create, read, edit --------------------------------------------------------------------
 
-export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const m = await createMemberIn(tx, ctx, input);
-    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false));
-  });
-}
-
-/**
- * The one creation path of a member record, inside the caller's transaction: the admission
- * ceremony creates its member through it, with the decision number on the first status interval.
- */
-export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateMemberInput, opts: { decisionNo?: string | null } = {}): Promise<MemberRow> {
+/** The columns a new record gets from the create body: cleaned and defaulted as stored. */
+function newMemberFields(input: CreateMemberInput) {
   const fullName = tidyFullName(input.fullName);
-  const fields = {
+  return {
     full_name: fullName,
     name_norm: normalizeName(fullName),
     name_sort: nameSortKey(fullName),
@@ -164,6 +154,29 @@ export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateM
     status: input.status,
     status_since: input.statusSince,
   };
+}
+
+/**
+ * Every rule of the member form (R-REC-10) a create body breaks, as the errors the API answers
+ * with: the import's dry run reports a row's problems with exactly these codes and messages.
+ */
+export function memberInputIssues(input: CreateMemberInput, today: string): AppError[] {
+  return memberFieldIssues(factsOf(newMemberFields(input)), today).map(issueError);
+}
+
+export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const m = await createMemberIn(tx, ctx, input);
+    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false));
+  });
+}
+
+/**
+ * The one creation path of a member record, inside the caller's transaction: the admission
+ * ceremony creates its member through it, with the decision number on the first status interval.
+ */
+export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateMemberInput, opts: { decisionNo?: string | null } = {}): Promise<MemberRow> {
+  const fields = newMemberFields(input);
   const [issue] = memberFieldIssues(factsOf(fields), ctx.clock.today());
   if (issue) throw issueError(issue);
 
@@ -233,39 +246,46 @@ function editColumns(p: Editable): MemberUpdate {
 }
 
 export async function updateMember(ctx: ServiceContext, id: number, input: PatchMemberInput): Promise<MemberRecord> {
+  return ctx.db.transaction().execute(async (tx) => presentRecord(ctx, tx, await updateMemberIn(tx, ctx, id, input)));
+}
+
+/**
+ * The one edit path of a member record, inside the caller's transaction (the import's update
+ * policy edits through it): the rules the edit touches, the keys, the roll-ups, one audit row
+ * with before and after of the changed fields. An edit that changes nothing writes nothing.
+ */
+export async function updateMemberIn(tx: Tx, ctx: ServiceContext, id: number, input: PatchMemberInput): Promise<MemberRow> {
   const { version, status: _s, statusSince: _ss, orgId: _o, ...patch } = input;
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
-    if (!before) throw notFound(id);
-    assertVersion(before, version);
+  const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
+  if (!before) throw notFound(id);
+  assertVersion(before, version);
 
-    const set = editColumns(patch);
-    const after: MemberRow = { ...before, ...(set as Partial<MemberRow>) };
-    const diff = changedFields(memberFields(before), memberFields(after));
-    const changed = new Set(Object.keys(diff.after));
-    if (changed.size === 0) return presentRecord(ctx, tx, before);
+  const set = editColumns(patch);
+  const after: MemberRow = { ...before, ...(set as Partial<MemberRow>) };
+  const diff = changedFields(memberFields(before), memberFields(after));
+  const changed = new Set(Object.keys(diff.after));
+  if (changed.size === 0) return before;
 
-    // Only the rules this edit touches: an old record's unrelated legacy value does not block it.
-    const [issue] = issuesTouching(memberFieldIssues(factsOf(after), ctx.clock.today()), changed);
-    if (issue) throw issueError(issue);
-    await assertKeysFree(
-      tx,
-      changed.has('citizenId') ? after.citizen_id : null,
-      changed.has('partyCardNo') ? after.party_card_no : null,
-      id,
-    );
+  // Only the rules this edit touches: an old record's unrelated legacy value does not block it.
+  const [issue] = issuesTouching(memberFieldIssues(factsOf(after), ctx.clock.today()), changed);
+  if (issue) throw issueError(issue);
+  await assertKeysFree(
+    tx,
+    changed.has('citizenId') ? after.citizen_id : null,
+    changed.has('partyCardNo') ? after.party_card_no : null,
+    id,
+  );
 
-    const now = ctx.clock.now();
-    const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, version, { ...set, updated_at: now });
-    if (n === 0) throw new AppError('STALE_VERSION', { current: version + 1, given: version }, { field: 'version' });
-    const saved: MemberRow = { ...after, version: version + 1, updated_at: now };
-    if (changed.has('admissionDate') && before.admission_date !== null && saved.admission_date !== null) {
-      await repo.shiftFirstPlacement(tx, ctx.scope, id, before.admission_date, saved.admission_date);
-    }
-    await applyDelta(tx, before.org_path, dimDelta(before, saved));
-    await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
-    return presentRecord(ctx, tx, saved);
-  });
+  const now = ctx.clock.now();
+  const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, version, { ...set, updated_at: now });
+  if (n === 0) throw new AppError('STALE_VERSION', { current: version + 1, given: version }, { field: 'version' });
+  const saved: MemberRow = { ...after, version: version + 1, updated_at: now };
+  if (changed.has('admissionDate') && before.admission_date !== null && saved.admission_date !== null) {
+    await repo.shiftFirstPlacement(tx, ctx.scope, id, before.admission_date, saved.admission_date);
+  }
+  await applyDelta(tx, before.org_path, dimDelta(before, saved));
+  await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
+  return saved;
 }
 
 // ---- dated changes: status and placement ---------------------------------------------------
