@@ -16,6 +16,7 @@ import { admissionRoutes } from './modules/admission/admission.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { totpRoutes } from './modules/auth/totp.routes.js';
+import { dueRoutes } from './modules/due/due.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(auditRoutes);
   await app.register(admissionRoutes);
   await app.register(importRoutes);
+  await app.register(dueRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

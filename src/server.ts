@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import { loginThrottleOf, type Config } from './config.js';
 import { connect, type Database } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startDailyJobs } from './modules/due/due.schedule.js';
 import { ensureFirstAdmin } from './modules/auth/auth.service.js';
 import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
 import { seedDatabase } from './modules/seed/seed.service.js';
@@ -77,6 +78,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     );
 
     const url = await app.listen({ port: config.PORT, host: config.HOST });
+    const jobs = startDailyJobs(database.db, systemClock, log);
     log(`Đảng vụ đang chạy tại ${url.replace('0.0.0.0', 'localhost')} (cơ sở dữ liệu: ${database.engine}); API: /api/docs`);
     let stopped = false;
     return {
@@ -87,6 +89,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         if (stopped) return;
         stopped = true;
         await app.close();
+        await jobs.stop();
         await database.close();
       },
     };

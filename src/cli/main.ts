@@ -124,6 +124,20 @@ registerUserCommands(program, (fn) => withDatabase(loadConfig(), fn));
 registerImportExportCommands(program, (fn) => withDatabase(loadConfig(), fn));
 
 program
+  .command('jobs')
+  .description('Việc định kỳ')
+  .command('due')
+  .description('Tính lại danh sách việc cần làm từ các hồ sơ đang mở (máy chủ tự chạy mỗi ngày; chạy lại không thay đổi gì)')
+  .action(async () => {
+    const { runDueJob } = await import('../modules/due/due.service.js');
+    const { DUE_SOURCES } = await import('../modules/due/due.sources.js');
+    const { systemClock } = await import('../clock.js');
+    await withDatabase(loadConfig(), async (d) => {
+      for (const s of await runDueJob(d.db, systemClock, DUE_SOURCES)) console.log(`${s.kind}: ${s.cases} hồ sơ đang mở, ${s.items} thời hạn`);
+    });
+  });
+
+program
   .command('backup')
   .description('Sao lưu: bản sao nhất quán của cơ sở dữ liệu nhúng, hoặc hướng dẫn pg_dump cho PostgreSQL')
   .option('--out <file>', 'tệp đích (.tar.gz)', `dangvu-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`)

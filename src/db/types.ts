@@ -313,6 +313,27 @@ export interface ImportFileTable {
   data: Uint8Array;
 }
 
+export interface DueItemTable {
+  id: Generated<number>;
+  case_kind: string;
+  case_id: number;
+  step: string;
+  rule_id: string;
+  due_on: string;
+  due_with_extension: string | null;
+  org_id: number;
+  subject_name: string;
+  member_id: number | null;
+  computed_on: string;
+}
+
+export interface JobRunTable {
+  name: string;
+  last_run_on: string;
+  finished_at: Timestamp;
+  details: Json;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -335,6 +356,8 @@ export interface DB {
   import_template: ImportTemplateTable;
   import_job: ImportJobTable;
   import_file: ImportFileTable;
+  due_item: DueItemTable;
+  job_run: JobRunTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -28,6 +28,8 @@ export const RESOURCES = [
   'admission',
   /** Imports of member lists (issue 6): upload, dry run, commit, history, saved column mappings. */
   'import',
+  /** The due list ("Việc cần làm"): open deadlines of the cases in scope. */
+  'due_item',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -56,6 +58,7 @@ const PERMISSIONS: Table = {
     role_assignment: ['read', 'create', 'delete'],
     admission: ['read', 'create', 'update'],
     import: ['read', 'create', 'update'],
+    due_item: ['read'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -75,6 +78,7 @@ const PERMISSIONS: Table = {
     admission: ['read', 'create', 'update'],
     // A cell's committee brings its own list in (issue 6); the import writes only within its scope.
     import: ['read', 'create', 'update'],
+    due_item: ['read'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -82,6 +86,7 @@ const PERMISSIONS: Table = {
     member: ['read'],
     stats: ['read', 'export'],
     admission: ['read'],
+    due_item: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

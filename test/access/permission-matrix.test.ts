@@ -176,6 +176,17 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/orgs/${w.b.dissolveCell.id}/dissolve`, { effectiveDate: TODAY }),
     ok: [200],
   },
+  'GET /api/due-items': {
+    inScope: (w) => get(`/api/due-items?org=${w.a.commune.id}&show=all`),
+    outOfScope: (w) => get(`/api/due-items?org=${w.b.commune.id}&show=all`),
+    ok: [200],
+  },
+  'GET /api/due-items/summary': {
+    inScope: (w) => get(`/api/due-items/summary?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/due-items/summary?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/due-items/own': { inScope: () => get('/api/due-items/own'), as: (w) => w.memberA, ok: [200] },
   'GET /api/candidates': {
     inScope: (w) => get(`/api/candidates?org=${w.a.commune.id}`),
     outOfScope: (w) => get(`/api/candidates?org=${w.b.commune.id}`),

@@ -117,3 +117,11 @@ export function sponsorStatuses(db: Db, scope: Scope, ids: number[]): Promise<{ 
     .where(inScope(scope, 'org_path'))
     .execute();
 }
+
+/**
+ * Open cases after `afterId` in id order, a batch at a time, for the daily due-items job
+ * (src/modules/due): the caller's scope is the whole installation there.
+ */
+export function openCasesAfter(db: Db, scope: Scope, afterId: number, limit: number): Promise<CaseWithCandidate[]> {
+  return caseQuery(db, scope).where('c.closed_on', 'is', null).where('c.id', '>', afterId).orderBy('c.id').limit(limit).execute();
+}

@@ -16,6 +16,8 @@ import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError } from '../../errors.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
+import * as dueRepo from '../due/due.repository.js';
+import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
 import { createMemberIn } from '../member/member.service.js';
 import type { ServiceContext } from '../service-context.js';
@@ -155,6 +157,21 @@ function lastStepDate(c: AdmissionCaseRow): string {
   return dates.reduce((a, b) => (b > a ? b : a));
 }
 
+/** What is due on a case (issue 5 item 9): its open deadlines, none once it is closed. */
+export function admissionCaseDue(c: repo.CaseWithCandidate): CaseDue {
+  const facts = factsOf(c, lastStepDate(c));
+  return { caseId: c.id, orgId: c.org_id, subjectName: c.full_name, memberId: null, deadlines: isClosed(facts.state) ? [] : openDeadlines(facts) };
+}
+
+/** The admission cases as a source of the daily due-items job. */
+export const admissionDueSource: DueSource = {
+  kind: 'admission',
+  openCases: async (db, scope, afterId, limit) => {
+    const rows = await repo.openCasesAfter(db, scope, afterId, limit);
+    return rows.map(admissionCaseDue);
+  },
+};
+
 function toStep(s: AdmissionStepRow): AdmissionCase['steps'][number] {
   return {
     id: s.id,
@@ -254,6 +271,8 @@ export async function openCase(ctx: ServiceContext, input: OpenCaseInput): Promi
       updated_at: now,
     });
     await appendAudit(tx, ctx.actor, { action: 'admission_case.open', entityType: 'admission_case', entityId: c.id, orgPath: c.org_path, before: null, after: caseFields(c) });
+    const opened: repo.CaseWithCandidate = { ...c, full_name: p.full_name, sex: p.sex, birth_date: p.birth_date, youth_union_member: p.youth_union_member };
+    await dueRepo.replaceCaseItems(tx, 'admission', admissionCaseDue(opened), ctx.clock.today());
     return c.id;
   });
   return getCase(ctx, id);
@@ -463,6 +482,8 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordS
       details: JSON.stringify(details),
     });
     const after: repo.CaseWithCandidate = { ...c, ...(set as Partial<AdmissionCaseRow>), version: c.version + 1 };
+    // What is due moves with the case, in the same transaction (the daily job only reconciles).
+    await dueRepo.replaceCaseItems(tx, 'admission', admissionCaseDue(after), ctx.clock.today());
     const diff = changedFields(caseFields(c), caseFields(after));
     await appendAudit(tx, ctx.actor, {
       action: 'admission_case.step',

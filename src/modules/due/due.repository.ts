@@ -1,0 +1,135 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { subtreeUpperBound } from '../../db/tree-path.js';
+import { inScope, type Scope } from '../auth/scope.js';
+
+// SQL of the due list (issue 5 item 9). Scope is the current path of each item's org, joined at
+// read time, so a moved org takes its items along without a write here.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** One open deadline of a case, as its case module computes it. */
+export interface DueEntry {
+  step: string;
+  ruleId: string;
+  due: string;
+  dueWithExtension: string | null;
+}
+
+/** A case with what is due on it: the rows due_item holds for it. */
+export interface CaseDue {
+  caseId: number;
+  orgId: number;
+  subjectName: string;
+  memberId: number | null;
+  deadlines: readonly DueEntry[];
+}
+
+function rowsOf(kind: string, c: CaseDue, today: string) {
+  return c.deadlines.map((d) => ({
+    case_kind: kind,
+    case_id: c.caseId,
+    step: d.step,
+    rule_id: d.ruleId,
+    due_on: d.due,
+    due_with_extension: d.dueWithExtension,
+    org_id: c.orgId,
+    subject_name: c.subjectName,
+    member_id: c.memberId,
+    computed_on: today,
+  }));
+}
+
+/** Replaces the items of one case with its current deadlines (none for a closed case). */
+export async function replaceCaseItems(tx: Transaction<DB>, kind: string, c: CaseDue, today: string): Promise<void> {
+  await tx.deleteFrom('due_item').where('case_kind', '=', kind).where('case_id', '=', c.caseId).execute();
+  const rows = rowsOf(kind, c, today);
+  if (rows.length > 0) await tx.insertInto('due_item').values(rows).execute();
+}
+
+/** Drops every item of a kind: the daily job rewrites the kind whole, in its transaction. */
+export async function clearKind(tx: Transaction<DB>, kind: string): Promise<void> {
+  await tx.deleteFrom('due_item').where('case_kind', '=', kind).execute();
+}
+
+export async function insertCases(tx: Transaction<DB>, kind: string, cases: readonly CaseDue[], today: string): Promise<number> {
+  const rows = cases.flatMap((c) => rowsOf(kind, c, today));
+  // Bounded batches: each row binds 10 parameters.
+  for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('due_item').values(rows.slice(i, i + 2000)).execute();
+  return rows.length;
+}
+
+export interface DueFilter {
+  /** The org whose subtree is listed; null for the whole scope. */
+  orgPath: string | null;
+  /** Due dates on or before this day (overdue, in extension, due soon); null for all. */
+  dueUntil: string | null;
+  /** Only items whose final date (the extension's when there is one) has passed this day. */
+  overdueOn: string | null;
+}
+
+function filtered(db: Db, scope: Scope, f: DueFilter) {
+  let q = db.selectFrom('due_item as d').innerJoin('org as o', 'o.id', 'd.org_id').where(inScope(scope, 'o.path'));
+  if (f.orgPath !== null) q = q.where('o.path', '>=', f.orgPath).where('o.path', '<', subtreeUpperBound(f.orgPath));
+  if (f.dueUntil !== null) q = q.where('d.due_on', '<=', f.dueUntil);
+  if (f.overdueOn !== null) q = q.where(sql<boolean>`coalesce(d.due_with_extension, d.due_on) < ${f.overdueOn}`);
+  return q;
+}
+
+export async function listItems(db: Db, scope: Scope, f: DueFilter, limit: number, offset: number) {
+  const q = filtered(db, scope, f);
+  const [items, count] = await Promise.all([
+    q
+      .select(['d.id', 'd.case_kind', 'd.case_id', 'd.step', 'd.rule_id', 'd.due_on', 'd.due_with_extension', 'd.subject_name', 'd.org_id', 'o.name as org_name'])
+      .orderBy('d.due_on')
+      .orderBy('d.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Counts for the dashboard: items past their final date, past the first date only, and due within the window. */
+export async function countItems(db: Db, scope: Scope, orgPath: string | null, today: string, soonUntil: string) {
+  const row = await filtered(db, scope, { orgPath, dueUntil: null, overdueOn: null })
+    .select([
+      sql<string>`count(*) filter (where coalesce(d.due_with_extension, d.due_on) < ${today})`.as('overdue'),
+      sql<string>`count(*) filter (where d.due_on < ${today} and d.due_with_extension >= ${today})`.as('in_extension'),
+      sql<string>`count(*) filter (where d.due_on >= ${today} and d.due_on <= ${soonUntil})`.as('soon'),
+      sql<string>`count(*)`.as('total'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { overdue: Number(row.overdue), inExtension: Number(row.in_extension), soon: Number(row.soon), total: Number(row.total) };
+}
+
+/** The items of one member's own cases (a probationary member's self-review …), by identity, not by scope. */
+export function itemsOfMember(db: Db, memberId: number) {
+  return db
+    .selectFrom('due_item as d')
+    .innerJoin('org as o', 'o.id', 'd.org_id')
+    .select(['d.id', 'd.case_kind', 'd.case_id', 'd.step', 'd.rule_id', 'd.due_on', 'd.due_with_extension', 'd.subject_name', 'd.org_id', 'o.name as org_name'])
+    .where('d.member_id', '=', memberId)
+    .orderBy('d.due_on')
+    .orderBy('d.id')
+    .execute();
+}
+
+export async function lastRun(db: Db, name: string): Promise<string | null> {
+  const row = await db.selectFrom('job_run').select('last_run_on').where('name', '=', name).executeTakeFirst();
+  return row?.last_run_on ?? null;
+}
+
+export async function recordRun(tx: Transaction<DB>, name: string, day: string, details: Record<string, unknown>): Promise<void> {
+  await tx
+    .insertInto('job_run')
+    .values({ name, last_run_on: day, finished_at: new Date(), details: JSON.stringify(details) })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_on: day, finished_at: new Date(), details: JSON.stringify(details) }))
+    .execute();
+}
+
+export async function orgPathInScope(db: Db, scope: Scope, orgId: number): Promise<string | null> {
+  const row = await db.selectFrom('org').select('path').where('id', '=', orgId).where(inScope(scope, 'org.path')).executeTakeFirst();
+  return row?.path ?? null;
+}

@@ -1,0 +1,5 @@
+import { admissionDueSource } from '../admission/admission.service.js';
+import type { DueSource } from './due.source.js';
+
+/** Every kind of case with deadlines on the due list; a new case module adds its source here. */
+export const DUE_SOURCES: readonly DueSource[] = [admissionDueSource];

@@ -1,0 +1,175 @@
+import type { InjectOptions } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeApi, signIn, userWithRoles, type Session } from '../../../test/api.js';
+import { insertTestMember, insertTestTree } from '../../../test/factories.js';
+import { dueStatus } from '../../domain/due/due-status.js';
+import { dueJobPending, runDueJob } from './due.service.js';
+import { DUE_SOURCES } from './due.sources.js';
+
+// The due list (issue 5 item 9) on both engines: each open deadline of an admission case is a
+// due item, replaced with the step that moves the case on; the daily job rebuilds the same
+// rows; the list and its counts are within the caller's scope.
+
+type Tree = Awaited<ReturnType<typeof insertTestTree>>;
+interface Deadline {
+  step: string;
+  ruleId: string;
+  due: string;
+  dueWithExtension: string | null;
+}
+interface Item {
+  caseKind: string;
+  caseId: number;
+  step: string;
+  ruleId: string;
+  dueOn: string;
+  dueWithExtension: string | null;
+  status: string;
+  subjectName: string;
+  orgId: number;
+}
+
+describeApi('due items', (h) => {
+  let a: Tree;
+  let b: Tree;
+  let seq = 0;
+  let leader: Session;
+  let sibling: Session;
+  const citizenId = () => `0012970${String(++seq).padStart(5, '0')}`;
+  const call = (method: InjectOptions['method'], url: string, payload?: unknown, headers = h().headers) =>
+    h().app.inject({ method, url, payload: payload as InjectOptions['payload'], headers });
+
+  async function caseAt(tree: Tree, name: string, steps: Record<string, unknown>[], sponsorIds: number[]) {
+    const c = await call('POST', '/api/candidates', { fullName: name, sex: 'male', birthDate: '1995-04-04', citizenId: citizenId(), orgId: tree.cellA.id });
+    expect(c.statusCode, c.body).toBe(201);
+    const opened = await call('POST', '/api/admission-cases', { candidateId: c.json().id, openedOn: '2026-01-05' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    let v = opened.json().version as number;
+    for (const s of steps) {
+      const body = s.kind === 'sponsors' ? { ...s, sponsors: sponsorIds.map((memberId) => ({ memberId, togetherSince: '2020-01-01', togetherBy: 'work' })) } : s;
+      const res = await call('POST', `/api/admission-cases/${opened.json().id}/steps`, { ...body, version: v });
+      expect(res.statusCode, res.body).toBe(200);
+      v = res.json().version;
+    }
+    return { id: opened.json().id as number, version: v };
+  }
+
+  const byRule = (ds: Deadline[]) => [...ds].sort((x, y) => x.ruleId.localeCompare(y.ruleId));
+  const deadlinesOf = async (id: number) => byRule((await call('GET', `/api/admission-cases/${id}`)).json().deadlines as Deadline[]);
+  const list = async (query = 'show=all', headers = h().headers) => {
+    const res = await call('GET', `/api/due-items?${query}`, undefined, headers);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: Item[]; total: number; today: string };
+  };
+  const of = (items: Item[], caseId: number) => items.filter((i) => i.caseKind === 'admission' && i.caseId === caseId).map(({ step, ruleId, dueOn, dueWithExtension }) => ({ step, ruleId, due: dueOn, dueWithExtension }));
+  const ofCase = (items: Item[], caseId: number) => byRule(of(items, caseId));
+
+  const early = [
+    { kind: 'course_certificate', date: '2026-01-12' },
+    { kind: 'sponsors', date: '2026-02-02' },
+  ];
+  let waiting: { id: number; version: number };
+  let deciding: { id: number; version: number };
+  let theirs: { id: number; version: number };
+
+  beforeAll(async () => {
+    const db = h().database.db;
+    a = await insertTestTree(db, 'VC');
+    b = await insertTestTree(db, 'VD');
+    const sponsorsOf = async (t: Tree) => [
+      (await insertTestMember(db, { org: t.cellA, status: 'official', status_since: '2010-01-01' })).id,
+      (await insertTestMember(db, { org: t.cellA, status: 'official', status_since: '2011-01-01' })).id,
+    ];
+    const sa = await sponsorsOf(a);
+    // A background check asked on 2 November: its reply is due, soon or not, on the date R-ADM-14 gives.
+    waiting = await caseAt(a, 'Lý Văn Chờ', [...early, { kind: 'background_check_requested', date: '2026-11-02' }], sa);
+    // A cell resolution in June: the decision (R-ADM-19) is overdue or in its extension by now.
+    deciding = await caseAt(a, 'Mai Văn Quyết', [
+      ...early,
+      { kind: 'background_check_requested', date: '2026-02-10' },
+      { kind: 'background_check_replied', date: '2026-03-02' },
+      { kind: 'comments', date: '2026-03-09' },
+      { kind: 'cell_resolution', date: '2026-06-01', resolutionNo: '12-NQ/CB', votes: { members: 10, inFavour: 9, against: 1 } },
+    ], sa);
+    theirs = await caseAt(b, 'Đỗ Văn Khác', [...early, { kind: 'background_check_requested', date: '2026-11-02' }], await sponsorsOf(b));
+    await userWithRoles(db, 'due-leader', 'mat-khau-lanh-dao-vc', [{ role: 'leader', orgId: a.province.id }]);
+    leader = await signIn(h().app, 'due-leader', 'mat-khau-lanh-dao-vc');
+    await userWithRoles(db, 'due-sibling', 'mat-khau-chi-bo-vd-1', [{ role: 'org_staff', orgId: b.province.id }]);
+    sibling = await signIn(h().app, 'due-sibling', 'mat-khau-chi-bo-vd-1');
+  });
+
+  it("lists each open deadline of a case, as the case states it, with how it stands today", async () => {
+    const { items, today } = await list();
+    expect(today).toBe('2026-11-20');
+    for (const c of [waiting, deciding]) {
+      const expected = await deadlinesOf(c.id);
+      expect(expected.length, String(c.id)).toBeGreaterThan(0);
+      expect(ofCase(items, c.id)).toEqual(expected);
+    }
+    const decision = items.find((i) => i.caseId === deciding.id && i.ruleId === 'R-ADM-19')!;
+    expect(decision).toMatchObject({ step: 'decision', subjectName: 'Mai Văn Quyết', orgId: a.cellA.id });
+    expect(decision.status).toBe(dueStatus({ dueOn: decision.dueOn, dueWithExtension: decision.dueWithExtension }, today));
+    expect(['overdue', 'in_extension']).toContain(decision.status);
+    // Earliest first.
+    const dates = items.map((i) => i.dueOn);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('moves with the case: the reply recorded, its deadline leaves the list in the same request', async () => {
+    const res = await call('POST', `/api/admission-cases/${waiting.id}/steps`, { kind: 'background_check_replied', date: '2026-11-18', version: waiting.version });
+    expect(res.statusCode, res.body).toBe(200);
+    waiting = { id: waiting.id, version: res.json().version };
+    const { items } = await list();
+    expect(ofCase(items, waiting.id)).toEqual(await deadlinesOf(waiting.id));
+    expect(of(items, waiting.id).some((d) => d.ruleId === 'R-ADM-14')).toBe(false);
+  });
+
+  it('counts what needs attention as the list shows it', async () => {
+    const org = `org=${a.province.id}`;
+    const all = (await list(`${org}&show=all&pageSize=200`)).items;
+    const summary = (await call('GET', `/api/due-items/summary?${org}`)).json();
+    expect(summary).toMatchObject({
+      total: all.length,
+      overdue: all.filter((i) => i.status === 'overdue').length,
+      inExtension: all.filter((i) => i.status === 'in_extension').length,
+      soon: all.filter((i) => i.status === 'soon').length,
+    });
+    const attention = (await list(`${org}&show=attention&pageSize=200`)).items;
+    expect(attention.map((i) => i.status).every((s) => s !== 'open')).toBe(true);
+    expect(attention.length).toBe(summary.overdue + summary.inExtension + summary.soon);
+    const overdue = (await list(`${org}&show=overdue&pageSize=200`)).items;
+    expect(overdue.length).toBe(summary.overdue);
+  });
+
+  it('the daily job rebuilds exactly the same rows, and running it again changes nothing', async () => {
+    const db = h().database.db;
+    const snapshot = async () =>
+      (await db.selectFrom('due_item').select(['case_kind', 'case_id', 'step', 'rule_id', 'due_on', 'due_with_extension', 'org_id', 'subject_name']).orderBy('case_id').orderBy('rule_id').execute());
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    await db.deleteFrom('due_item').execute();
+    expect(await dueJobPending(db, h().clock)).toBe(true);
+    const out = await runDueJob(db, h().clock, DUE_SOURCES);
+    expect(out).toEqual([{ kind: 'admission', cases: expect.any(Number), items: before.length }]);
+    expect(await snapshot()).toEqual(before);
+    expect(await dueJobPending(db, h().clock)).toBe(false);
+    await runDueJob(db, h().clock, DUE_SOURCES);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  describe('scope', () => {
+    it('a leader of the province reads its items; another subtree sees none of them, and its org answers 404', async () => {
+      const mine = (await list('show=all', leader.headers)).items;
+      expect(mine.some((i) => i.caseId === deciding.id)).toBe(true);
+      expect(mine.some((i) => i.caseId === theirs.id)).toBe(false);
+      const other = (await list('show=all', sibling.headers)).items;
+      expect(other.some((i) => i.caseId === theirs.id)).toBe(true);
+      expect(other.some((i) => i.caseId === deciding.id || i.caseId === waiting.id)).toBe(false);
+      for (const url of [`/api/due-items?org=${a.province.id}`, `/api/due-items/summary?org=${a.province.id}`]) {
+        const res = await call('GET', url, undefined, sibling.headers);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body).not.toContain('Mai Văn Quyết');
+      }
+    });
+  });
+});
