@@ -43,6 +43,10 @@ describe('permission table v1', () => {
     for (const role of ROLES) expect(roleCan(role, 'admission', 'delete'), role).toBe(false);
   });
 
+  it('gives recognition cases the same roles as admission cases', () => {
+    for (const role of ROLES) for (const a of ACTIONS) expect(roleCan(role, 'recognition', a), `${role} ${a}`).toBe(roleCan(role, 'admission', a));
+  });
+
   it('gives the member role nothing by scope (their own record is served by identity)', () => {
     expect(permissionsOf('member')).toEqual([]);
   });

@@ -26,6 +26,8 @@ export const RESOURCES = [
   'role_assignment',
   /** Candidates ("quần chúng ưu tú") and their admission cases, with their steps. */
   'admission',
+  /** Recognition cases of probationary members as official members, with their steps. */
+  'recognition',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -53,6 +55,7 @@ const PERMISSIONS: Table = {
     account: ['read'],
     role_assignment: ['read', 'create', 'delete'],
     admission: ['read', 'create', 'update'],
+    recognition: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -63,13 +66,15 @@ const PERMISSIONS: Table = {
     audit: ['read'],
   },
   // Committee members and secretaries run their org: they know their members' contacts. They
-  // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3).
+  // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3) and of
+  // a probationary member's recognition (HD06 §4).
   committee: {
     org: ['read'],
     member: ['read'],
     member_sensitive: ['read'],
     stats: ['read'],
     admission: ['read', 'create', 'update'],
+    recognition: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -77,6 +82,7 @@ const PERMISSIONS: Table = {
     member: ['read'],
     stats: ['read', 'export'],
     admission: ['read'],
+    recognition: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

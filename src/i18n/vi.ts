@@ -87,6 +87,13 @@ export const messages = {
   SPONSORS_INSUFFICIENT: 'Người giới thiệu chưa đủ: {required} (R-ADM-07)',
   SPONSOR_NOT_ELIGIBLE: 'Người giới thiệu thứ {index} không đủ điều kiện: {reasons} (R-ADM-09)',
   CEREMONY_LATE_WITHOUT_CONSENT: 'Lễ kết nạp sau hạn {due} (30 ngày làm việc từ khi nhận quyết định) cần có ý kiến đồng ý của cấp ủy cấp trên trực tiếp (R-ADM-22)',
+  RECOGNITION_CASE_NOT_FOUND: 'Không tìm thấy hồ sơ xét công nhận đảng viên chính thức (mã {id})',
+  RECOGNITION_CASE_OPEN: 'Đảng viên {name} đang có một hồ sơ xét công nhận chính thức chưa kết thúc; không lập hồ sơ thứ hai',
+  MEMBER_NOT_PROBATIONARY: 'Đảng viên {name} không phải đảng viên dự bị (hiện là {status}); không xét công nhận chính thức',
+  RECOGNITION_STEP_NOT_ALLOWED: 'Bước "{step}" chưa đến lượt: bước tiếp theo của hồ sơ là "{expected}"',
+  RECOGNITION_CASE_CLOSED: 'Hồ sơ xét công nhận đã kết thúc ({state}); không ghi thêm bước "{step}"',
+  SELF_REVIEW_BEFORE_PROBATION_END: 'Bản tự kiểm điểm ngày {date} viết trước khi hết 12 tháng dự bị ({probationEnds}); phải viết sau khi hết thời hạn dự bị (R-PROB-07)',
+  RECOGNITION_DECISION_NOT_PROPOSED: 'Quyết định "{result}" khác với đề nghị của chi bộ và đảng ủy cơ sở ({proposal}); chỉ cấp trên nhận báo cáo sau ba lần biểu quyết không đạt mới được quyết định khác (R-PROB-06, R-PROB-09)',
 } as const;
 
 export type MessageKey = keyof typeof messages;
