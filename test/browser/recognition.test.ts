@@ -85,14 +85,16 @@ describe.skipIf(!chromiumPath)('recognition screens in Chromium', () => {
     await signIn(page, 'bantochuc.xa');
     const opened = (await staff.get<{ items: CaseItem[] }>('/api/recognition-cases?state=opened')).items;
     const early = opened.find((c) => c.probationEnds > new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+    // A probationary member of the commune without an open case.
+    const withCase = new Set((await staff.get<{ items: CaseItem[] }>('/api/recognition-cases?pageSize=200')).items.filter((c) => c.nextStep !== null).map((c) => c.member.id));
+    const members = (await staff.get<{ items: { id: number; fullName: string }[] }>('/api/members?status=probationary&pageSize=200')).items;
+    const free = members.find((m) => !withCase.has(m.id))!;
+    const name = free.fullName;
     await page.goto('/recognition');
     await page.getByRole('button', { name: 'Lập hồ sơ xét công nhận' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Đảng viên dự bị').click();
-    const first = page.locator('.ant-select-dropdown .ant-select-item-option').first();
-    await first.waitFor();
-    const name = (await first.getAttribute('title')) ?? '';
-    await first.click();
+    await dialog.getByLabel('Đảng viên dự bị').fill(name);
+    await page.locator('.ant-select-dropdown').getByTitle(name, { exact: true }).first().click();
     await dialog.getByRole('button', { name: 'Lập hồ sơ xét công nhận' }).click();
     await page.getByRole('heading', { name: `Hồ sơ xét công nhận chính thức: ${name}` }).waitFor();
     await page.getByText('Ghi bước tiếp theo: Bản tự kiểm điểm của đảng viên dự bị').waitFor();
