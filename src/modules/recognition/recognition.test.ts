@@ -151,7 +151,7 @@ describeApi(
       expect(list.items.map((i: { id: number }) => i.id)).toContain(c.id);
     });
 
-    it('R-PROB-09 and R-PROB-06: inconclusive chi bộ votes are retaken, then xóa tên removes the member and keeps the record with the reason', async () => {
+    it('R-PROB-09, R-PROB-06 and R-REC-06: inconclusive chi bộ votes are retaken, then xóa tên removes the member and keeps the record with the reason', async () => {
       const db = h().database.db;
       const m = await insertTestMember(db, { org: t.gcell, full_name: 'Hoàng Văn Nam', status: 'probationary', status_since: '2026-03-02', admission_date: '2026-03-02' });
       const totalBefore = await rollup(h(), t.gcell.id, 'total', 'all');
