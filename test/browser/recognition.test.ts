@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)('recognition screens in Chromium', () => {
     const page = await (await env.newContext()).newPage();
     const failed = failedResponses(page);
     await signIn(page, 'bantochuc.xa');
-    await page.getByRole('menuitem', { name: 'Công nhận chính thức' }).click();
+    await page.getByRole('menuitem', { name: 'Chuyển chính thức' }).click();
     await page.getByRole('heading', { name: 'Công nhận đảng viên chính thức', level: 1 }).waitFor();
     const table = page.getByRole('table');
     await table.getByText('Mới lập hồ sơ').first().waitFor();
@@ -110,7 +110,7 @@ describe.skipIf(!chromiumPath)('recognition screens in Chromium', () => {
   it('shows the leader the cases but no step form', async () => {
     const page = await (await env.newContext()).newPage();
     await signIn(page, 'lanhdao');
-    await page.getByRole('menuitem', { name: 'Công nhận chính thức' }).click();
+    await page.getByRole('menuitem', { name: 'Chuyển chính thức' }).click();
     await page.getByRole('table').getByText('Đã công nhận chính thức').first().waitFor();
     const leader = await env.api('lanhdao');
     const open = (await leader.get<{ items: CaseItem[] }>('/api/recognition-cases?state=escalated')).items[0]!;
