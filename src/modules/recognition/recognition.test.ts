@@ -4,6 +4,7 @@ import { describeApi, signIn, userWithRoles, type ApiHarness } from '../../../te
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { recognitionDecisionDue } from '../../domain/probation/probation.js';
 import { makeScope } from '../auth/scope.js';
+import * as repo from './recognition.repository.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
@@ -258,6 +259,24 @@ describeApi(
       expect((await call(h(), 'GET', '/api/recognition-cases', undefined, outsider.headers)).json()).toEqual({ items: [], total: 0 });
       expect((await call(h(), 'GET', `/api/recognition-cases/${c.id}`, undefined, leader.headers)).statusCode).toBe(200);
       expect((await step(c.id, { kind: 'self_review', date: '2027-07-02', version: c.version }, leader.headers)).statusCode).toBe(403);
+      expect(await counts(h())).toEqual(before);
+
+      // The repository itself, called with the other subtree's scope, reads and writes nothing.
+      const sibling = makeScope([other.commune.path]);
+      const db = h().database.db;
+      expect(await repo.findCase(db, sibling, c.id)).toBeUndefined();
+      expect(await repo.stepsOf(db, sibling, c.id)).toEqual([]);
+      expect((await repo.listCases(db, sibling, { states: null, orgPath: null, limit: 50, offset: 0 })).total).toBe(0);
+      expect(await repo.updateCaseAtVersion(db, sibling, c.id, c.version, { state: 'recognized' })).toBe(0);
+      const now = new Date();
+      const inserted = await repo.insertCase(db, sibling, {
+        member_id: m.id, org_id: t.cellB.id, needs_grassroots_resolution: true, state: 'opened', opened_on: '2027-07-01', closed_on: null, ceremony_date: '2026-07-01',
+        self_review_date: null, cell_resolution_date: null, cell_resolution_no: null, cell_proposal: null, cell_votes_members: null, cell_votes_in_favour: null, cell_votes_against: null,
+        grassroots_resolution_date: null, grassroots_resolution_no: null, grassroots_votes_members: null, grassroots_votes_in_favour: null, grassroots_votes_against: null,
+        decision_date: null, decision_no: null, deciding_authority: null, decision_result: null, decision_votes_members: null, decision_votes_in_favour: null, decision_votes_against: null,
+        official_date: null, created_at: now, updated_at: now,
+      });
+      expect(inserted).toBeUndefined();
       expect(await counts(h())).toEqual(before);
     });
   },
