@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { totpRoutes } from './modules/auth/totp.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { importRoutes } from './modules/import/import.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(admissionRoutes);
+  await app.register(importRoutes);
   await app.register(recognitionRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { connect, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../errors.js';
+import { TOTP_KEY_FILE } from '../modules/auth/totp-key.js';
+import { registerImportExportCommands } from './import-export.js';
 import { registerUserCommands } from './user.js';
 
 const program = new Command()
@@ -120,6 +124,7 @@ program
   });
 
 registerUserCommands(program, (fn) => withDatabase(loadConfig(), fn));
+registerImportExportCommands(program, (fn) => withDatabase(loadConfig(), fn));
 
 program
   .command('backup')
@@ -136,6 +141,11 @@ program
     try {
       await backup.backupEmbedded(database, opts.out);
       console.log(`Đã sao lưu vào ${opts.out}`);
+      // Kept out of the copy on purpose (a stolen backup should not carry its own key), so say so.
+      const keyFile = join(config.DATA_DIR, TOTP_KEY_FILE);
+      if (config.DANGVU_TOTP_KEY === undefined && existsSync(keyFile)) {
+        console.log(`Lưu ý: khóa xác thực hai lớp ${keyFile} không nằm trong bản sao lưu. Hãy cất riêng một bản của tệp này; khôi phục mà thiếu nó thì mọi người dùng phải đặt lại xác thực hai lớp.`);
+      }
     } finally {
       await database.close();
     }

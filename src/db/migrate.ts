@@ -7,6 +7,8 @@ import * as m0005 from './migrations/0005_auth_hardening.js';
 import * as m0006 from './migrations/0006_account_name_search.js';
 import * as m0007 from './migrations/0007_member_name_words.js';
 import * as m0008 from './migrations/0008_admission.js';
+import * as m0009 from './migrations/0009_member_level2_name.js';
+import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_recognition.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '0006_account_name_search': m0006,
   '0007_member_name_words': m0007,
   '0008_admission': m0008,
+  '0009_member_level2_name': m0009,
+  '0010_import': m0010,
   '0011_recognition': m0011,
 };
 

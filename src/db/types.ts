@@ -269,6 +269,52 @@ export interface AdmissionStepTable {
   details: Json;
 }
 
+export type ImportJobStatus = 'parsed' | 'dry_run_done' | 'committing' | 'committed' | 'failed' | 'cancelled';
+export type DuplicatePolicy = 'skip' | 'update' | 'stop';
+
+/** A saved column mapping (migration 0010): header key → field, or null to ignore the column. */
+export interface ImportTemplateTable {
+  id: Generated<number>;
+  name: string;
+  org_id: number;
+  org_path: string;
+  mapping: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One uploaded file from upload to commit (migration 0010). */
+export interface ImportJobTable {
+  id: Generated<number>;
+  kind: Generated<'members'>;
+  created_by: number | null;
+  org_id: number;
+  org_path: string;
+  file_name: string;
+  sha256: string;
+  file_bytes: number;
+  format: 'xlsx' | 'csv';
+  encoding: string | null;
+  status: ImportJobStatus;
+  on_duplicate: DuplicatePolicy;
+  template_id: number | null;
+  mapping: Json | null;
+  counts: Json;
+  problems: Json;
+  problem_count: Generated<number>;
+  progress: Generated<number>;
+  failure: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  committed_at: Timestamp | null;
+}
+
+export interface ImportFileTable {
+  job_id: number;
+  data: Uint8Array;
+}
+
 /** The recognition case (src/domain/probation/recognition-case.ts): the current facts of each step. */
 export interface RecognitionCaseTable {
   id: Generated<number>;
@@ -343,6 +389,9 @@ export interface DB {
   candidate: CandidateTable;
   admission_case: AdmissionCaseTable;
   admission_step: AdmissionStepTable;
+  import_template: ImportTemplateTable;
+  import_job: ImportJobTable;
+  import_file: ImportFileTable;
   recognition_case: RecognitionCaseTable;
   recognition_step: RecognitionStepTable;
 }
@@ -356,6 +405,7 @@ export type CandidateRow = Selectable<CandidateTable>;
 export type AdmissionCaseRow = Selectable<AdmissionCaseTable>;
 export type AdmissionCaseUpdate = Updateable<AdmissionCaseTable>;
 export type AdmissionStepRow = Selectable<AdmissionStepTable>;
+export type ImportJobRow = Selectable<ImportJobTable>;
 export type RecognitionCaseRow = Selectable<RecognitionCaseTable>;
 export type RecognitionCaseUpdate = Updateable<RecognitionCaseTable>;
 export type RecognitionStepRow = Selectable<RecognitionStepTable>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSensitiveMemberField, redactSensitive, SENSITIVE_MEMBER_FIELDS, withoutSensitiveKeys } from './member-sensitive.js';
+import { isSensitiveMemberField, maskCitizenIds, redactSensitive, SENSITIVE_MEMBER_FIELDS, withoutSensitiveKeys } from './member-sensitive.js';
 
 describe('sensitive member fields', () => {
   it('names citizen ID, ethnicity, religion, phone and the addresses, and nothing of the party record', () => {
@@ -17,5 +17,17 @@ describe('sensitive member fields', () => {
   it('drops the sensitive keys of a history entry entirely', () => {
     expect(withoutSensitiveKeys({ religion: 'catholic', occupation: 'giáo viên' })).toEqual({ occupation: 'giáo viên' });
     expect(withoutSensitiveKeys(null)).toBeNull();
+  });
+});
+
+describe('maskCitizenIds', () => {
+  it('keeps the last four digits of a 12-digit citizen ID, alone or inside text', () => {
+    expect(maskCitizenIds('001190000101')).toBe('••••••••0101');
+    expect(maskCitizenIds('cccd 001190000101, xem lai')).toBe('cccd ••••••••0101, xem lai');
+  });
+  it('leaves names, party card numbers and longer digit runs as typed', () => {
+    expect(maskCitizenIds('nguyen van hung')).toBe('nguyen van hung');
+    expect(maskCitizenIds('90000101')).toBe('90000101');
+    expect(maskCitizenIds('0011900001012')).toBe('0011900001012');
   });
 });

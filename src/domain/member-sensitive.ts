@@ -29,3 +29,14 @@ export function withoutSensitiveKeys(fields: Record<string, unknown> | null): Re
   if (fields === null) return null;
   return Object.fromEntries(Object.entries(fields).filter(([k]) => !sensitive.has(k)));
 }
+
+const CITIZEN_ID_IN_TEXT = /(?<!\d)\d{8}(\d{4})(?!\d)/g;
+
+/**
+ * Free text with every citizen ID in it (12 digits standing alone) reduced to its last four,
+ * for what is stored where readers of the audit trail without `member_sensitive:read` see it:
+ * a search typed into an export's filters may be a citizen ID.
+ */
+export function maskCitizenIds(text: string): string {
+  return text.replace(CITIZEN_ID_IN_TEXT, '••••••••$1');
+}

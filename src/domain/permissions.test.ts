@@ -43,6 +43,11 @@ describe('permission table v1', () => {
     for (const role of ROLES) expect(roleCan(role, 'admission', 'delete'), role).toBe(false);
   });
 
+  it('lets commission staff and committees import member lists within their scope, and no one else', () => {
+    for (const role of ['org_staff', 'committee'] as const) for (const a of ['read', 'create', 'update'] as const) expect(roleCan(role, 'import', a), `${role} ${a}`).toBe(true);
+    for (const role of ['admin', 'inspection_staff', 'leader', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, 'import', a), `${role} ${a}`).toBe(false);
+  });
+
   it('gives recognition cases the same roles as admission cases', () => {
     for (const role of ROLES) for (const a of ACTIONS) expect(roleCan(role, 'recognition', a), `${role} ${a}`).toBe(roleCan(role, 'admission', a));
   });

@@ -26,6 +26,8 @@ export const RESOURCES = [
   'role_assignment',
   /** Candidates ("quần chúng ưu tú") and their admission cases, with their steps. */
   'admission',
+  /** Imports of member lists (issue 6): upload, dry run, commit, history, saved column mappings. */
+  'import',
   /** Recognition cases of probationary members as official members, with their steps. */
   'recognition',
 ] as const;
@@ -55,6 +57,7 @@ const PERMISSIONS: Table = {
     account: ['read'],
     role_assignment: ['read', 'create', 'delete'],
     admission: ['read', 'create', 'update'],
+    import: ['read', 'create', 'update'],
     recognition: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
@@ -74,6 +77,8 @@ const PERMISSIONS: Table = {
     member_sensitive: ['read'],
     stats: ['read'],
     admission: ['read', 'create', 'update'],
+    // A cell's committee brings its own list in (issue 6); the import writes only within its scope.
+    import: ['read', 'create', 'update'],
     recognition: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.

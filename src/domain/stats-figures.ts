@@ -52,6 +52,9 @@ export interface StatsFigures {
 }
 
 export const KINH = 'kinh';
+/** How the figures split ethnicity: the Kinh majority and every other group (ethnicMinority). */
+export const ETHNIC_GROUPS = ['kinh', 'minority'] as const;
+export type EthnicGroup = (typeof ETHNIC_GROUPS)[number];
 export const NO_RELIGION = 'none';
 
 function tally<K extends string>(keys: readonly K[], values: Map<string, number> | undefined): Tally<K> {

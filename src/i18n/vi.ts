@@ -87,6 +87,20 @@ export const messages = {
   SPONSORS_INSUFFICIENT: 'Người giới thiệu chưa đủ: {required} (R-ADM-07)',
   SPONSOR_NOT_ELIGIBLE: 'Người giới thiệu thứ {index} không đủ điều kiện: {reasons} (R-ADM-09)',
   CEREMONY_LATE_WITHOUT_CONSENT: 'Lễ kết nạp sau hạn {due} (30 ngày làm việc từ khi nhận quyết định) cần có ý kiến đồng ý của cấp ủy cấp trên trực tiếp (R-ADM-22)',
+  IMPORT_JOB_NOT_FOUND: 'Không tìm thấy lần nhập dữ liệu (mã {id})',
+  IMPORT_TEMPLATE_NOT_FOUND: 'Không tìm thấy mẫu ánh xạ cột "{name}"',
+  IMPORT_UNSUPPORTED_FILE: 'Tệp "{name}" không phải bảng tính .xlsx hoặc tệp .csv',
+  IMPORT_FILE_EMPTY: 'Tệp "{name}" không có nội dung',
+  IMPORT_NO_HEADER: 'Không tìm thấy dòng tiêu đề trong {rows} dòng đầu của tệp: cần cột "Họ và tên" và ít nhất một cột khác (Ngày sinh, Số CCCD …)',
+  IMPORT_BAD_VALUE: 'Cột "{column}": giá trị "{value}" không đọc được ({reason})',
+  IMPORT_ORG_UNKNOWN: 'Không tìm thấy tổ chức đảng "{value}" trong {root}',
+  IMPORT_ORG_AMBIGUOUS: 'Có {count} tổ chức đảng tên "{value}" trong {root}; hãy ghi mã chi bộ',
+  IMPORT_DUPLICATE_IN_FILE: 'Trùng {key} với dòng {other} của tệp',
+  IMPORT_POSSIBLE_DUPLICATE: 'Có thể trùng với đảng viên đã có "{name}" (cùng họ tên và ngày sinh {birthDate}); hãy kiểm tra lại',
+  IMPORT_KEYS_CONFLICT: 'Số CCCD {citizenId} và số thẻ đảng {partyCardNo} thuộc hai hồ sơ đảng viên khác nhau',
+  IMPORT_STATE: 'Lần nhập đang ở trạng thái "{status}"; không thể {action}',
+  IMPORT_HAS_ERRORS: 'Tệp còn {count} dòng lỗi; hãy sửa tệp rồi tải lên lại. Chưa ghi dòng nào',
+  IMPORT_DUPLICATES_STOP: 'Có {count} dòng trùng với hồ sơ đã có nhưng khác nội dung; theo lựa chọn "dừng", không ghi dòng nào',
   RECOGNITION_CASE_NOT_FOUND: 'Không tìm thấy hồ sơ xét công nhận đảng viên chính thức (mã {id})',
   RECOGNITION_CASE_OPEN: 'Đảng viên {name} đang có một hồ sơ xét công nhận chính thức chưa kết thúc; không lập hồ sơ thứ hai',
   MEMBER_NOT_PROBATIONARY: 'Đảng viên {name} không phải đảng viên dự bị (hiện là {status}); không xét công nhận chính thức',
@@ -106,6 +120,7 @@ export const refusals = {
   target_stronger: 'Tài khoản "{username}" có vai trò mạnh hơn hoặc rộng hơn quyền của bạn; chỉ quản trị viên cấp trên được thao tác trên tài khoản này',
   self_administration: 'Không thể tự quản trị tài khoản của chính mình ở đây; hãy dùng chức năng đổi mật khẩu hoặc đăng xuất của mình',
   installation_wide_account: 'Chỉ quản trị viên toàn hệ thống được đặt tài khoản không thuộc đơn vị nào',
+  sensitive_filter: 'Lọc theo dân tộc cần quyền xem thông tin nhạy cảm của đảng viên ở nơi đang xem; hãy bỏ bộ lọc này',
 } as const;
 
 export type RefusalReason = keyof typeof refusals;

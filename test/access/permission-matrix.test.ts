@@ -5,6 +5,8 @@ import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } fro
 import { insertTestMember, insertTestOrg, type TestOrg } from '../factories.js';
 import { insertAssignment } from '../../src/modules/auth/access.repository.js';
 import { setUserOrgAndMember } from '../../src/modules/auth/auth.repository.js';
+import * as importService from '../../src/modules/import/import.service.js';
+import { staffContext } from '../../src/modules/service-context.js';
 
 // The permission matrix (issue 3): every route of the OpenAPI document is called as anonymous
 // (401), as commission staff of a sibling subtree (403 or 404, and nothing of that subtree in the
@@ -23,6 +25,8 @@ interface Subtree {
   member: { id: number; version: number; fullName: string; citizenId: string };
   /** A candidate with an open admission case, and one without a case yet. */
   admission: { candidateId: number; caseId: number; freeCandidateId: number; candidateName: string };
+  /** Two dry-run imports of a file naming the subtree's member (nothing to write): one to commit, one to cancel. */
+  imports: { commitJob: number; cancelJob: number; file: Buffer };
   /** A probationary member with an open recognition case, and one without a case yet. */
   recognition: { caseId: number; freeMemberId: number; memberName: string };
 }
@@ -202,6 +206,39 @@ const MATRIX: Record<string, Entry> = {
       expect(ids).toContain(w.a.admission.caseId);
       expect(ids).not.toContain(w.b.admission.caseId);
     },
+  },
+  // Imports (issue 6): a file naming the subtree's own member, so a commit writes nothing.
+  'POST /api/imports': {
+    inScope: (w) => ({ method: 'POST', url: `/api/imports?fileName=ds.csv&orgId=${w.a.cell.id}`, payload: w.a.imports.file, headers: { 'content-type': 'application/octet-stream' } }) as Call,
+    outOfScope: (w) => ({ method: 'POST', url: `/api/imports?fileName=ds.csv&orgId=${w.b.cell.id}`, payload: w.b.imports.file, headers: { 'content-type': 'application/octet-stream' } }) as Call,
+    ok: [202],
+  },
+  'GET /api/imports': {
+    inScope: () => get('/api/imports'),
+    ok: [200],
+    listing: (w, res) => {
+      const ids = res.json().items.map((j: { id: number }) => j.id);
+      expect(ids).toContain(w.a.imports.commitJob);
+      expect(ids).not.toContain(w.b.imports.commitJob);
+    },
+  },
+  'GET /api/imports/{id}': { inScope: (w) => get(`/api/imports/${w.a.imports.commitJob}`), outOfScope: (w) => get(`/api/imports/${w.b.imports.commitJob}`), ok: [200] },
+  'GET /api/imports/{id}/report': { inScope: (w) => get(`/api/imports/${w.a.imports.commitJob}/report`), outOfScope: (w) => get(`/api/imports/${w.b.imports.commitJob}/report`), ok: [200] },
+  'POST /api/imports/{id}/commit': {
+    inScope: (w) => ({ method: 'POST', url: `/api/imports/${w.a.imports.commitJob}/commit` }),
+    outOfScope: (w) => ({ method: 'POST', url: `/api/imports/${w.b.imports.commitJob}/commit` }),
+    ok: [202],
+  },
+  'POST /api/imports/{id}/cancel': {
+    inScope: (w) => ({ method: 'POST', url: `/api/imports/${w.a.imports.cancelJob}/cancel` }),
+    outOfScope: (w) => ({ method: 'POST', url: `/api/imports/${w.b.imports.cancelJob}/cancel` }),
+    ok: [200],
+  },
+  'GET /api/import-templates': { inScope: () => get('/api/import-templates'), ok: [200] },
+  'POST /api/import-templates': {
+    inScope: (w) => post('/api/import-templates', { name: 'Mẫu xã', orgId: w.a.commune.id, mapping: { 'Họ tên ĐV': 'fullName' } }),
+    outOfScope: (w) => post('/api/import-templates', { name: 'Mẫu xã', orgId: w.b.commune.id, mapping: { 'Họ tên ĐV': 'fullName' } }),
+    ok: [200],
   },
   'GET /api/admission-cases/{id}': {
     inScope: (w) => get(`/api/admission-cases/${w.a.admission.caseId}`),
@@ -390,6 +427,12 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     .values({ candidate_id: c1.id, citizen_id: person.citizenId.replace(/^001/, '002'), org_id: cell.id, org_path: cell.path, needs_grassroots_resolution: true, state: 'opened', opened_on: '2026-01-05', created_at: new Date(), updated_at: new Date() })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const file = Buffer.from(`Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày vào Đảng,Trạng thái\r\n${person.name},Nam,01/01/1980,${person.citizenId},01/01/2009,Chính thức\r\n`);
+  const staff = staffContext(db, h.clock, [commune.path]);
+  const imported = async () => {
+    const j = await importService.uploadFile(staff, { fileName: 'ds.csv', orgId: cell.id, onDuplicate: 'skip', bytes: new Uint8Array(file) });
+    return (await importService.dryRun(staff, j.id)).id;
+  };
   // Probationary since a ceremony on 2025-06-01: probation ended 2026-06-01, before TODAY.
   const memberName = `Dự Bị ${place}`;
   const p1 = await insertTestMember(db, { org: cell, full_name: memberName, status: 'probationary', status_since: '2025-06-01', admission_date: '2025-06-01' });
@@ -403,6 +446,7 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
     admission: { candidateId: c1.id, caseId: kase.id, freeCandidateId: c2.id, candidateName },
+    imports: { commitJob: await imported(), cancelJob: await imported(), file },
     recognition: { caseId: rcase.id, freeMemberId: p2.id, memberName },
   };
 }

@@ -137,6 +137,30 @@ describeApi('scope in SQL: members and statistics of another subtree', (h) => {
       expect(await memberRepo.photoMeta(db, scopeA, theirs.id)).toBeUndefined();
     });
 
+    it('lists and counts take the scope and the org filter as one set of subtrees, on every level', async () => {
+      const db = h().database.db;
+      const f = (orgPath: string | null): memberRepo.MemberListFilter => ({ orgPath, statuses: [mine.status, theirs.status], sex: null, search: null });
+      const ids = async (scope: Scope, orgPath: string | null) =>
+        (await memberRepo.listPage(db, scope, f(orgPath), 'name', 50, { offset: 0 })).map((r) => r.id).filter((id) => id === mine.id || id === theirs.id);
+      const count = async (scope: Scope, orgPath: string | null) => (await memberRepo.countFiltered(db, scope, f(orgPath), 1000)).n;
+      // The communes are on the second level of the tree (the index of migration 0009).
+      const communeA = makeScope([a.commune.path]);
+      const communeB = makeScope([b.commune.path]);
+      expect(await ids(scopeA, a.commune.path)).toEqual([mine.id]);
+      expect(await ids(scopeA, b.commune.path)).toEqual([]);
+      expect(await ids(scopeA, b.province.path)).toEqual([]);
+      expect(await ids(communeA, null)).toEqual([mine.id]);
+      expect(await ids(communeA, a.province.path)).toEqual([mine.id]);
+      expect(await ids(communeA, a.gcell.path)).toEqual([]);
+      expect(await ids(communeB, a.province.path)).toEqual([]);
+      expect(await ids(communeB, a.commune.path)).toEqual([]);
+      // In name order, given name first: Ngoài before Trong.
+      expect(await ids(makeScope([a.commune.path, b.commune.path]), null)).toEqual([theirs.id, mine.id]);
+      expect(await count(communeB, a.province.path)).toBe(0);
+      expect(await count(communeA, b.commune.path)).toBe(0);
+      expect(await count(communeA, a.commune.path)).toBeGreaterThanOrEqual(1);
+    });
+
     it('writes to the other subtree change no row', async () => {
       const db = h().database.db;
       const before = await snapshot(theirs.id);

@@ -91,6 +91,41 @@ describe.skipIf(!chromiumPath)('member list paging, dashboard links, member sess
     await page.getByRole('status').filter({ hasText: new RegExp(`^${escape(totalText(expected))}$`) }).waitFor();
   });
 
+  it('lands from the ethnic-minority figure on the list of exactly those members; a leader is told the list cannot narrow', async () => {
+    const stats = await staff.get<{ ethnicMinority: number }>('/api/stats');
+    const n = stats.ethnicMinority;
+    expect(n).toBeGreaterThan(0);
+    const figureOf = (page: Page) => page.getByRole('link', { name: /^Dân tộc thiểu số: / });
+
+    const page = await (await env.newContext()).newPage();
+    await signIn(page, 'bantochuc');
+    await expect.poll(async () => Number((await figureOf(page).textContent())?.replace(/\D/g, ''))).toBe(n);
+    await figureOf(page).click();
+    await page.getByRole('heading', { name: 'Đảng viên', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('ethnicGroup')).toBe('minority');
+    const expected = n > 1000 ? { total: 1000, totalIsLowerBound: true as const } : { total: n };
+    await page.getByRole('status').filter({ hasText: new RegExp(`^${escape(totalText(expected))}$`) }).waitFor();
+    // The filter shows what the list is narrowed by, and every row listed is of a minority.
+    await page.getByRole('combobox', { name: 'Dân tộc' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').getByText('Dân tộc thiểu số').waitFor();
+    const listed = await staff.get<ListBody>('/api/members?ethnicGroup=minority&pageSize=50');
+    const firstId = String(listed.items[0]!.id);
+    await expect.poll(() => firstRowId(page)).toBe(firstId);
+    const record = await staff.get<{ ethnicity: string }>(`/api/members/${firstId}`);
+    expect(record.ethnicity).not.toBe('kinh');
+
+    // A leader may not read ethnicity: the figure is there, its link says the list cannot narrow
+    // to it, and the list offers no such filter.
+    const leader = await (await env.newContext()).newPage();
+    await signIn(leader, 'lanhdao');
+    await expect.poll(async () => Number((await figureOf(leader).textContent())?.replace(/\D/g, ''))).toBe(n);
+    expect(await figureOf(leader).getAttribute('aria-label')).toContain('chưa lọc được');
+    await figureOf(leader).click();
+    await leader.getByRole('heading', { name: 'Đảng viên', level: 1 }).waitFor();
+    expect(new URL(leader.url()).searchParams.get('ethnicGroup')).toBeNull();
+    await leader.getByRole('combobox', { name: 'Độ tuổi' }).waitFor();
+    await expect(leader.getByRole('combobox', { name: 'Dân tộc' }).count()).resolves.toBe(0);
+  });
+
   it("shows a party member their record with no request refused during the session", async () => {
     const page = await (await env.newContext()).newPage();
     await page.goto('/signin');

@@ -35,3 +35,14 @@ export function inScope(scope: Scope, column: string): Expression<SqlBool> {
 export function pathInScope(scope: Scope, path: string): boolean {
   return scope.paths.some((p) => path.startsWith(p));
 }
+
+/**
+ * The part of the scope inside the subtree of `path`: that subtree when the scope covers it,
+ * else the scope's own subtrees that lie under it (none: nothing). Lets a query state one set of
+ * subtrees instead of the scope and a filter, whose ranges the planner would multiply as if
+ * independent and so underestimate.
+ */
+export function narrowScope(scope: Scope, path: string): Scope {
+  if (pathInScope(scope, path)) return makeScope([path]);
+  return makeScope(scope.paths.filter((p) => p.startsWith(path)));
+}

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { ancestorIds } from '../../db/tree-path.js';
+import { maskCitizenIds } from '../../domain/member-sensitive.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { pathInScope } from '../auth/scope.js';
 import type { ServiceContext } from '../service-context.js';
@@ -51,9 +52,9 @@ async function titleOrgName(ctx: ServiceContext, org: { name: string } | null): 
  * stop compiling until the export applies it too, so the file never silently differs from the list.
  */
 function filtersOf(query: ExportMembersQuery) {
-  const { format: _format, q, mode, org, status, sex, ageBand, theoryLevel, sort, ...unhandled } = query;
+  const { format: _format, q, mode, org, status, sex, ageBand, theoryLevel, ethnicGroup, sort, ...unhandled } = query;
   const none: Record<string, never> = unhandled;
-  return { q, mode, org, status, sex, ageBand, theoryLevel, sort, ...none };
+  return { q, mode, org, status, sex, ageBand, theoryLevel, ethnicGroup, sort, ...none };
 }
 
 async function plan(ctx: ServiceContext, query: ExportMembersQuery): Promise<Plan> {
@@ -99,7 +100,9 @@ async function* printedRows(ctx: ServiceContext, query: ExportMembersQuery, p: P
   let rows = 0;
   let complete = false;
   const { format } = query;
-  const filters = filtersOf(query);
+  // The search may be a citizen ID, which not every reader of the trail may see.
+  const typed = filtersOf(query);
+  const filters = typed.q === undefined ? typed : { ...typed, q: maskCitizenIds(typed.q) };
   const audit = (done: boolean) =>
     appendAudit(ctx.db, ctx.actor, {
       action: 'member.export',

@@ -289,6 +289,23 @@ describeApi('member list export', (h) => {
     expect(trail.json().items.some((i: { action: string }) => i.action === 'member.export')).toBe(true);
   });
 
+  it('stores a citizen ID typed as the search with only its last four digits on the audit trail', async () => {
+    const db = h().database.db;
+    const before = await db.selectFrom('audit_log').select('id').where('action', '=', 'member.export').execute();
+    const res = await get(`/api/members/export?format=csv&q=001190012345`, staff);
+    expect(res.statusCode).toBe(200);
+    const entries = await db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'member.export')
+      .where('id', 'not in', before.length ? before.map((b) => b.id) : [0])
+      .execute();
+    expect(entries).toHaveLength(1);
+    const text = typeof entries[0]!.after === 'string' ? entries[0]!.after : JSON.stringify(entries[0]!.after);
+    expect(text).not.toContain('001190012345');
+    expect(JSON.parse(text)).toMatchObject({ filters: { q: '••••••••2345' } });
+  });
+
   it('exports the list as filtered by age band and theory level, as the list pages it', async () => {
     const filters = `org=${t.commune.id}&ageBand=41_50,51_60&theoryLevel=intermediate,advanced`;
     const res = await get(`/api/members/export?format=csv&${filters}`, staff);

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeApi } from '../../../test/api.js';
+import { describeApi, signIn, userWithRoles } from '../../../test/api.js';
 import { insertTestMember, insertTestOrg, insertTestTree } from '../../../test/factories.js';
 
 // The list's age-band and theory-level filters (issue 4: every dashboard figure links to the
@@ -13,6 +13,7 @@ interface Person {
   theory: string;
   status: string;
   sex: 'male' | 'female';
+  ethnicity: string;
 }
 interface ListBody {
   items: { id: number }[];
@@ -29,12 +30,14 @@ function bandByHand(birth: string): string {
 }
 const ON_ROLLS = ['probationary', 'official', 'exempt'];
 
-describeApi('member list filtered by age band and theory level', (h) => {
+describeApi('member list filtered by age band, theory level and ethnic group', (h) => {
   let tree: Tree;
   const people: Person[] = [];
   const births = ['1996-12-31', '1996-01-01', '2001-06-15', '1995-12-31', '1986-01-01', '1985-12-31', '1976-07-07', '1975-01-01', '1966-12-31', '1965-12-31', '1940-02-28'];
   const theories = ['none', 'elementary', 'intermediate', 'advanced', 'bachelor'];
   const statuses = ['official', 'probationary', 'exempt', 'official', 'removed'];
+  // Every fourth person of a minority, in three different groups.
+  const ethnicities = ['kinh', 'kinh', 'kinh', 'tay', 'kinh', 'hmong', 'kinh', 'khmer'];
 
   const list = async (query: string): Promise<ListBody> => {
     const res = await h().app.inject({ method: 'GET', url: `/api/members?org=${tree.province.id}&${query.includes('pageSize=') ? '' : 'pageSize=200&'}${query}`, headers: h().headers });
@@ -56,6 +59,7 @@ describeApi('member list filtered by age band and theory level', (h) => {
       for (const theory of theories) {
         const status = statuses[i % statuses.length]!;
         const sex = i % 3 === 0 ? 'female' : 'male';
+        const ethnicity = ethnicities[i % ethnicities.length]!;
         const m = await insertTestMember(db, {
           org: [tree.cellA, tree.cellB, tree.gcell][i % 3]!,
           birth_date: birth,
@@ -63,15 +67,16 @@ describeApi('member list filtered by age band and theory level', (h) => {
           status,
           status_since: '2015-01-01',
           sex,
+          ethnicity,
         });
-        people.push({ id: m.id, birth, theory, status, sex });
+        people.push({ id: m.id, birth, theory, status, sex, ethnicity });
         i++;
       }
     }
     // The same kinds of people outside the org listed: never in its list.
     const other = await insertTestOrg(db, { type: 'province', name: 'Tỉnh khác F' });
     const otherCell = await insertTestOrg(db, { type: 'grassroots_cell', parent: other, name: 'Chi bộ khác F' });
-    for (const birth of births) await insertTestMember(db, { org: otherCell, birth_date: birth, theory_level: 'advanced' });
+    for (const birth of births) await insertTestMember(db, { org: otherCell, birth_date: birth, theory_level: 'advanced', ethnicity: 'thai' });
   });
 
   it('lists exactly the members on the rolls of one age band, for every band', async () => {
@@ -117,6 +122,43 @@ describeApi('member list filtered by age band and theory level', (h) => {
     const stats = res.json() as { members: { byAgeBand: Record<string, number>; byTheoryLevel: Record<string, number> } };
     for (const [band, n] of Object.entries(stats.members.byAgeBand)) expect((await list(`ageBand=${band}`)).total, band).toBe(n);
     for (const [level, n] of Object.entries(stats.members.byTheoryLevel)) expect((await list(`theoryLevel=${level}`)).total, level).toBe(n);
+  });
+
+  it('lists the Kinh and the ethnic minorities, alone and with other filters, each total the dashboard figure', async () => {
+    const minority = (p: Person) => p.ethnicity !== 'kinh';
+    const cases: [string, (p: Person) => boolean][] = [
+      ['ethnicGroup=minority', (p) => ON_ROLLS.includes(p.status) && minority(p)],
+      ['ethnicGroup=kinh', (p) => ON_ROLLS.includes(p.status) && !minority(p)],
+      ['ethnicGroup=minority&sex=female', (p) => ON_ROLLS.includes(p.status) && minority(p) && p.sex === 'female'],
+      ['ethnicGroup=minority&status=removed', (p) => p.status === 'removed' && minority(p)],
+      ['ethnicGroup=kinh&ageBand=le30&theoryLevel=none,advanced', (p) => ON_ROLLS.includes(p.status) && !minority(p) && bandByHand(p.birth) === 'le30' && ['none', 'advanced'].includes(p.theory)],
+    ];
+    for (const [query, keep] of cases) {
+      const expected = people.filter(keep);
+      expect(expected.length, query).toBeGreaterThan(0);
+      const got = await listed(query);
+      expect(got.ids, query).toEqual(ids(expected));
+      expect(got.total, query).toBe(expected.length);
+    }
+    const res = await h().app.inject({ method: 'GET', url: `/api/orgs/${tree.province.id}/stats`, headers: h().headers });
+    const stats = res.json() as { ethnicMinority: number };
+    expect(stats.ethnicMinority).toBe(people.filter((p) => ON_ROLLS.includes(p.status) && minority(p)).length);
+    expect((await list('ethnicGroup=minority')).total).toBe(stats.ethnicMinority);
+  });
+
+  it('refuses the ethnic-group filter to a role that may not read ethnicity, in the list and the export', async () => {
+    const db = h().database.db;
+    await userWithRoles(db, 'leader-f', 'mat-khau-lanh-dao-f', [{ role: 'leader', orgId: tree.province.id }]);
+    const leader = await signIn(h().app, 'leader-f', 'mat-khau-lanh-dao-f');
+    for (const url of [`/api/members?org=${tree.province.id}&ethnicGroup=minority`, `/api/members?ethnicGroup=kinh`, `/api/members/export?org=${tree.province.id}&ethnicGroup=minority&format=csv`]) {
+      const res = await h().app.inject({ method: 'GET', url, headers: leader.headers });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error, url).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'sensitive_filter' } });
+      expect(res.json().error.message, url).toContain('dân tộc');
+    }
+    // Without the filter the same leader lists the same org.
+    const plain = await h().app.inject({ method: 'GET', url: `/api/members?org=${tree.province.id}`, headers: leader.headers });
+    expect(plain.statusCode).toBe(200);
   });
 
   it('pages a filtered list by cursor without overlap', async () => {

@@ -1,7 +1,8 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, MemberRow, MemberUpdate, NewMember } from '../../db/types.js';
+import { KINH, type EthnicGroup } from '../../domain/stats-figures.js';
 import { ancestorIds, subtreeUpperBound } from '../../db/tree-path.js';
-import { inScope, type Scope } from '../auth/scope.js';
+import { inScope, narrowScope, type Scope } from '../auth/scope.js';
 import type { MemberSort } from './member.schema.js';
 import { prefixLikePatterns, type ListCursor, type MemberSearch, type WordsSearch } from './member.search.js';
 
@@ -450,6 +451,7 @@ export interface MemberListFilter {
   /** Birth-date ranges [from, before) a member's birth date falls in one of; absent for no age filter. */
   birthDates?: readonly { from: string | null; before: string | null }[] | null;
   theoryLevels?: readonly string[] | null;
+  ethnicGroup?: EthnicGroup | null;
   search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' } | { kind: 'words' }> | WordsSearch | null;
 }
 
@@ -473,10 +475,28 @@ export interface MemberListRow {
 /** Where a page starts: after the row with this sort value and id (keyset), or after `offset` rows. */
 export type PageStart = { after: ListCursor } | { offset: number };
 
+/**
+ * `m.org_path` within the subtrees of `scope`. A subtree on the second level of the tree (a
+ * province) is the equality on its id that member_level2_name_idx (migration 0009) is built on:
+ * walked in name order it gives a province's page without reading the province, and its
+ * statistics estimate the rows where the path range's are off by four orders of magnitude.
+ * Deeper subtrees are a range on the "C"-collated path (member_path_name_idx).
+ */
+function listedInScope(scope: Scope) {
+  if (scope.paths.length === 0) return sql<SqlBool>`false`;
+  const parts = scope.paths.map((p) => {
+    const ids = ancestorIds(p);
+    return ids.length === 2
+      ? sql<SqlBool>`split_part(m.org_path, '/', 3) = ${String(ids[1])}`
+      : sql<SqlBool>`(m.org_path >= ${p} and m.org_path < ${subtreeUpperBound(p)})`;
+  });
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
 function filtered(db: Db, scope: Scope, f: MemberListFilter) {
-  let q = db.selectFrom('member as m').where('m.deleted_at', 'is', null).where(inScope(scope, 'm.org_path'));
-  // A subtree is a range on the "C"-collated path: the leading column of member_path_name_idx.
-  if (f.orgPath !== null) q = q.where('m.org_path', '>=', f.orgPath).where('m.org_path', '<', subtreeUpperBound(f.orgPath));
+  // The org filter and the scope become one set of subtrees, stated once.
+  const within = f.orgPath === null ? scope : narrowScope(scope, f.orgPath);
+  let q = db.selectFrom('member as m').where('m.deleted_at', 'is', null).where(listedInScope(within));
   q = q.where('m.status', 'in', [...f.statuses]);
   if (f.sex !== null) q = q.where('m.sex', '=', f.sex);
   const ranges = f.birthDates;
@@ -490,6 +510,7 @@ function filtered(db: Db, scope: Scope, f: MemberListFilter) {
     );
   }
   if (f.theoryLevels) q = q.where('m.theory_level', 'in', [...f.theoryLevels]);
+  if (f.ethnicGroup) q = q.where('m.ethnicity', f.ethnicGroup === 'kinh' ? '=' : '<>', KINH);
   const s = f.search;
   if (s?.kind === 'words') {
     // Exact lexemes (the typed prefixes expanded by the vocabulary) on member_name_word_idx.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGE_BANDS } from '../../domain/age-band.js';
 import { PROFESSIONAL_LEVELS, THEORY_LEVELS } from '../../domain/education.js';
 import { MEMBER_STATUSES } from '../../domain/member-status.js';
+import { ETHNIC_GROUPS } from '../../domain/stats-figures.js';
 import { isoDate } from '../../http/schemas.js';
 
 // Request and response shapes of /api/members. Field rules that need today's date or several
@@ -105,6 +106,8 @@ export const listMembersQuery = z.object({
   /** Age bands of the statistics forms, by year of birth as of this year (as the dashboard counts). */
   ageBand: codeList(AGE_BANDS, 'độ tuổi').optional().describe('Độ tuổi như biểu thống kê (tính theo năm sinh, năm nay)'),
   theoryLevel: codeList(THEORY_LEVELS, 'trình độ lý luận chính trị').optional(),
+  /** Ethnicity is sensitive: only callers who may read it where they list may filter by it. */
+  ethnicGroup: z.enum(ETHNIC_GROUPS).optional().describe('kinh: dân tộc Kinh; minority: dân tộc thiểu số. Cần quyền xem thông tin nhạy cảm'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
   sort: z.enum(MEMBER_SORTS).default('name'),

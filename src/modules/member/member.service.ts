@@ -6,8 +6,9 @@ import { issuesTouching, memberFieldIssues, type MemberFacts, type MemberFieldIs
 import { ACTIVE_STATUSES, canTransition, isActive, type MemberStatus } from '../../domain/member-status.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { dimDelta } from '../../domain/rollup-dims.js';
+import { KINH } from '../../domain/stats-figures.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
-import { AppError } from '../../errors.js';
+import { AppError, Refusal } from '../../errors.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
 import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
 import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
@@ -124,20 +125,10 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 
 // ---- create, read, edit --------------------------------------------------------------------
 
-export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const m = await createMemberIn(tx, ctx, input);
-    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false));
-  });
-}
-
-/**
- * The one creation path of a member record, inside the caller's transaction: the admission
- * ceremony creates its member through it, with the decision number on the first status interval.
- */
-export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateMemberInput, opts: { decisionNo?: string | null } = {}): Promise<MemberRow> {
+/** The columns a new record gets from the create body: cleaned and defaulted as stored. */
+function newMemberFields(input: CreateMemberInput) {
   const fullName = tidyFullName(input.fullName);
-  const fields = {
+  return {
     full_name: fullName,
     name_norm: normalizeName(fullName),
     name_sort: nameSortKey(fullName),
@@ -163,6 +154,29 @@ export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateM
     status: input.status,
     status_since: input.statusSince,
   };
+}
+
+/**
+ * Every rule of the member form (R-REC-10) a create body breaks, as the errors the API answers
+ * with: the import's dry run reports a row's problems with exactly these codes and messages.
+ */
+export function memberInputIssues(input: CreateMemberInput, today: string): AppError[] {
+  return memberFieldIssues(factsOf(newMemberFields(input)), today).map(issueError);
+}
+
+export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const m = await createMemberIn(tx, ctx, input);
+    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false));
+  });
+}
+
+/**
+ * The one creation path of a member record, inside the caller's transaction: the admission
+ * ceremony creates its member through it, with the decision number on the first status interval.
+ */
+export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateMemberInput, opts: { decisionNo?: string | null } = {}): Promise<MemberRow> {
+  const fields = newMemberFields(input);
   const [issue] = memberFieldIssues(factsOf(fields), ctx.clock.today());
   if (issue) throw issueError(issue);
 
@@ -232,39 +246,46 @@ function editColumns(p: Editable): MemberUpdate {
 }
 
 export async function updateMember(ctx: ServiceContext, id: number, input: PatchMemberInput): Promise<MemberRecord> {
+  return ctx.db.transaction().execute(async (tx) => presentRecord(ctx, tx, await updateMemberIn(tx, ctx, id, input)));
+}
+
+/**
+ * The one edit path of a member record, inside the caller's transaction (the import's update
+ * policy edits through it): the rules the edit touches, the keys, the roll-ups, one audit row
+ * with before and after of the changed fields. An edit that changes nothing writes nothing.
+ */
+export async function updateMemberIn(tx: Tx, ctx: ServiceContext, id: number, input: PatchMemberInput): Promise<MemberRow> {
   const { version, status: _s, statusSince: _ss, orgId: _o, ...patch } = input;
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
-    if (!before) throw notFound(id);
-    assertVersion(before, version);
+  const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
+  if (!before) throw notFound(id);
+  assertVersion(before, version);
 
-    const set = editColumns(patch);
-    const after: MemberRow = { ...before, ...(set as Partial<MemberRow>) };
-    const diff = changedFields(memberFields(before), memberFields(after));
-    const changed = new Set(Object.keys(diff.after));
-    if (changed.size === 0) return presentRecord(ctx, tx, before);
+  const set = editColumns(patch);
+  const after: MemberRow = { ...before, ...(set as Partial<MemberRow>) };
+  const diff = changedFields(memberFields(before), memberFields(after));
+  const changed = new Set(Object.keys(diff.after));
+  if (changed.size === 0) return before;
 
-    // Only the rules this edit touches: an old record's unrelated legacy value does not block it.
-    const [issue] = issuesTouching(memberFieldIssues(factsOf(after), ctx.clock.today()), changed);
-    if (issue) throw issueError(issue);
-    await assertKeysFree(
-      tx,
-      changed.has('citizenId') ? after.citizen_id : null,
-      changed.has('partyCardNo') ? after.party_card_no : null,
-      id,
-    );
+  // Only the rules this edit touches: an old record's unrelated legacy value does not block it.
+  const [issue] = issuesTouching(memberFieldIssues(factsOf(after), ctx.clock.today()), changed);
+  if (issue) throw issueError(issue);
+  await assertKeysFree(
+    tx,
+    changed.has('citizenId') ? after.citizen_id : null,
+    changed.has('partyCardNo') ? after.party_card_no : null,
+    id,
+  );
 
-    const now = ctx.clock.now();
-    const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, version, { ...set, updated_at: now });
-    if (n === 0) throw new AppError('STALE_VERSION', { current: version + 1, given: version }, { field: 'version' });
-    const saved: MemberRow = { ...after, version: version + 1, updated_at: now };
-    if (changed.has('admissionDate') && before.admission_date !== null && saved.admission_date !== null) {
-      await repo.shiftFirstPlacement(tx, ctx.scope, id, before.admission_date, saved.admission_date);
-    }
-    await applyDelta(tx, before.org_path, dimDelta(before, saved));
-    await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
-    return presentRecord(ctx, tx, saved);
-  });
+  const now = ctx.clock.now();
+  const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, version, { ...set, updated_at: now });
+  if (n === 0) throw new AppError('STALE_VERSION', { current: version + 1, given: version }, { field: 'version' });
+  const saved: MemberRow = { ...after, version: version + 1, updated_at: now };
+  if (changed.has('admissionDate') && before.admission_date !== null && saved.admission_date !== null) {
+    await repo.shiftFirstPlacement(tx, ctx.scope, id, before.admission_date, saved.admission_date);
+  }
+  await applyDelta(tx, before.org_path, dimDelta(before, saved));
+  await appendAudit(tx, ctx.actor, auditEntry('member.update', saved, diff.before, diff.after));
+  return saved;
 }
 
 // ---- dated changes: status and placement ---------------------------------------------------
@@ -414,7 +435,7 @@ export async function searchToRun(db: Kysely<DB>, search: Exclude<MemberSearch, 
 }
 
 /** What a list's query selects, as the list and the export both read it. */
-export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex' | 'ageBand' | 'theoryLevel'>;
+export type ListFilterQuery = Pick<ListMembersQuery, 'q' | 'mode' | 'org' | 'status' | 'sex' | 'ageBand' | 'theoryLevel' | 'ethnicGroup'>;
 
 /**
  * The list's reading of its filters, shared by the list and the export so that a file never
@@ -437,6 +458,10 @@ export async function listFilterOf(
   if (search?.kind === 'citizenIdOrCard' && !ctx.scope.paths.every((p) => seesSensitive(ctx, p))) {
     search = { kind: 'partyCard', value: search.value };
   }
+  // So is ethnicity: a list narrowed by it names who belongs to a minority.
+  if (query.ethnicGroup !== undefined && !(org ? seesSensitive(ctx, org.path) : ctx.scope.paths.every((p) => seesSensitive(ctx, p)))) {
+    throw new Refusal('sensitive_filter');
+  }
   if (search?.kind === 'tooShort') throw new AppError('SEARCH_TOO_SHORT', { min: MIN_ANYWHERE_LENGTH }, { field: 'q' });
   if (search?.kind === 'none') return null;
   const listSearch = search === null ? null : await searchToRun(ctx.db, search);
@@ -449,6 +474,7 @@ export async function listFilterOf(
       sex: query.sex ?? null,
       birthDates: query.ageBand ? birthDateRanges(query.ageBand, ctx.clock.today()) : null,
       theoryLevels: query.theoryLevel ? [...new Set(query.theoryLevel.split(','))] : null,
+      ethnicGroup: query.ethnicGroup ?? null,
       search: listSearch,
     },
     org,
@@ -524,10 +550,16 @@ async function totalFromRollups(db: Kysely<DB>, scope: Scope, f: repo.MemberList
   if (f.sex !== null && !allActive) return null;
   // Theory levels alone over the whole rolls are one roll-up dimension; with anything else they are counted.
   if (f.theoryLevels && (f.sex !== null || !allActive)) return null;
+  // So is the ethnic group, as the dashboard counts it: Kinh, and the rest of the rolls.
+  if (f.ethnicGroup && (f.sex !== null || f.theoryLevels || !allActive)) return null;
   // Without an org filter the list is the caller's scope: the disjoint subtrees it names.
   const orgIds = rootIds ?? (scope.paths.includes('/') ? await repo.rootOrgIds(db) : scope.paths.map((p) => ancestorIds(p).at(-1)!));
   if (f.sex !== null) return repo.rollupSum(db, orgIds, 'sex', [f.sex]);
   if (f.theoryLevels) return repo.rollupSum(db, orgIds, 'theory_level', f.theoryLevels);
+  if (f.ethnicGroup) {
+    const kinh = await repo.rollupSum(db, orgIds, 'ethnicity', [KINH]);
+    return f.ethnicGroup === 'kinh' ? kinh : (await repo.rollupSum(db, orgIds, 'total', ['all'])) - kinh;
+  }
   if (allActive) return repo.rollupSum(db, orgIds, 'total', ['all']);
   return repo.rollupSum(db, orgIds, 'status', f.statuses);
 }

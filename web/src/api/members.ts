@@ -1,3 +1,4 @@
+import type { EthnicGroup } from '../../../src/domain/stats-figures.js';
 import { api, withQuery } from './client.js';
 import type { ListAnswer, MemberHistory, MemberListItem, MemberRecord, PatchMemberInput } from './types.js';
 
@@ -11,6 +12,8 @@ export interface MemberListQuery {
   /** Comma-separated, like status: age bands (as the dashboard bands them) and theory levels. */
   ageBand?: string;
   theoryLevel?: string;
+  /** Needs member_sensitive:read where the list looks (the server refuses it otherwise). */
+  ethnicGroup?: EthnicGroup;
   pageSize?: number;
   sort?: string;
   /** The nextCursor of the page before; none for the first page. */

@@ -5,7 +5,7 @@ import { AGE_BANDS } from '../../../../src/domain/age-band.js';
 import { THEORY_LEVELS } from '../../../../src/domain/education.js';
 import { statsApi, statsKeys, type Stats } from '../../api/stats.js';
 import { PageLoading } from '../../app/App.js';
-import { useMe } from '../../auth/session.js';
+import { useMe, useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { useScope } from '../../shell/scope.js';
@@ -41,8 +41,10 @@ function Figures({ stats, orgId, scopeName }: { stats: Stats; orgId: number | nu
   const m = stats.members;
   const share = (n: number) => (m.total ? t('dashboard.share', { pct: ((100 * n) / m.total).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) }) : undefined);
   const all = memberListLink(orgId);
-  // The list has no ethnicity filter: that figure leads to all members on the rolls, and says so.
-  const near = memberListLink(orgId, {}, true);
+  // Ethnicity is sensitive: who may not read it cannot filter by it either, so for them that
+  // figure leads to all members on the rolls, and says so.
+  const { can } = useSession();
+  const minority = can('member_sensitive', 'read') ? memberListLink(orgId, { ethnicGroup: 'minority' }) : memberListLink(orgId, {}, true);
   const cards = [
     { key: 'total', value: m.total, link: all },
     { key: 'official', value: m.byStatus.official, link: memberListLink(orgId, { status: 'official' }) },
@@ -50,7 +52,7 @@ function Figures({ stats, orgId, scopeName }: { stats: Stats; orgId: number | nu
     { key: 'women', value: stats.women, link: memberListLink(orgId, { sex: 'female' }) },
     // Youth is the ≤ 30 band of the same forms (stats-figures.ts).
     { key: 'youth', value: stats.youth, link: memberListLink(orgId, { ageBand: 'le30' }) },
-    { key: 'ethnicMinority', value: stats.ethnicMinority, link: near },
+    { key: 'ethnicMinority', value: stats.ethnicMinority, link: minority },
   ] as const;
   const ageRows: BreakdownRow[] = AGE_BANDS.map((b) => ({ key: b, label: t(`dashboard.ageBands.${b}`), value: m.byAgeBand[b], link: memberListLink(orgId, { ageBand: b }) }));
   const theoryRows: BreakdownRow[] = THEORY_LEVELS.map((l) => ({ key: l, label: t(`member.theoryLevels.${l}`), value: m.byTheoryLevel[l], link: memberListLink(orgId, { theoryLevel: l }) }));

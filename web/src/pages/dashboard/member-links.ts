@@ -1,4 +1,5 @@
 import { ACTIVE_STATUSES } from '../../../../src/domain/member-status.js';
+import type { EthnicGroup } from '../../../../src/domain/stats-figures.js';
 import { withQuery } from '../../api/client.js';
 
 // Where each dashboard figure leads: the member list filtered to what the figure counts. The
@@ -18,6 +19,7 @@ export interface FigureFilter {
   sex?: 'male' | 'female';
   ageBand?: string;
   theoryLevel?: string;
+  ethnicGroup?: EthnicGroup;
 }
 
 export function memberListLink(org: number | null, filter: FigureFilter = {}, approximate = false): ListLink {

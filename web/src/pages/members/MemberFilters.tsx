@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { AGE_BANDS } from '../../../../src/domain/age-band.js';
 import { THEORY_LEVELS } from '../../../../src/domain/education.js';
 import { MEMBER_STATUSES } from '../../../../src/domain/member-status.js';
+import { ETHNIC_GROUPS, type EthnicGroup } from '../../../../src/domain/stats-figures.js';
 import type { MemberListQuery } from '../../api/members.js';
+import { useSession } from '../../auth/session.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 
@@ -17,6 +19,7 @@ const SEARCH_PAUSE_MS = 150;
  */
 export function MemberFilters({ query, onChange }: { query: MemberListQuery; onChange(c: Partial<MemberListQuery>): void }) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [text, setText] = useState(query.q ?? '');
   // Results are due 300 ms after the last keystroke (issue 4): half of that is the pause that
   // tells a finished word from typing, half is left for the server and the table.
@@ -96,6 +99,18 @@ export function MemberFilters({ query, onChange }: { query: MemberListQuery; onC
         allowClear
         maxTagCount="responsive"
       />
+      {/* Ethnicity is sensitive: the filter is offered only to those who may read it. */}
+      {can('member_sensitive', 'read') && (
+        <Select
+          aria-label={t('members.ethnicGroup')}
+          placeholder={t('members.ethnicGroup')}
+          value={query.ethnicGroup}
+          onChange={(v?: EthnicGroup) => onChange({ ethnicGroup: v })}
+          options={ETHNIC_GROUPS.map((g) => ({ value: g, label: t(`members.ethnicGroups.${g}`) }))}
+          allowClear
+          style={{ width: '11rem' }}
+        />
+      )}
       <OrgPicker aria-label={t('members.subtree')} value={query.org ?? null} onChange={(id) => onChange({ org: id ?? undefined })} />
     </>
   );

@@ -2,6 +2,7 @@ import { Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ETHNIC_GROUPS } from '../../../../src/domain/stats-figures.js';
 import type { MemberListQuery } from '../../api/members.js';
 import { readPref, writePref } from '../../prefs/storage.js';
 import { useMe } from '../../auth/session.js';
@@ -27,6 +28,7 @@ function readQuery(params: URLSearchParams): MemberListQuery {
     sex: sex === 'male' || sex === 'female' ? sex : undefined,
     ageBand: params.get('ageBand') ?? undefined,
     theoryLevel: params.get('theoryLevel') ?? undefined,
+    ethnicGroup: ETHNIC_GROUPS.find((g) => g === params.get('ethnicGroup')),
     pageSize: num('pageSize'),
     sort: params.get('sort') ?? undefined,
   };

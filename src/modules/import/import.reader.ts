@@ -1,0 +1,86 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { CsvRecords, detectDelimiter } from '../../domain/import/csv-records.js';
+import { detectEncoding, hasUtf8Bom, textDecoder, type TextEncoding } from '../../domain/import/text-decoding.js';
+import type { RawCell } from '../../domain/import/values.js';
+
+// The rows of an uploaded file, streamed: an .xlsx through ExcelJS's streaming reader (first
+// worksheet), a .csv decoded chunk by chunk in its detected encoding. Neither holds the parsed
+// file in memory; rows come out one at a time with their 1-based row number in the file.
+
+export type ImportFormat = 'xlsx' | 'csv';
+
+export interface SheetRow {
+  /** 1-based, as the spreadsheet numbers it. */
+  n: number;
+  cells: RawCell[];
+}
+
+/** An .xlsx is a zip archive ("PK\x03\x04"); anything else is read as CSV text. */
+export function formatOf(bytes: Uint8Array): ImportFormat {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';
+}
+
+const CHUNK = 64 * 1024;
+
+export function csvEncoding(bytes: Uint8Array): TextEncoding {
+  return detectEncoding(bytes.subarray(0, CHUNK), { truncated: bytes.length > CHUNK });
+}
+
+async function* csvRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+  const decoder = textDecoder(csvEncoding(bytes));
+  let start = hasUtf8Bom(bytes) ? 3 : 0;
+  const first = decoder.write(bytes.subarray(start, start + CHUNK));
+  start += CHUNK;
+  const parser = new CsvRecords(detectDelimiter(first));
+  let n = 0;
+  for (const r of parser.push(first)) yield { n: ++n, cells: r };
+  for (; start < bytes.length; start += CHUNK) {
+    for (const r of parser.push(decoder.write(bytes.subarray(start, start + CHUNK)))) yield { n: ++n, cells: r };
+  }
+  for (const r of parser.push(decoder.end())) yield { n: ++n, cells: r };
+  for (const r of parser.end()) yield { n: ++n, cells: r };
+}
+
+/** A cell as ExcelJS gives it, reduced to a value: rich text joined, a formula's result, a link's text. */
+function plain(v: unknown): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
+    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
+    if ('result' in o) return plain(o.result);
+    if ('text' in o) return plain(o.text);
+    if ('error' in o) return null;
+  }
+  return String(v);
+}
+
+async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+  // Styles are read so that date cells come out as dates, not day numbers (both are accepted).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    let expected = 1;
+    for await (const row of sheet) {
+      // Rows the sheet does not store are empty rows: they keep their numbers.
+      for (; expected < row.number; expected++) yield { n: expected, cells: [] };
+      const values = row.values as unknown[];
+      const cells: RawCell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+      yield { n: row.number, cells };
+      expected = row.number + 1;
+    }
+    // Only the first worksheet holds the list.
+    return;
+  }
+}
+
+export function sheetRows(format: ImportFormat, bytes: Uint8Array): AsyncGenerator<SheetRow> {
+  return format === 'xlsx' ? xlsxRows(bytes) : csvRows(bytes);
+}

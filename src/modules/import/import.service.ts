@@ -1,0 +1,339 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus } from '../../db/types.js';
+import type { HeaderLayout } from '../../domain/import/columns.js';
+import { AppError } from '../../errors.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { createMemberIn, updateMemberIn } from '../member/member.service.js';
+import type { ServiceContext } from '../service-context.js';
+import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
+import { csvEncoding, formatOf } from './import.reader.js';
+import * as repo from './import.repository.js';
+import type { ImportJob, ImportLayout, ImportProblem, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
+
+// Use cases of the member import (issue 6): upload → dry run (report, nothing written) →
+// commit (all or nothing, one transaction) or cancel. The job row carries the status, counts,
+// progress and problems, so the report survives a reload and the history is a list of jobs.
+
+/** Problems kept with a job (the report file recomputes none: it reads these). */
+export const MAX_STORED_PROBLEMS = 20_000;
+
+const STATUS_LABELS: Record<ImportJobStatus, string> = {
+  parsed: 'đã tải lên',
+  dry_run_done: 'đã kiểm tra',
+  committing: 'đang ghi',
+  committed: 'đã ghi',
+  failed: 'lỗi',
+  cancelled: 'đã hủy',
+};
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function layoutOf(job: ImportJobRow): HeaderLayout | null {
+  const m = job.mapping as { layout?: HeaderLayout } | null;
+  return m?.layout ?? null;
+}
+
+function present(job: ImportJobRow, opts: { offset?: number; limit?: number } = {}): ImportJob {
+  const layout = layoutOf(job);
+  const problems = (job.problems as ImportProblem[]) ?? [];
+  const offset = opts.offset ?? 0;
+  return {
+    id: job.id,
+    fileName: job.file_name,
+    sha256: job.sha256,
+    format: job.format,
+    encoding: job.encoding,
+    status: job.status,
+    onDuplicate: job.on_duplicate,
+    orgId: job.org_id,
+    layout: layout ? ({ headerRow: layout.row + 1, headerRows: layout.rows, columns: layout.columns } as ImportLayout) : null,
+    counts: (job.counts as Record<string, number>) ?? {},
+    progress: job.progress,
+    failure: job.failure,
+    problemCount: job.problem_count,
+    problems: problems.slice(offset, offset + (opts.limit ?? 200)),
+    createdAt: iso(job.created_at)!,
+    committedAt: iso(job.committed_at),
+  };
+}
+
+const notFound = (id: number) => new AppError('IMPORT_JOB_NOT_FOUND', { id }, { field: 'id' });
+
+async function jobOf(ctx: ServiceContext, id: number): Promise<ImportJobRow> {
+  const job = await repo.findJob(ctx.db, ctx.scope, id);
+  if (!job) throw notFound(id);
+  return job;
+}
+
+async function fileOf(ctx: ServiceContext, db: Kysely<DB>, id: number): Promise<Uint8Array> {
+  const data = await repo.jobFile(db, ctx.scope, id);
+  if (!data) throw notFound(id);
+  return data;
+}
+
+function stateError(job: ImportJobRow, action: string): AppError {
+  return new AppError('IMPORT_STATE', { status: STATUS_LABELS[job.status], action }, { field: 'status' });
+}
+
+async function targetOf(ctx: ServiceContext, job: ImportJobRow) {
+  const org = await repo.findOrg(ctx.db, ctx.scope, job.org_id);
+  if (!org) throw new AppError('ORG_NOT_FOUND', { id: job.org_id }, { field: 'orgId' });
+  return { scope: ctx.scope, today: ctx.clock.today(), org: { id: org.id, path: org.path, name: org.name } };
+}
+
+// ---- upload -----------------------------------------------------------------------------------
+
+export interface UploadInput extends UploadQuery {
+  bytes: Uint8Array;
+}
+
+/**
+ * Stores the file as a job after finding its header (a file without one is refused at once),
+ * and answers the columns as matched with a preview of the first rows. Nothing else is read yet.
+ */
+export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promise<UploadResponse> {
+  const name = input.fileName;
+  if (input.bytes.length === 0) throw new AppError('IMPORT_FILE_EMPTY', { name }, { field: 'body' });
+  const format = formatOf(input.bytes);
+  const ext = name.toLowerCase().split('.').pop();
+  if (!(ext === format || (format === 'csv' && ext === 'txt'))) throw new AppError('IMPORT_UNSUPPORTED_FILE', { name }, { field: 'fileName' });
+  const org = await repo.findOrg(ctx.db, ctx.scope, input.orgId);
+  if (!org) throw new AppError('ORG_NOT_FOUND', { id: input.orgId }, { field: 'orgId' });
+
+  let templateId: number | null = null;
+  let mapping: Record<string, string | null> | null = null;
+  if (input.template !== undefined) {
+    const t = await repo.findTemplate(ctx.db, ctx.scope, input.template, org.path);
+    if (!t) throw new AppError('IMPORT_TEMPLATE_NOT_FOUND', { name: input.template }, { field: 'template' });
+    templateId = t.id;
+    mapping = t.mapping as Record<string, string | null>;
+  }
+  let layout: HeaderLayout;
+  let preview: string[][];
+  try {
+    ({ layout, preview } = await readLayout(format, input.bytes, overridesOf(mapping)));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // A damaged workbook or a file that only claims to be one.
+    throw new AppError('IMPORT_UNSUPPORTED_FILE', { name }, { field: 'body' });
+  }
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const job = await ctx.db.transaction().execute(async (tx) => {
+    const j = await repo.insertJob(tx, ctx.scope, {
+      createdBy: ctx.actor.userId,
+      orgId: org.id,
+      orgPath: org.path,
+      fileName: name,
+      sha256,
+      bytes: input.bytes,
+      format,
+      encoding: format === 'csv' ? csvEncoding(input.bytes) : null,
+      onDuplicate: input.onDuplicate,
+      templateId,
+      mapping: null,
+      now: ctx.clock.now(),
+    });
+    if (!j) throw new AppError('ORG_NOT_FOUND', { id: org.id }, { field: 'orgId' });
+    await repo.updateJob(tx, ctx.scope, j.id, { mapping: { layout, template: mapping } }, ctx.clock.now());
+    await appendAudit(tx, ctx.actor, { action: 'import.upload', entityType: 'import_job', entityId: j.id, orgPath: org.path, after: { fileName: name, sha256, bytes: input.bytes.length, format } });
+    return (await repo.findJob(tx, ctx.scope, j.id))!;
+  });
+  return { ...present(job), preview };
+}
+
+// ---- dry run -----------------------------------------------------------------------------------
+
+export type Progress = (done: number, total: number | null) => void;
+
+/** Reads the whole file and stores the report; nothing but the job changes. */
+export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progress): Promise<ImportJob> {
+  const job = await jobOf(ctx, id);
+  if (job.status !== 'parsed' && job.status !== 'dry_run_done' && job.status !== 'failed') throw stateError(job, 'kiểm tra lại');
+  const bytes = await fileOf(ctx, ctx.db, id);
+  const layout = layoutOf(job);
+  if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: 20 }, { field: 'body' });
+  const now = () => ctx.clock.now();
+  try {
+    const result = await analyse(ctx.db, await targetOf(ctx, job), job.format, bytes, {
+      layout,
+      maxProblems: MAX_STORED_PROBLEMS,
+      onBatch: async (rows, counts) => {
+        onProgress?.(rows, null);
+        await repo.updateJob(ctx.db, ctx.scope, id, { counts, progress: Math.min(99, job.progress + 1) }, now());
+      },
+    });
+    onProgress?.(result.counts.rows, result.counts.rows);
+    const n = await repo.updateJob(
+      ctx.db,
+      ctx.scope,
+      id,
+      { status: 'dry_run_done', counts: result.counts, problems: result.problems, problemCount: result.problemCount, progress: 100, failure: null },
+      now(),
+      ['parsed', 'dry_run_done', 'failed'],
+    );
+    // Cancelled meanwhile: the report is dropped with the job.
+    if (n === 0) throw stateError(await jobOf(ctx, id), 'kiểm tra lại');
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'IMPORT_STATE')) {
+      await repo.updateJob(ctx.db, ctx.scope, id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) }, now(), ['parsed', 'dry_run_done']);
+    }
+    throw e;
+  }
+  return present(await jobOf(ctx, id));
+}
+
+// ---- commit ------------------------------------------------------------------------------------
+
+async function applyPlans(tx: Parameters<typeof createMemberIn>[0], ctx: ServiceContext, plans: RowPlan[], policy: DuplicatePolicy, tally: Record<string, number>) {
+  for (const p of plans) {
+    if (p.kind === 'new') {
+      await createMemberIn(tx, ctx, p.input);
+      tally.created!++;
+    } else if (p.kind === 'update') {
+      if (policy === 'stop') throw new AppError('IMPORT_DUPLICATES_STOP', { count: 1 }, { field: 'onDuplicate', row: p.row });
+      if (policy === 'skip') {
+        tally.skipped!++;
+        continue;
+      }
+      await updateMemberIn(tx, ctx, p.memberId, p.patch);
+      tally.updated!++;
+    } else tally.unchanged!++;
+  }
+}
+
+/** The refusals of a commit that the job alone decides (before any reading of the file). */
+export function assertCommittable(job: ImportJob): void {
+  const dry = job.counts as Partial<Counts>;
+  const label = STATUS_LABELS[job.status];
+  if (job.status !== 'dry_run_done' && !(job.status === 'failed' && dry.rows !== undefined)) {
+    throw new AppError('IMPORT_STATE', { status: label, action: 'ghi vào cơ sở dữ liệu' }, { field: 'status' });
+  }
+  if ((dry.error ?? 0) > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: dry.error! }, { field: 'body' });
+  if (job.onDuplicate === 'stop' && (dry.toUpdate ?? 0) > 0) throw new AppError('IMPORT_DUPLICATES_STOP', { count: dry.toUpdate! }, { field: 'onDuplicate' });
+}
+
+/**
+ * Writes the file in ONE transaction, re-reading and re-checking every row against the database
+ * as it is now (the same pass as the dry run): a row in error, or with the stop policy a
+ * duplicate that differs, rolls everything back. Members are created and edited through the
+ * member registry's own paths (intervals, roll-ups, name words, per-record audit); one more audit
+ * entry records the import with the file's SHA-256 and the counts.
+ */
+export async function commit(ctx: ServiceContext, id: number, onProgress?: Progress): Promise<ImportJob> {
+  const job = await jobOf(ctx, id);
+  assertCommittable(present(job));
+  const dry = job.counts as Partial<Counts>;
+  const layout = layoutOf(job)!;
+  const bytes = await fileOf(ctx, ctx.db, id);
+  const target = await targetOf(ctx, job);
+  const now = () => ctx.clock.now();
+  if ((await repo.updateJob(ctx.db, ctx.scope, id, { status: 'committing', progress: 0, failure: null }, now(), ['dry_run_done', 'failed'])) === 0) {
+    throw stateError(await jobOf(ctx, id), 'ghi vào cơ sở dữ liệu');
+  }
+  const total = dry.rows ?? null;
+  const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      const result = await analyse(tx, target, job.format, bytes, {
+        layout,
+        maxProblems: 100,
+        stopAtError: true,
+        onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally),
+        onBatch: async (rows) => onProgress?.(rows, total),
+      });
+      if (result.counts.error > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: result.counts.error }, { field: 'body' });
+      onProgress?.(result.counts.rows, result.counts.rows);
+      const counts = { ...result.counts, ...tally };
+      await repo.updateJob(tx, ctx.scope, id, { status: 'committed', counts, progress: 100, committedAt: now() }, now());
+      await appendAudit(tx, ctx.actor, {
+        action: 'import.commit',
+        entityType: 'import_job',
+        entityId: id,
+        orgPath: job.org_path,
+        after: { fileName: job.file_name, sha256: job.sha256, onDuplicate: job.on_duplicate, counts },
+      });
+    });
+  } catch (e) {
+    // Nothing of the file was written (the transaction rolled back); the job says why.
+    await repo.updateJob(ctx.db, ctx.scope, id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) }, now(), ['committing']);
+    throw e;
+  }
+  return present(await jobOf(ctx, id));
+}
+
+export async function cancel(ctx: ServiceContext, id: number): Promise<ImportJob> {
+  const job = await jobOf(ctx, id);
+  const n = await repo.updateJob(ctx.db, ctx.scope, id, { status: 'cancelled' }, ctx.clock.now(), ['parsed', 'dry_run_done', 'failed']);
+  if (n === 0) throw stateError(job, 'hủy');
+  await appendAudit(ctx.db, ctx.actor, { action: 'import.cancel', entityType: 'import_job', entityId: id, orgPath: job.org_path, after: { fileName: job.file_name } });
+  return present(await jobOf(ctx, id));
+}
+
+export async function getJob(ctx: ServiceContext, id: number, opts: { offset?: number; limit?: number } = {}): Promise<ImportJob> {
+  return present(await jobOf(ctx, id), opts);
+}
+
+export async function listJobs(ctx: ServiceContext, page: number, pageSize: number) {
+  const rows = await repo.listJobs(ctx.db, ctx.scope, pageSize, (page - 1) * pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      status: r.status,
+      format: r.format,
+      onDuplicate: r.on_duplicate,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      username: r.username ?? null,
+      counts: (r.counts as Record<string, number>) ?? {},
+      problemCount: r.problem_count,
+      progress: r.progress,
+      createdAt: iso(r.created_at)!,
+      committedAt: iso(r.committed_at),
+    })),
+  };
+}
+
+/** The uploaded file and its problems, for the report workbook. */
+export async function reportSource(ctx: ServiceContext, id: number) {
+  const job = await jobOf(ctx, id);
+  return { job, bytes: await fileOf(ctx, ctx.db, id), layout: layoutOf(job), problems: (job.problems as ImportProblem[]) ?? [] };
+}
+
+// ---- background running (web): one job at a time per process, survivable by polling ---------
+
+const running = new Set<Promise<unknown>>();
+
+/** Starts a use case without waiting; its outcome is in the job row (status, failure). */
+export function inBackground(work: () => Promise<unknown>, onError: (e: unknown) => void): void {
+  const p = work().catch((e: unknown) => {
+    if (!(e instanceof AppError)) onError(e);
+  });
+  running.add(p);
+  void p.finally(() => running.delete(p));
+}
+
+/** Waits for background work to end (server shutdown, tests). */
+export async function settle(): Promise<void> {
+  while (running.size > 0) await Promise.allSettled([...running]);
+}
+
+// ---- templates ---------------------------------------------------------------------------------
+
+export async function saveTemplate(ctx: ServiceContext, body: TemplateBody) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const t = await repo.upsertTemplate(tx, ctx.scope, { name: body.name, orgId: body.orgId, mapping: body.mapping, createdBy: ctx.actor.userId, now: ctx.clock.now() });
+    if (!t) throw new AppError('ORG_NOT_FOUND', { id: body.orgId }, { field: 'orgId' });
+    await appendAudit(tx, ctx.actor, { action: 'import.template', entityType: 'import_template', entityId: t.id, orgPath: t.org_path, after: { name: t.name, mapping: body.mapping } });
+    return presentTemplate(t);
+  });
+}
+
+function presentTemplate(t: { id: number; name: string; org_id: number; mapping: unknown; updated_at: Date | string }) {
+  return { id: t.id, name: t.name, orgId: t.org_id, mapping: t.mapping as Record<string, string | null>, updatedAt: iso(t.updated_at)! };
+}
+
+export async function listTemplates(ctx: ServiceContext) {
+  return { items: (await repo.listTemplates(ctx.db, ctx.scope)).map(presentTemplate) };
+}
