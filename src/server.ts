@@ -10,6 +10,7 @@ import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
 import { seedDatabase } from './modules/seed/seed.service.js';
 import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
 import { seedDemoAdmission } from './modules/seed/demo-admission.service.js';
+import { seedDemoRecognition } from './modules/seed/demo-recognition.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 import { findWebRoot } from './http/web-app.js';
 import { secretBox } from './modules/auth/secret-box.js';
@@ -56,7 +57,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const r = await seedDatabase(database, { scale: 'demo' });
       const accounts = await createDemoAccounts(database.db, systemClock);
       const admission = await seedDemoAdmission(database.db, systemClock.today());
-      log(`Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp (${r.ms} ms).`);
+      const recognition = await seedDemoRecognition(database.db, systemClock.today());
+      log(
+        `Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp, ` +
+          `${recognition.cases} hồ sơ xét công nhận chính thức (${r.ms} ms).`,
+      );
       log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);
     }
     // The demo is for looking around: nobody is made to enrol an authenticator unless asked to.

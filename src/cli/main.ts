@@ -83,11 +83,14 @@ program
       if (started) bar.stop();
       console.log(`Đã nạp ${r.orgs} tổ chức và ${r.members} đảng viên trong ${(r.ms / 1000).toFixed(1)} s.`);
       if (opts.scale === 'demo') {
-        // The demo also shows the admission screens with cases in every state (issue 5).
+        // The demo also shows the admission and recognition screens with cases in every state (issue 5).
         const { seedDemoAdmission } = await import('../modules/seed/demo-admission.service.js');
         const { systemClock } = await import('../clock.js');
         const a = await seedDemoAdmission(database.db, systemClock.today());
         console.log(`Đã thêm ${a.candidates} quần chúng ưu tú và ${a.cases} hồ sơ kết nạp mẫu.`);
+        const { seedDemoRecognition } = await import('../modules/seed/demo-recognition.service.js');
+        const rc = await seedDemoRecognition(database.db, systemClock.today());
+        console.log(`Đã thêm ${rc.cases} hồ sơ xét công nhận đảng viên chính thức mẫu.`);
       }
     });
   });

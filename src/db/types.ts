@@ -150,6 +150,8 @@ export interface MemberStatusPeriodTable {
   valid_to: string | null;
   status: string;
   decision_no: string | null;
+  /** Why this status began, where a rule names a reason (R-REC-06; e.g. `not_recognized`, R-PROB-09). */
+  reason: Generated<string | null>;
 }
 
 export interface MemberPlacementTable {
@@ -334,6 +336,61 @@ export interface JobRunTable {
   details: Json;
 }
 
+/** The recognition case (src/domain/probation/recognition-case.ts): the current facts of each step. */
+export interface RecognitionCaseTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  org_path: string;
+  needs_grassroots_resolution: boolean;
+  state: string;
+  opened_on: string;
+  closed_on: string | null;
+  ceremony_date: string;
+  self_review_date: string | null;
+  cell_resolution_date: string | null;
+  cell_resolution_no: string | null;
+  cell_proposal: 'recognize' | 'remove' | null;
+  cell_votes_members: number | null;
+  cell_votes_in_favour: number | null;
+  cell_votes_against: number | null;
+  cell_inconclusive_votes: Generated<number>;
+  grassroots_resolution_date: string | null;
+  grassroots_resolution_no: string | null;
+  grassroots_votes_members: number | null;
+  grassroots_votes_in_favour: number | null;
+  grassroots_votes_against: number | null;
+  grassroots_inconclusive_votes: Generated<number>;
+  decision_date: string | null;
+  decision_no: string | null;
+  deciding_authority: string | null;
+  decision_result: 'recognized' | 'removed' | null;
+  decision_votes_members: number | null;
+  decision_votes_in_favour: number | null;
+  decision_votes_against: number | null;
+  official_date: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One recorded step of a recognition case: append-only history. */
+export interface RecognitionStepTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  step_date: string;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+  decision_no: string | null;
+  outcome: string;
+  votes_members: number | null;
+  votes_in_favour: number | null;
+  votes_against: number | null;
+  notes: string | null;
+  details: Json;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -358,6 +415,8 @@ export interface DB {
   import_file: ImportFileTable;
   due_item: DueItemTable;
   job_run: JobRunTable;
+  recognition_case: RecognitionCaseTable;
+  recognition_step: RecognitionStepTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -370,3 +429,6 @@ export type AdmissionCaseRow = Selectable<AdmissionCaseTable>;
 export type AdmissionCaseUpdate = Updateable<AdmissionCaseTable>;
 export type AdmissionStepRow = Selectable<AdmissionStepTable>;
 export type ImportJobRow = Selectable<ImportJobTable>;
+export type RecognitionCaseRow = Selectable<RecognitionCaseTable>;
+export type RecognitionCaseUpdate = Updateable<RecognitionCaseTable>;
+export type RecognitionStepRow = Selectable<RecognitionStepTable>;

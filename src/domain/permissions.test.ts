@@ -48,6 +48,10 @@ describe('permission table v1', () => {
     for (const role of ['admin', 'inspection_staff', 'leader', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, 'import', a), `${role} ${a}`).toBe(false);
   });
 
+  it('gives recognition cases the same roles as admission cases', () => {
+    for (const role of ROLES) for (const a of ACTIONS) expect(roleCan(role, 'recognition', a), `${role} ${a}`).toBe(roleCan(role, 'admission', a));
+  });
+
   it('gives the member role nothing by scope (their own record is served by identity)', () => {
     expect(permissionsOf('member')).toEqual([]);
   });

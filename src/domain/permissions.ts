@@ -30,6 +30,8 @@ export const RESOURCES = [
   'import',
   /** The due list ("Việc cần làm"): open deadlines of the cases in scope. */
   'due_item',
+  /** Recognition cases of probationary members as official members, with their steps. */
+  'recognition',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -59,6 +61,7 @@ const PERMISSIONS: Table = {
     admission: ['read', 'create', 'update'],
     import: ['read', 'create', 'update'],
     due_item: ['read'],
+    recognition: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -69,7 +72,8 @@ const PERMISSIONS: Table = {
     audit: ['read'],
   },
   // Committee members and secretaries run their org: they know their members' contacts. They
-  // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3).
+  // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3) and of
+  // a probationary member's recognition (HD06 §4).
   committee: {
     org: ['read'],
     member: ['read'],
@@ -79,6 +83,7 @@ const PERMISSIONS: Table = {
     // A cell's committee brings its own list in (issue 6); the import writes only within its scope.
     import: ['read', 'create', 'update'],
     due_item: ['read'],
+    recognition: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -87,6 +92,7 @@ const PERMISSIONS: Table = {
     stats: ['read', 'export'],
     admission: ['read'],
     due_item: ['read'],
+    recognition: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

@@ -101,6 +101,13 @@ export const messages = {
   IMPORT_STATE: 'Lần nhập đang ở trạng thái "{status}"; không thể {action}',
   IMPORT_HAS_ERRORS: 'Tệp còn {count} dòng lỗi; hãy sửa tệp rồi tải lên lại. Chưa ghi dòng nào',
   IMPORT_DUPLICATES_STOP: 'Có {count} dòng trùng với hồ sơ đã có nhưng khác nội dung; theo lựa chọn "dừng", không ghi dòng nào',
+  RECOGNITION_CASE_NOT_FOUND: 'Không tìm thấy hồ sơ xét công nhận đảng viên chính thức (mã {id})',
+  RECOGNITION_CASE_OPEN: 'Đảng viên {name} đang có một hồ sơ xét công nhận chính thức chưa kết thúc; không lập hồ sơ thứ hai',
+  MEMBER_NOT_PROBATIONARY: 'Đảng viên {name} không phải đảng viên dự bị (hiện là {status}); không xét công nhận chính thức',
+  RECOGNITION_STEP_NOT_ALLOWED: 'Bước "{step}" chưa đến lượt: bước tiếp theo của hồ sơ là "{expected}"',
+  RECOGNITION_CASE_CLOSED: 'Hồ sơ xét công nhận đã kết thúc ({state}); không ghi thêm bước "{step}"',
+  SELF_REVIEW_BEFORE_PROBATION_END: 'Bản tự kiểm điểm ngày {date} viết trước khi hết 12 tháng dự bị ({probationEnds}); phải viết sau khi hết thời hạn dự bị (R-PROB-07)',
+  RECOGNITION_DECISION_NOT_PROPOSED: 'Quyết định "{result}" khác với đề nghị của chi bộ và đảng ủy cơ sở ({proposal}); chỉ cấp trên nhận báo cáo sau ba lần biểu quyết không đạt mới được quyết định khác (R-PROB-06, R-PROB-09)',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -27,6 +27,8 @@ interface Subtree {
   admission: { candidateId: number; caseId: number; freeCandidateId: number; candidateName: string };
   /** Two dry-run imports of a file naming the subtree's member (nothing to write): one to commit, one to cancel. */
   imports: { commitJob: number; cancelJob: number; file: Buffer };
+  /** A probationary member with an open recognition case, and one without a case yet. */
+  recognition: { caseId: number; freeMemberId: number; memberName: string };
 }
 
 interface World {
@@ -100,7 +102,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/stats': {
     inScope: () => get('/api/stats'),
     ok: [200],
-    listing: (_w, res) => expect(res.json().members.total).toBe(1), // A's one member, not B's
+    listing: (_w, res) => expect(res.json().members.total).toBe(3), // A's official member and two probationary ones, not B's
   },
   'GET /api/members': {
     inScope: (w) => get(`/api/members?org=${w.a.commune.id}`),
@@ -264,6 +266,32 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/admission-cases/${w.b.admission.caseId}/steps`, { kind: 'course_certificate', date: TODAY, version: 1 }),
     ok: [200],
   },
+  'GET /api/recognition-cases': {
+    inScope: (w) => get(`/api/recognition-cases?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/recognition-cases?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => {
+      const ids = res.json().items.map((i: { id: number }) => i.id);
+      expect(ids).toContain(w.a.recognition.caseId);
+      expect(ids).not.toContain(w.b.recognition.caseId);
+      expect(res.body).not.toContain(w.b.recognition.memberName);
+    },
+  },
+  'GET /api/recognition-cases/{id}': {
+    inScope: (w) => get(`/api/recognition-cases/${w.a.recognition.caseId}`),
+    outOfScope: (w) => get(`/api/recognition-cases/${w.b.recognition.caseId}`),
+    ok: [200],
+  },
+  'POST /api/recognition-cases': {
+    inScope: (w) => post('/api/recognition-cases', { memberId: w.a.recognition.freeMemberId, openedOn: TODAY }),
+    outOfScope: (w) => post('/api/recognition-cases', { memberId: w.b.recognition.freeMemberId, openedOn: TODAY }),
+    ok: [201],
+  },
+  'POST /api/recognition-cases/{id}/steps': {
+    inScope: (w) => post(`/api/recognition-cases/${w.a.recognition.caseId}/steps`, { kind: 'self_review', date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/recognition-cases/${w.b.recognition.caseId}/steps`, { kind: 'self_review', date: TODAY, version: 1 }),
+    ok: [200],
+  },
   'GET /api/users': {
     inScope: () => get('/api/users?pageSize=200'),
     ok: [200],
@@ -416,11 +444,21 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     const j = await importService.uploadFile(staff, { fileName: 'ds.csv', orgId: cell.id, onDuplicate: 'skip', bytes: new Uint8Array(file) });
     return (await importService.dryRun(staff, j.id)).id;
   };
+  // Probationary since a ceremony on 2025-06-01: probation ended 2026-06-01, before TODAY.
+  const memberName = `Dự Bị ${place}`;
+  const p1 = await insertTestMember(db, { org: cell, full_name: memberName, status: 'probationary', status_since: '2025-06-01', admission_date: '2025-06-01' });
+  const p2 = await insertTestMember(db, { org: cell, full_name: `${memberName} Hai`, status: 'probationary', status_since: '2025-06-01', admission_date: '2025-06-01' });
+  const rcase = await db
+    .insertInto('recognition_case')
+    .values({ member_id: p1.id, org_id: cell.id, org_path: cell.path, needs_grassroots_resolution: true, state: 'opened', opened_on: '2026-06-01', ceremony_date: '2025-06-01', created_at: new Date(), updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
     admission: { candidateId: c1.id, caseId: kase.id, freeCandidateId: c2.id, candidateName },
     imports: { commitJob: await imported(), cancelJob: await imported(), file },
+    recognition: { caseId: rcase.id, freeMemberId: p2.id, memberName },
   };
 }
 
@@ -511,7 +549,12 @@ describeApi('permission matrix', (h) => {
     const created = (await call(h(), get('/api/orgs?q=MX.B.NEW'), admin)).json();
     expect(created.items).toEqual([]);
     const listed = (await call(h(), get(`/api/members?org=${w.b.commune.id}&status=official,exempt,probationary`), admin)).json();
-    expect(listed.total).toBe(1);
+    expect(listed.total).toBe(3);
+    // The recognition case of B is untouched and its probationary members still probationary.
+    const rcase = (await call(h(), get(`/api/recognition-cases/${w.b.recognition.caseId}`), admin)).json();
+    expect(rcase).toMatchObject({ state: 'opened', version: 1, steps: [] });
+    const recognitionCasesB = (await call(h(), get(`/api/recognition-cases?org=${w.b.commune.id}`), admin)).json();
+    expect(recognitionCasesB.total).toBe(1);
     const userB = (await call(h(), get(`/api/users/${w.accounts.b}`), admin)).json();
     expect(userB).toMatchObject({ username: 'user.b', displayName: 'user.b', status: 'active', mustChangePassword: false, org: { id: w.b.cell.id } });
     const caseB = (await call(h(), get(`/api/admission-cases/${w.b.admission.caseId}`), admin)).json();

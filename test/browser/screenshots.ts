@@ -23,12 +23,15 @@ interface Shot {
 async function shots(api: Api): Promise<Shot[]> {
   const top = (await api.get<{ items: { id: number }[] }>('/api/orgs')).items[0]!;
   const member = (await api.get<{ items: { id: number }[] }>('/api/members?pageSize=1')).items[0]!;
+  const recognition = (await api.get<{ items: { id: number }[] }>('/api/recognition-cases?state=grassroots_resolved,cell_resolved&pageSize=1')).items[0]!;
   return [
     { name: 'dashboard', user: 'bantochuc', path: '/', ready: (p) => p.locator('canvas').first().waitFor() },
     { name: 'tree', user: 'bantochuc', path: `/orgs/${top.id}`, ready: (p) => p.getByRole('tree').getByRole('treeitem').first().waitFor() },
     { name: 'member-list', user: 'bantochuc', path: '/members', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'member-page', user: 'bantochuc', path: `/members/${member.id}`, ready: (p) => p.getByRole('tab').first().waitFor() },
     { name: 'admission-list', user: 'bantochuc', path: '/admission', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
+    { name: 'recognition-list', user: 'bantochuc', path: '/recognition', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
+    { name: 'recognition-case', user: 'bantochuc', path: `/recognition/cases/${recognition.id}`, ready: (p) => p.locator('[data-step]').first().waitFor() },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { admissionDueSource } from '../admission/admission.service.js';
+import { recognitionDueSource } from '../recognition/recognition.service.js';
 import type { DueSource } from './due.source.js';
 
 /** Every kind of case with deadlines on the due list; a new case module adds its source here. */
-export const DUE_SOURCES: readonly DueSource[] = [admissionDueSource];
+export const DUE_SOURCES: readonly DueSource[] = [admissionDueSource, recognitionDueSource];

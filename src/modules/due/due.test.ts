@@ -71,6 +71,8 @@ describeApi('due items', (h) => {
   let waiting: { id: number; version: number };
   let deciding: { id: number; version: number };
   let theirs: { id: number; version: number };
+  let recognition: number;
+  let probationer: Session;
 
   beforeAll(async () => {
     const db = h().database.db;
@@ -92,6 +94,13 @@ describeApi('due items', (h) => {
       { kind: 'cell_resolution', date: '2026-06-01', resolutionNo: '12-NQ/CB', votes: { members: 10, inFavour: 9, against: 1 } },
     ], sa);
     theirs = await caseAt(b, 'Đỗ Văn Khác', [...early, { kind: 'background_check_requested', date: '2026-11-02' }], await sponsorsOf(b));
+    // A probationary member whose 12 months ended in October, with a recognition case open.
+    const p = await insertTestMember(db, { org: a.cellA, full_name: 'Hà Thị Dự Bị', status: 'probationary', status_since: '2025-10-06' });
+    const opened = await call('POST', '/api/recognition-cases', { memberId: p.id, openedOn: '2026-10-07' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    recognition = opened.json().id;
+    await userWithRoles(db, 'due-probationer', 'mat-khau-du-bi-vc-1', [{ role: 'member', orgId: a.cellA.id }], { memberId: p.id });
+    probationer = await signIn(h().app, 'due-probationer', 'mat-khau-du-bi-vc-1');
     await userWithRoles(db, 'due-leader', 'mat-khau-lanh-dao-vc', [{ role: 'leader', orgId: a.province.id }]);
     leader = await signIn(h().app, 'due-leader', 'mat-khau-lanh-dao-vc');
     await userWithRoles(db, 'due-sibling', 'mat-khau-chi-bo-vd-1', [{ role: 'org_staff', orgId: b.province.id }]);
@@ -113,6 +122,22 @@ describeApi('due items', (h) => {
     // Earliest first.
     const dates = items.map((i) => i.dueOn);
     expect(dates).toEqual([...dates].sort());
+  });
+
+  it("lists a recognition case's deadlines too, and shows them to the member whose case it is", async () => {
+    const expected = byRule((await call('GET', `/api/recognition-cases/${recognition}`)).json().deadlines as Deadline[]);
+    expect(expected.length).toBeGreaterThan(0);
+    const { items } = await list('show=all&pageSize=200');
+    const mine = (rows: Item[]) => byRule(rows.filter((i) => i.caseKind === 'recognition' && i.caseId === recognition).map(({ step, ruleId, dueOn, dueWithExtension }) => ({ step, ruleId, due: dueOn, dueWithExtension })));
+    expect(mine(items)).toEqual(expected);
+    const own = await call('GET', '/api/due-items/own', undefined, probationer.headers);
+    expect(own.statusCode, own.body).toBe(200);
+    const ownItems = own.json().items as Item[];
+    expect(mine(ownItems)).toEqual(expected);
+    // Only their own: nobody else's admission case.
+    expect(ownItems.every((i) => i.caseKind === 'recognition' && i.subjectName === 'Hà Thị Dự Bị')).toBe(true);
+    // The member role has no due list of the cell.
+    expect((await call('GET', '/api/due-items', undefined, probationer.headers)).statusCode).toBe(403);
   });
 
   it('moves with the case: the reply recorded, its deadline leaves the list in the same request', async () => {
@@ -150,7 +175,8 @@ describeApi('due items', (h) => {
     await db.deleteFrom('due_item').execute();
     expect(await dueJobPending(db, h().clock)).toBe(true);
     const out = await runDueJob(db, h().clock, DUE_SOURCES);
-    expect(out).toEqual([{ kind: 'admission', cases: expect.any(Number), items: before.length }]);
+    expect(out.map((s) => s.kind)).toEqual(['admission', 'recognition']);
+    for (const s of out) expect(s.items, s.kind).toBe(before.filter((r) => r.case_kind === s.kind).length);
     expect(await snapshot()).toEqual(before);
     expect(await dueJobPending(db, h().clock)).toBe(false);
     await runDueJob(db, h().clock, DUE_SOURCES);

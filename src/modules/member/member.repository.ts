@@ -149,11 +149,11 @@ const changed = (r: { numUpdatedRows?: bigint; numInsertedOrUpdatedRows?: bigint
 export async function insertStatusPeriod(
   db: Db,
   scope: Scope,
-  p: { memberId: number; validFrom: string; status: string; decisionNo: string | null },
+  p: { memberId: number; validFrom: string; status: string; decisionNo: string | null; reason?: string | null },
 ): Promise<number> {
   const res = await db
     .insertInto('member_status_period')
-    .columns(['member_id', 'valid_from', 'valid_to', 'status', 'decision_no'])
+    .columns(['member_id', 'valid_from', 'valid_to', 'status', 'decision_no', 'reason'])
     .expression(
       db
         .selectFrom('member as m')
@@ -163,6 +163,7 @@ export async function insertStatusPeriod(
           sql<null>`null::date`.as('valid_to'),
           sql<string>`${p.status}::text`.as('status'),
           sql<string | null>`${p.decisionNo}::text`.as('decision_no'),
+          sql<string | null>`${p.reason ?? null}::text`.as('reason'),
         ])
         .where('m.id', '=', p.memberId)
         .where(inScope(scope, 'm.org_path')),
@@ -199,11 +200,12 @@ export async function replaceOpenStatusPeriod(
   validFrom: string,
   status: string,
   decisionNo: string | null,
+  reason: string | null = null,
 ): Promise<number> {
   return changed(
     await db
       .updateTable('member_status_period')
-      .set({ status, decision_no: decisionNo })
+      .set({ status, decision_no: decisionNo, reason })
       .where('member_id', '=', memberId)
       .where('valid_from', '=', validFrom)
       .where(memberInScope(scope, memberId))

@@ -296,46 +296,54 @@ function assertEffectiveDate(date: string, today: string, last: string, name: st
 }
 
 export async function changeStatus(ctx: ServiceContext, id: number, input: StatusChangeInput): Promise<MemberRecord> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
-    if (!before) throw notFound(id);
-    assertVersion(before, input.version);
-    const from = before.status as MemberStatus;
-    if (!canTransition(from, input.status)) {
-      throw new AppError(
-        'STATUS_TRANSITION_NOT_ALLOWED',
-        { from: STATUS_LABELS[from] ?? from, to: STATUS_LABELS[input.status] ?? input.status },
-        { field: 'status' },
-      );
-    }
-    // Coming back onto the rolls (a transfer in) needs a live cell to belong to.
-    if (!isActive(from) && isActive(input.status)) await placeableOrg(tx, ctx.scope, before.org_id, 'status');
-    const open = await repo.openStatusPeriod(tx, ctx.scope, id);
-    const date = input.effectiveDate;
-    assertEffectiveDate(date, ctx.clock.today(), open?.valid_from ?? before.status_since, before.full_name);
-    const decisionNo = clean(input.decisionNo);
+  return ctx.db.transaction().execute(async (tx) => presentRecord(ctx, tx, await changeStatusIn(tx, ctx, id, input)));
+}
 
-    if (open && open.valid_from === date) {
-      wrote(await repo.replaceOpenStatusPeriod(tx, ctx.scope, id, date, input.status, decisionNo), id);
-    } else {
-      if (open) wrote(await repo.closeInterval(tx, ctx.scope, 'member_status_period', id, open.valid_from, date), id);
-      wrote(await repo.insertStatusPeriod(tx, ctx.scope, { memberId: id, validFrom: date, status: input.status, decisionNo }), id);
-    }
+/**
+ * The one path of a dated status change, inside the caller's transaction: closes the open status
+ * interval, opens the next (with the reason a rule names, if any), updates the record, the roll-ups
+ * and the audit trail. The recognition decision (R-PROB-03/09) changes its member through it.
+ */
+export async function changeStatusIn(tx: Tx, ctx: ServiceContext, id: number, input: StatusChangeInput, opts: { reason?: string | null } = {}): Promise<MemberRow> {
+  const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
+  if (!before) throw notFound(id);
+  assertVersion(before, input.version);
+  const from = before.status as MemberStatus;
+  if (!canTransition(from, input.status)) {
+    throw new AppError(
+      'STATUS_TRANSITION_NOT_ALLOWED',
+      { from: STATUS_LABELS[from] ?? from, to: STATUS_LABELS[input.status] ?? input.status },
+      { field: 'status' },
+    );
+  }
+  // Coming back onto the rolls (a transfer in) needs a live cell to belong to.
+  if (!isActive(from) && isActive(input.status)) await placeableOrg(tx, ctx.scope, before.org_id, 'status');
+  const open = await repo.openStatusPeriod(tx, ctx.scope, id);
+  const date = input.effectiveDate;
+  assertEffectiveDate(date, ctx.clock.today(), open?.valid_from ?? before.status_since, before.full_name);
+  const decisionNo = clean(input.decisionNo);
+  const reason = opts.reason ?? null;
 
-    const now = ctx.clock.now();
-    const set: MemberUpdate = { status: input.status, status_since: date, updated_at: now };
-    // Officialization (R-PROB-*) dates the record's "ngày chính thức" when it was still empty.
-    if (from === 'probationary' && input.status === 'official' && before.official_date === null) set.official_date = date;
-    const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, input.version, set);
-    if (n === 0) throw new AppError('STALE_VERSION', { current: input.version + 1, given: input.version }, { field: 'version' });
-    const saved: MemberRow = { ...before, ...(set as Partial<MemberRow>), version: input.version + 1 };
+  if (open && open.valid_from === date) {
+    wrote(await repo.replaceOpenStatusPeriod(tx, ctx.scope, id, date, input.status, decisionNo, reason), id);
+  } else {
+    if (open) wrote(await repo.closeInterval(tx, ctx.scope, 'member_status_period', id, open.valid_from, date), id);
+    wrote(await repo.insertStatusPeriod(tx, ctx.scope, { memberId: id, validFrom: date, status: input.status, decisionNo, reason }), id);
+  }
 
-    // Leaving the rolls (transfer out, removal, death …) takes the member out of every count.
-    await applyDelta(tx, before.org_path, dimDelta(before, saved));
-    const diff = changedFields(memberFields(before), memberFields(saved));
-    await appendAudit(tx, ctx.actor, auditEntry('member.status', saved, diff.before, { ...diff.after, effectiveDate: date, decisionNo }));
-    return presentRecord(ctx, tx, saved);
-  });
+  const now = ctx.clock.now();
+  const set: MemberUpdate = { status: input.status, status_since: date, updated_at: now };
+  // Officialization (R-PROB-*) dates the record's "ngày chính thức" when it was still empty.
+  if (from === 'probationary' && input.status === 'official' && before.official_date === null) set.official_date = date;
+  const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, input.version, set);
+  if (n === 0) throw new AppError('STALE_VERSION', { current: input.version + 1, given: input.version }, { field: 'version' });
+  const saved: MemberRow = { ...before, ...(set as Partial<MemberRow>), version: input.version + 1 };
+
+  // Leaving the rolls (transfer out, removal, death …) takes the member out of every count.
+  await applyDelta(tx, before.org_path, dimDelta(before, saved));
+  const diff = changedFields(memberFields(before), memberFields(saved));
+  await appendAudit(tx, ctx.actor, auditEntry('member.status', saved, diff.before, { ...diff.after, effectiveDate: date, decisionNo, ...(reason ? { reason } : {}) }));
+  return saved;
 }
 
 export async function changePlacement(ctx: ServiceContext, id: number, input: PlacementChangeInput): Promise<MemberRecord> {

@@ -165,3 +165,15 @@ export async function demoAdmissionCells(db: Kysely<DB>, communeId: number, limi
     limit ${limit}`.execute(db);
   return rows.map((r) => ({ id: Number(r.id), orgType: r.org_type, home: Boolean(r.home), sponsorIds: [Number(r.a), Number(r.b)] }));
 }
+
+/** The probationary members of the demo commune, longest on probation first: one gets an early recognition case. */
+export async function demoProbationaryMembers(db: Kysely<DB>, communeId: number, limit: number): Promise<{ id: number; statusSince: string }[]> {
+  const { rows } = await sql<{ id: number; status_since: string }>`
+    with commune as (select path from org where id = ${communeId})
+    select m.id, m.status_since from member m, commune c
+    where m.org_path >= c.path and m.org_path < c.path || '~' and m.status = 'probationary' and m.deleted_at is null
+      and not exists (select 1 from recognition_case r where r.member_id = m.id and r.closed_on is null)
+    order by m.status_since, m.id
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), statusSince: String(r.status_since) }));
+}

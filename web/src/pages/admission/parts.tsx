@@ -41,7 +41,7 @@ export function StateTag({ state }: { state: AdmissionState }) {
 }
 
 /** The nearest running deadline of a case: overdue in red, due soon in orange. */
-export function NearestDeadline({ deadlines }: { deadlines: CaseListItem['deadlines'] }) {
+export function NearestDeadline({ deadlines }: { deadlines: readonly Pick<CaseListItem['deadlines'][number], 'due'>[] }) {
   const { t } = useTranslation();
   const first = [...deadlines].sort((a, b) => a.due.localeCompare(b.due))[0];
   if (!first) return <>{t('admission.noDeadline')}</>;

@@ -1,0 +1,130 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { recognitionApi, recognitionKeys, type RecognitionCase, type RecordRecognitionStepInput } from '../../api/recognition.js';
+import { DateField } from '../../components/DateField.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { StaleAlert } from '../../components/StaleAlert.js';
+import { todayIso } from '../../lib/format.js';
+import vi from '../../i18n/vi.json';
+import { fieldPath } from '../admission/parts.js';
+
+type Values = Record<string, unknown>;
+
+const FORM_FIELDS = ['date', 'notes', 'resolutionNo', 'decisionNo', 'authority', 'votes', 'proposal', 'result'];
+
+/**
+ * The form of the one step the case allows next. The server judges it (order, dates, the end of
+ * probation, vote thresholds, the decision against the proposal) and its refusals land under the
+ * fields they name; a case changed by someone else since it was read is refused with 409.
+ */
+export function RecognitionStepForm({ c }: { c: RecognitionCase }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const kind = c.nextStep!;
+  const f = (k: keyof typeof vi.admission.stepFields) => t(`admission.stepFields.${k}`);
+
+  const save = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordRecognitionStepInput;
+      const updated = await recognitionApi.recordStep(c.id, body);
+      queryClient.setQueryData(recognitionKeys.case(c.id), updated);
+      await queryClient.invalidateQueries({ queryKey: ['recognition', 'cases'] });
+      message.success(t('admission.case.stepSaved'));
+      form.resetFields();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
+        setStale(true);
+        return;
+      }
+      const fields = e instanceof ApiError ? e.fieldMessages() : [];
+      const known = fields.filter((x) => FORM_FIELDS.includes(String(fieldPath(x.field)[0])));
+      if (known.length > 0) form.setFields(known.map((x) => ({ name: fieldPath(x.field), errors: [x.message] })));
+      if (known.length < fields.length || fields.length === 0 || known.some((x) => x.field === 'votes')) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    await queryClient.fetchQuery({ queryKey: recognitionKeys.case(c.id), queryFn: () => recognitionApi.case(c.id), staleTime: 0 });
+    setStale(false);
+    setError(null);
+  };
+
+  const required = [{ required: true, message: t('common.required') }];
+  const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))', columnGap: '1rem' } as const;
+  const initial: Values = { date: todayIso() };
+  if (kind === 'cell_resolution') initial.proposal = 'recognize';
+  if (kind === 'decision') initial.result = c.cellResolution?.proposal === 'remove' ? 'removed' : 'recognized';
+
+  return (
+    <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial} aria-label={t('admission.case.recordNext', { step: t(`recognition.steps.${kind}`) })}>
+      {stale && <StaleAlert title={t('admission.stale')} help={t('admission.staleHelp')} reloadLabel={t('admission.reload')} onReload={() => void reload()} />}
+      {error ? (
+        <div style={{ marginBottom: '1rem' }}>
+          <ErrorAlert error={error} />
+        </div>
+      ) : null}
+      <div style={grid}>
+        <Form.Item name="date" label={f('date')} rules={required}>
+          <DateField aria-label={f('date')} noFuture />
+        </Form.Item>
+        {(kind === 'cell_resolution' || kind === 'grassroots_resolution') && (
+          <Form.Item name="resolutionNo" label={f('resolutionNo')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
+        )}
+        {kind === 'decision' && (
+          <>
+            <Form.Item name="decisionNo" label={f('decisionNo')} rules={required}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="authority" label={f('authority')} rules={required}>
+              <Select
+                aria-label={f('authority')}
+                options={(['authorized_grassroots_committee', 'superior_standing_committee', 'provincial_standing'] as const).map((a) => ({ value: a, label: t(`admission.authorities.${a}`) }))}
+              />
+            </Form.Item>
+          </>
+        )}
+      </div>
+      {kind === 'cell_resolution' && (
+        <Form.Item name="proposal" label={t('recognition.fields.proposal')} rules={required}>
+          <Radio.Group options={(['recognize', 'remove'] as const).map((p) => ({ value: p, label: t(`recognition.proposals.${p}`) }))} />
+        </Form.Item>
+      )}
+      {kind === 'decision' && (
+        <Form.Item name="result" label={t('recognition.fields.result')} rules={required}>
+          <Radio.Group options={(['recognized', 'removed'] as const).map((p) => ({ value: p, label: t(`recognition.results.${p}`) }))} />
+        </Form.Item>
+      )}
+      {kind !== 'self_review' && (
+        <div style={grid}>
+          {(['members', 'inFavour', 'against'] as const).map((k) => (
+            <Form.Item key={k} name={['votes', k]} label={f(k)} rules={required}>
+              <InputNumber aria-label={f(k)} min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          ))}
+        </div>
+      )}
+      <Form.Item name="notes" label={f('notes')}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={stale}>
+          {t('admission.submitStep')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
