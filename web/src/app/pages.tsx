@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CarryOutOutlined, HomeOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Action, Resource } from '../api/types.js';
 
@@ -17,10 +17,16 @@ export interface PageDef {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode };
 }
 
-export type MenuLabelKey = 'menu.home' | 'menu.orgs' | 'menu.members' | 'menu.admission' | 'menu.recognition' | 'menu.users' | 'menu.audit';
+export type MenuLabelKey = 'menu.home' | 'menu.due' | 'menu.orgs' | 'menu.members' | 'menu.admission' | 'menu.recognition' | 'menu.users' | 'menu.audit';
 
 export const PAGES: PageDef[] = [
   { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined aria-hidden /> } },
+  {
+    path: '/due',
+    component: lazy(() => import('../pages/due/DuePage.js')),
+    requires: { resource: 'due_item', action: 'read' },
+    menu: { labelKey: 'menu.due', icon: <CarryOutOutlined aria-hidden /> },
+  },
   {
     path: '/orgs',
     component: lazy(() => import('../pages/orgs/OrgsPage.js')),

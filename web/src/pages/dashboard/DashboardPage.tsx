@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { useScope } from '../../shell/scope.js';
 import { Breakdown, type BreakdownRow } from './Breakdown.js';
+import { DueSummaryCard } from '../due/DueSummaryCard.js';
 import { FigureCard } from './FigureCard.js';
 import { memberListLink } from './member-links.js';
 
@@ -69,6 +70,7 @@ function Figures({ stats, orgId, scopeName }: { stats: Stats; orgId: number | nu
           </Col>
         ))}
       </Row>
+      {can('due_item', 'read') && <DueSummaryCard orgId={orgId} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Breakdown title={t('dashboard.ageBandsTitle', { year: stats.asOf.slice(0, 4) })} rows={ageRows} />

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { partyAgeMonths } from '../../lib/party-age.js';
+import { OwnDueItems } from '../due/OwnDueItems.js';
 import { StatusTag } from '../members/StatusTag.js';
 
 /**
@@ -30,7 +31,10 @@ export default function OwnRecordPage() {
       ) : record.error ? (
         <ErrorAlert error={record.error} />
       ) : (
-        <OwnRecord record={record.data} />
+        <>
+          <OwnRecord record={record.data} />
+          <OwnDueItems />
+        </>
       )}
     </div>
   );

@@ -1,0 +1,37 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DueItem } from '../../api/due.js';
+import { formatDate } from '../../lib/format.js';
+
+const STATUS_COLORS: Record<DueItem['status'], string> = { overdue: 'red', in_extension: 'volcano', soon: 'gold', open: 'default' };
+
+export function DueStatusTag({ status }: { status: DueItem['status'] }) {
+  const { t } = useTranslation();
+  return <Tag color={STATUS_COLORS[status]}>{t(`due.statuses.${status}`)}</Tag>;
+}
+
+/** The due date, and the extension's last day when the rule allows one. */
+export function DueDate({ item }: { item: DueItem }) {
+  const { t } = useTranslation();
+  return (
+    <span>
+      {formatDate(item.dueOn)}
+      {item.dueWithExtension && <div className="muted">{t('due.extendedTo', { date: formatDate(item.dueWithExtension) })}</div>}
+    </span>
+  );
+}
+
+/** What is to be done: the case's kind and the step its deadline is for, linked to the case. */
+export function DueWhat({ item }: { item: DueItem }) {
+  const { t } = useTranslation();
+  const kind = item.caseKind === 'recognition' ? 'recognition' : 'admission';
+  return (
+    <div style={{ minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'normal' }}>
+      <Link to={`/${kind}/cases/${item.caseId}`}>{t(`${kind}.steps.${item.step}`, { defaultValue: item.step })}</Link>
+      <div className="muted">
+        {t(`due.kinds.${kind}`)} · {item.ruleId}
+      </div>
+    </div>
+  );
+}
