@@ -14,6 +14,10 @@ import pg from 'pg';
 import { connect } from '../src/db/connect.js';
 import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
+import { systemClock } from '../src/clock.js';
+import { runDueJob } from '../src/modules/due/due.service.js';
+import { DUE_SOURCES } from '../src/modules/due/due.sources.js';
+import { insertOpenCases } from './due-cases.js';
 import { webTimings } from './web.js';
 
 const { values: args } = parseArgs({
@@ -60,6 +64,8 @@ interface EngineResult {
   moveMs: number;
   moveMembers: number;
   rollupCheck: string;
+  /** The daily due-items job over the open cases added for it (issue 5 item 9). */
+  dueJob: { cases: number; items: number; ms: number };
   rssMiB: number;
   peakRssMiB: number;
 }
@@ -209,6 +215,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     const database = await connect({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
     let scopedProvinceId: number;
     let wideParent: { id: number; code: string };
+    let dueJob = { cases: 0, items: 0, ms: 0 };
     try {
       const u = await createUser(database.db, { ...BENCH_USER, displayName: 'Bench', mustChangePassword: false });
       await insertAssignment(database.db, { userId: u.id, role: 'org_staff', orgId: null, validFrom: '2000-01-01', grantedBy: null });
@@ -231,6 +238,13 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
         .where('dissolved_on', 'is', null)
         .orderBy('id')
         .executeTakeFirstOrThrow();
+      // Issue 5 item 9: open cases across the country, then the daily job over them, timed here
+      // (before the server starts, so that its own start-of-day run finds the day done).
+      const cases = await insertOpenCases(database.db, systemClock.today());
+      const tj = performance.now();
+      const out = await runDueJob(database.db, systemClock, DUE_SOURCES);
+      dueJob = { cases, items: out.reduce((n, s) => n + s.items, 0), ms: performance.now() - tj };
+      console.log(`  due-items job: ${dueJob.cases} open cases, ${dueJob.items} deadlines in ${dueJob.ms.toFixed(0)} ms`);
       const s = await createUser(database.db, { ...SCOPED_USER, displayName: 'Bench tỉnh', mustChangePassword: false });
       await insertAssignment(database.db, { userId: s.id, role: 'org_staff', orgId: scopedProvinceId, validFrom: '2000-01-01', grantedBy: null });
     } finally {
@@ -293,6 +307,11 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
           roots.items.slice(0, 10).map((o) => `${listPath(o)}&page=40`),
         ),
       );
+
+      // Issue 5 item 9: what a province's office opens (the list, page 1, and the dashboard's counts), and the country's counts.
+      timings.push(await c.time('due list of a province, page 1 (overdue and due soon)', roots.items.slice(0, 10).map((o) => `/api/due-items?org=${o.id}`)));
+      timings.push(await c.time('due counts of a province (dashboard)', roots.items.slice(0, 10).map((o) => `/api/due-items/summary?org=${o.id}`)));
+      timings.push(await c.time('due counts, whole country', ['/api/due-items/summary']));
 
       // Issue 3's target: what the scope filter adds, same rows, same run.
       const sc = new Client(`http://127.0.0.1:${port}`);
@@ -373,7 +392,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
 
       const check = execFileSync(process.execPath, [cli, 'check', 'rollups'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
       console.log(`  ${check}`);
-      return { engine, scopePairs, loadSeconds, timings, moveMs, moveMembers: target.members, rollupCheck: check, rssMiB: mem.rss, peakRssMiB: mem.peak };
+      return { engine, scopePairs, loadSeconds, timings, moveMs, moveMembers: target.members, rollupCheck: check, rssMiB: mem.rss, peakRssMiB: mem.peak, dueJob };
     } finally {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
@@ -414,6 +433,7 @@ function markdown(results: EngineResult[]): string {
   }
   lines.push('| move of a subtree (members) | ' + results.map((r) => `${r.moveMs.toFixed(0)} ms (${r.moveMembers})`).join(' | ') + ' |');
   lines.push('| roll-up check after the move | ' + results.map((r) => r.rollupCheck.replace(/\|/g, '/')).join(' | ') + ' |');
+  lines.push('| daily due-items job (open cases / deadlines) | ' + results.map((r) => `${(r.dueJob.ms / 1000).toFixed(1)} s (${r.dueJob.cases} / ${r.dueJob.items})`).join(' | ') + ' |');
   lines.push('| server memory after the reads (RSS / peak) | ' + results.map((r) => `${r.rssMiB} / ${r.peakRssMiB} MiB`).join(' | ') + ' |');
   lines.push('', 'Scope overhead (issue 3): the largest province read by the whole-installation user with `org=` and by a user whose scope is that province, requests alternating (median / p95, and the ratio of medians).', '');
   lines.push('| measure | ' + results.map((r) => `${r.engine}: whole | ${r.engine}: province user | ratio`).join(' | ') + ' |');
