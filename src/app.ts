@@ -20,6 +20,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
+import { targetRoutes } from './modules/targets/targets.routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(admissionRoutes);
+  await app.register(targetRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

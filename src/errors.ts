@@ -88,6 +88,7 @@ export const errorStatus = {
   SPONSORS_INSUFFICIENT: 400,
   SPONSOR_NOT_ELIGIBLE: 400,
   CEREMONY_LATE_WITHOUT_CONSENT: 400,
+  DUPLICATE_TARGET_ROW: 400,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_account_name_search.js';
 import * as m0007 from './migrations/0007_member_name_words.js';
 import * as m0008 from './migrations/0008_admission.js';
 import * as m0009 from './migrations/0009_member_level2_name.js';
+import * as m0012 from './migrations/0012_admission_target.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_member_name_words': m0007,
   '0008_admission': m0008,
   '0009_member_level2_name': m0009,
+  '0012_admission_target': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -267,6 +267,17 @@ export interface AdmissionStepTable {
   details: Json;
 }
 
+/** A yearly admission target of an org (migration 0012; glossary: target). */
+export interface AdmissionTargetTable {
+  org_id: number;
+  year: number;
+  target: number;
+  note: string | null;
+  set_by: number | null;
+  set_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -286,6 +297,7 @@ export interface DB {
   candidate: CandidateTable;
   admission_case: AdmissionCaseTable;
   admission_step: AdmissionStepTable;
+  admission_target: AdmissionTargetTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -297,3 +309,4 @@ export type CandidateRow = Selectable<CandidateTable>;
 export type AdmissionCaseRow = Selectable<AdmissionCaseTable>;
 export type AdmissionCaseUpdate = Updateable<AdmissionCaseTable>;
 export type AdmissionStepRow = Selectable<AdmissionStepTable>;
+export type AdmissionTargetRow = Selectable<AdmissionTargetTable>;

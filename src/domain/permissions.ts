@@ -26,6 +26,8 @@ export const RESOURCES = [
   'role_assignment',
   /** Candidates ("quần chúng ưu tú") and their admission cases, with their steps. */
   'admission',
+  /** Yearly admission targets per org and their achievement (issue 5 item 8). */
+  'admission_target',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -53,6 +55,7 @@ const PERMISSIONS: Table = {
     account: ['read'],
     role_assignment: ['read', 'create', 'delete'],
     admission: ['read', 'create', 'update'],
+    admission_target: ['read', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -70,6 +73,8 @@ const PERMISSIONS: Table = {
     member_sensitive: ['read'],
     stats: ['read'],
     admission: ['read', 'create', 'update'],
+    // They hand targets down to the orgs below them (each committee's plan), within their subtree.
+    admission_target: ['read', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -77,6 +82,7 @@ const PERMISSIONS: Table = {
     member: ['read'],
     stats: ['read', 'export'],
     admission: ['read'],
+    admission_target: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

@@ -87,6 +87,7 @@ export const messages = {
   SPONSORS_INSUFFICIENT: 'Người giới thiệu chưa đủ: {required} (R-ADM-07)',
   SPONSOR_NOT_ELIGIBLE: 'Người giới thiệu thứ {index} không đủ điều kiện: {reasons} (R-ADM-09)',
   CEREMONY_LATE_WITHOUT_CONSENT: 'Lễ kết nạp sau hạn {due} (30 ngày làm việc từ khi nhận quyết định) cần có ý kiến đồng ý của cấp ủy cấp trên trực tiếp (R-ADM-22)',
+  DUPLICATE_TARGET_ROW: 'Tổ chức (mã {id}) có hai chỉ tiêu năm {year}: dòng {first} và dòng {row}',
 } as const;
 
 export type MessageKey = keyof typeof messages;
