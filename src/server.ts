@@ -9,6 +9,7 @@ import { orgTableIsEmpty } from './modules/seed/seed.repository.js';
 import { seedDatabase } from './modules/seed/seed.service.js';
 import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
 import { seedDemoAdmission } from './modules/seed/demo-admission.service.js';
+import { seedDemoTargets } from './modules/seed/demo-targets.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 import { findWebRoot } from './http/web-app.js';
 import { secretBox } from './modules/auth/secret-box.js';
@@ -55,6 +56,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const r = await seedDatabase(database, { scale: 'demo' });
       const accounts = await createDemoAccounts(database.db, systemClock);
       const admission = await seedDemoAdmission(database.db, systemClock.today());
+      await seedDemoTargets(database.db, systemClock.today());
       log(`Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp (${r.ms} ms).`);
       log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);
     }

@@ -84,6 +84,9 @@ program
         const { systemClock } = await import('../clock.js');
         const a = await seedDemoAdmission(database.db, systemClock.today());
         console.log(`Đã thêm ${a.candidates} quần chúng ưu tú và ${a.cases} hồ sơ kết nạp mẫu.`);
+        const { seedDemoTargets } = await import('../modules/seed/demo-targets.service.js');
+        const tg = await seedDemoTargets(database.db, systemClock.today());
+        console.log(`Đã giao ${tg.targets} chỉ tiêu kết nạp mẫu cho các năm ${tg.years.join(', ')}.`);
       }
     });
   });
