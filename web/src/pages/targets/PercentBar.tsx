@@ -7,7 +7,7 @@ export function PercentBar({ percent, met }: { percent: number | null; met: bool
   if (percent === null) return <span>{t('targets.noTarget')}</span>;
   const text = `${percent.toLocaleString(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
   return (
-    <div style={{ minWidth: '9rem' }}>
+    <div style={{ minWidth: '8rem', maxWidth: '16rem' }}>
       <Progress
         percent={Math.min(percent, 100)}
         status={met ? 'success' : 'normal'}

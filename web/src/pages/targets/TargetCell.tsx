@@ -48,7 +48,7 @@ function TargetEditor({ org, year, canWrite }: Props) {
           value={value}
           onChange={(v) => setValue(typeof v === 'number' ? v : null)}
           onPressEnter={() => changed && save.mutate(value)}
-          style={{ width: '7rem' }}
+          style={{ width: '5.5rem' }}
         />
         <Button type={changed ? 'primary' : 'default'} disabled={!changed} loading={save.isPending} onClick={() => value !== null && save.mutate(value)} aria-label={t('targets.saveOf', { name: org.name })}>
           {t('targets.save')}

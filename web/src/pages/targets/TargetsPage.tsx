@@ -68,7 +68,7 @@ export default function TargetsPage() {
                   key: 'name',
                   title: t('targets.columns.org'),
                   render: (_, c) => (
-                    <div style={{ minWidth: '10rem', maxWidth: '20rem', whiteSpace: 'normal' }}>{c.hasChildren ? <Link to={link(c.orgId)}>{c.name}</Link> : c.name}</div>
+                    <div style={{ minWidth: '9rem', maxWidth: '16rem', whiteSpace: 'normal' }}>{c.hasChildren ? <Link to={link(c.orgId)}>{c.name}</Link> : c.name}</div>
                   ),
                 },
                 { key: 'target', title: t('targets.columns.target'), render: (_, c) => <TargetCell org={c} year={data.year} canWrite={canWrite} /> },
@@ -93,13 +93,15 @@ function NodeSummary({ node, year, canWrite }: { node: AchievementOrg; year: num
     <Card size="small" title={t('targets.nodeTitle', { name: node.name, year })}>
       <Row gutter={[16, 12]} align="middle">
         <Col xs={24} md={8}>
-          <Typography.Text type="secondary">{t('targets.columns.target')}</Typography.Text>
-          <TargetCell org={node} year={year} canWrite={canWrite} />
-          {node.childrenTargetSum !== null ? (
-            <Typography.Text type="secondary" data-testid="children-sum">
-              {t(node.targetSource === 'children' ? 'targets.fromChildren' : 'targets.childrenSum', { n: node.childrenTargetSum })}
-            </Typography.Text>
-          ) : null}
+          <Space orientation="vertical" size={4}>
+            <Typography.Text type="secondary">{t('targets.columns.target')}</Typography.Text>
+            <TargetCell org={node} year={year} canWrite={canWrite} />
+            {node.childrenTargetSum !== null ? (
+              <Typography.Text type="secondary">
+                {t(node.targetSource === 'children' ? 'targets.fromChildren' : 'targets.childrenSum', { n: node.childrenTargetSum })}
+              </Typography.Text>
+            ) : null}
+          </Space>
         </Col>
         <Col xs={12} md={4}>
           <Statistic title={t('targets.columns.admitted')} value={node.admitted} />
