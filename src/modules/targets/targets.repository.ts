@@ -66,6 +66,14 @@ export async function updateTargetAtVersion(db: Db, scope: Scope, v: TargetValue
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Members on the rolls from which a subtree's admissions are found from the year's admissions
+ * nationwide rather than from the subtree's placements (see achievementQuery). On the national
+ * dataset the subtree's placements win even for the largest province (Hà Nội, 483,575 members:
+ * 1.3 s against 2.0 s); only the whole country (5.7 million: 2.1 s) goes by the admissions.
+ */
+export const BIG_SUBTREE = 1_000_000;
+
 export type AchievementRole = 'ancestor' | 'node' | 'child';
 
 export interface AchievementRow {
@@ -108,14 +116,36 @@ function nodeFilter(scope: Scope, orgId: number | null): Expression<SqlBool> {
  * interval covering the admission date; when the record starts later (the org was founded after
  * the admission, as the seeded histories do), the member's first placement after it.
  *
- * The plan drives from member_admission_idx (the year's admissions, a range on admission_date),
- * then the placement by its primary key (member_id, valid_from) and the org by its primary key,
- * and groups by the child's path prefix: the part of the org's path one id below the node.
+ * A big subtree (a province, the country) drives from member_admission_idx (the year's
+ * admissions, a range on admission_date), then the placement by its primary key (member_id,
+ * valid_from) and the org by its primary key; a small one from its orgs' placements
+ * (member_placement_org_idx). Both group by the child's path prefix: the part of the org's path
+ * one id below the node. Measured on the national dataset: docs/queries/admission-targets.md.
  */
-export async function achievementRows(db: Db, scope: Scope, orgId: number | null, year: number): Promise<AchievementRow[]> {
+export async function achievementRows(db: Db, scope: Scope, orgId: number | null, year: number, bigSubtree = BIG_SUBTREE): Promise<AchievementRow[]> {
+  // No JIT for this statement: the branch the size gate skips still counts in the plan's cost,
+  // which then passes jit_above_cost, and compiling took 2.5 s for a query that runs in 40 ms
+  // (PostgreSQL 15, national dataset). `set local` needs a transaction of its own.
+  const run = async (tx: Db) => {
+    await sql`set local jit = off`.execute(tx);
+    return achievementQuery(scope, orgId, year, bigSubtree).execute(tx);
+  };
+  const { rows } = db.isTransaction ? await run(db) : await (db as Kysely<DB>).transaction().execute(run);
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    level: Number(r.level),
+    target: r.target === null ? null : Number(r.target),
+    version: r.version === null ? null : Number(r.version),
+    children_target_sum: r.children_target_sum === null ? null : Number(r.children_target_sum),
+  }));
+}
+
+/** The statement of achievementRows, apart so that its plan can be looked at (EXPLAIN). */
+export function achievementQuery(scope: Scope, orgId: number | null, year: number, bigSubtree = BIG_SUBTREE) {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const { rows } = await sql<AchievementRow>`
+  return sql<AchievementRow>`
     with node as (
       select o.id, o.path from org o
       where ${nodeFilter(scope, orgId)} and ${inScope(scope, 'o.path')}
@@ -131,14 +161,20 @@ export async function achievementRows(db: Db, scope: Scope, orgId: number | null
         on a.id = any (string_to_array(trim(both '/' from n.path), '/')::bigint[]) and a.id <> n.id
       where ${inScope(scope, 'a.path')}
     ),
-    admitted as (
-      select
-        case when o.path = n.path then null
-             else n.path || split_part(substr(o.path, length(n.path) + 1), '/', 1) || '/' end as child_path,
-        count(*)::int as admitted,
-        count(*) filter (where m.youth_union_date is not null)::int as youth_union,
-        count(*) filter (where m.sex = 'female')::int as women,
-        count(*) filter (where m.ethnicity <> ${KINH})::int as ethnic_minority
+    -- Members admitted in the year, each with the org of their admission placement (see above).
+    -- Two ways to find them, one kept by a one-time gate on the subtree's size:
+    --  big subtree (≥ bigSubtree members on the rolls, from org_rollup): the year's admissions by
+    --    member_admission_idx, then each one's placement and org by primary key, kept when the
+    --    org lies in the subtree (the whole country: ~200,000 admissions);
+    --  small subtree: the subtree's orgs by path, their placements open at some time from the
+    --    year's first day on (member_placement_org_idx), the member by primary key, kept when
+    --    admitted in the year and when this placement is the admission placement (so once each).
+    size as (
+      select coalesce(sum(r.n), 0) >= ${bigSubtree} as big
+      from node n left join org_rollup r on r.org_id = n.id and r.dim = 'status'
+    ),
+    admissions as materialized (
+      select m.id, m.sex, m.ethnicity, m.youth_union_date, o.path as org_path
       from node n
       cross join member m
       cross join lateral (
@@ -147,9 +183,44 @@ export async function achievementRows(db: Db, scope: Scope, orgId: number | null
         order by p.valid_from limit 1
       ) as pl
       join org o on o.id = pl.org_id
-      where m.admission_date >= ${start}::date and m.admission_date <= ${end}::date and m.deleted_at is null
+      where (select big from size)
+        and m.admission_date >= ${start}::date and m.admission_date <= ${end}::date and m.deleted_at is null
         and o.path >= n.path and o.path < left(n.path, -1) || '0'
         and ${inScope(scope, 'o.path')}
+      union all
+      select m.id, m.sex, m.ethnicity, m.youth_union_date, o.path
+      from node n
+      join org o on o.path >= n.path and o.path < left(n.path, -1) || '0'
+      -- The lateral subqueries (kept apart by offset 0) hold the planner to index lookups per org
+      -- and per member: the node's path comes from a CTE, so it cannot tell how small the
+      -- subtree is and would otherwise hash the whole placement table.
+      cross join lateral (
+        select p.member_id, p.valid_from from member_placement p
+        where p.org_id = o.id and (p.valid_to is null or p.valid_to > ${start}::date) offset 0
+      ) as p
+      cross join lateral (
+        select mm.id, mm.sex, mm.ethnicity, mm.youth_union_date, mm.admission_date from member mm
+        where mm.id = p.member_id and mm.deleted_at is null
+          and mm.admission_date >= ${start}::date and mm.admission_date <= ${end}::date offset 0
+      ) as m
+      cross join lateral (
+        select first.valid_from from member_placement first
+        where first.member_id = m.id and (first.valid_to is null or first.valid_to > m.admission_date)
+        order by first.valid_from limit 1
+      ) as pl
+      where not (select big from size)
+        and pl.valid_from = p.valid_from
+        and ${inScope(scope, 'o.path')}
+    ),
+    admitted as materialized (
+      select
+        case when a.org_path = n.path then null
+             else n.path || split_part(substr(a.org_path, length(n.path) + 1), '/', 1) || '/' end as child_path,
+        count(*)::int as admitted,
+        count(*) filter (where a.youth_union_date is not null)::int as youth_union,
+        count(*) filter (where a.sex = 'female')::int as women,
+        count(*) filter (where a.ethnicity <> ${KINH})::int as ethnic_minority
+      from node n cross join admissions a
       group by 1
     ),
     sums as (
@@ -171,13 +242,5 @@ export async function achievementRows(db: Db, scope: Scope, orgId: number | null
       select sum(a.admitted) as admitted, sum(a.youth_union) as youth_union, sum(a.women) as women, sum(a.ethnic_minority) as ethnic_minority
       from admitted a where r.role = 'node' or (r.role = 'child' and a.child_path = r.path)
     ) as f on r.role <> 'ancestor'
-    order by case r.role when 'ancestor' then 0 when 'node' then 1 else 2 end, r.level, r.name, r.id`.execute(db);
-  return rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    level: Number(r.level),
-    target: r.target === null ? null : Number(r.target),
-    version: r.version === null ? null : Number(r.version),
-    children_target_sum: r.children_target_sum === null ? null : Number(r.children_target_sum),
-  }));
+    order by case r.role when 'ancestor' then 0 when 'node' then 1 else 2 end, r.level, r.name, r.id`;
 }

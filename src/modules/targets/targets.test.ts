@@ -180,6 +180,22 @@ describeApi('admission targets and their achievement', (h) => {
     expect(mine.children.find((c) => c.orgId === g2.id)!.ownTarget).toBeNull();
   });
 
+  it('finds the same admissions whether it starts from the subtree or from the year’s admissions nationwide', async () => {
+    const db = h().database.db;
+    const whole = makeScope(['/']);
+    for (const [org, year] of [
+      [t.commune.id, 2026],
+      [t.committee.id, 2026],
+      [t.commune.id, 2025],
+      [t.province.id, 2026],
+    ] as const) {
+      const small = await repo.achievementRows(db, whole, org, year, Number.MAX_SAFE_INTEGER);
+      const big = await repo.achievementRows(db, whole, org, year, 0);
+      expect(big, `${org} ${year}`).toEqual(small);
+      expect(small.find((r) => r.role === 'node')!.admitted).toBeGreaterThan(0);
+    }
+  });
+
   describe('setTargets (many in one transaction, for the import)', () => {
     it('sets them all, or none when one row fails', async () => {
       const ctx = staffContext(h().database.db, h().clock, [t.commune.path]);
