@@ -138,6 +138,20 @@ describeApi('admission targets and their achievement', (h) => {
     expect(last.node.targetSource).toBe('children');
   });
 
+  it('counts a member whose record starts after the admission at their first org, and no deleted record', async () => {
+    const db = h().database.db;
+    // Admitted 2024-05-01, placed only from 2024-07-01 (as the seeded histories do when the org
+    // was founded after the admission): counted where that first placement is.
+    const late = await insertTestMember(db, { org: t.cellB, admission_date: '2024-05-01', status: 'official', status_since: '2025-05-01' });
+    await db.updateTable('member_placement').set({ valid_from: '2024-07-01' }).where('member_id', '=', late.id).execute();
+    const gone = await insertTestMember(db, { org: t.cellA, admission_date: '2024-06-01', status: 'official', status_since: '2025-06-01' });
+    await db.updateTable('member').set({ deleted_at: new Date() }).where('id', '=', gone.id).execute();
+    const body = await get(t.commune.id, 2024);
+    expect(body.node.admitted).toBe(1);
+    expect(body.children.find((c) => c.orgId === t.committee.id)!.admitted).toBe(1);
+    expect(body.children.find((c) => c.orgId === t.gcell.id)!.admitted).toBe(0);
+  });
+
   it('lets a leader read and not write, and answers 404 outside the scope', async () => {
     const read = await get(t.commune.id, 2026, leader.headers);
     expect(read.node.admitted).toBe(5);
