@@ -23,6 +23,7 @@ import { importRoutes } from './modules/import/import.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
+import { targetRoutes } from './modules/targets/targets.routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(importRoutes);
   await app.register(dueRoutes);
   await app.register(recognitionRoutes);
+  await app.register(targetRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

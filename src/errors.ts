@@ -109,6 +109,7 @@ export const errorStatus = {
   RECOGNITION_CASE_CLOSED: 409,
   SELF_REVIEW_BEFORE_PROBATION_END: 400,
   RECOGNITION_DECISION_NOT_PROPOSED: 400,
+  DUPLICATE_TARGET_ROW: 400,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

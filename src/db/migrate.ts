@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_admission.js';
 import * as m0009 from './migrations/0009_member_level2_name.js';
 import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_recognition.js';
+import * as m0012 from './migrations/0012_admission_target.js';
 import * as m0013 from './migrations/0013_due_item.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009_member_level2_name': m0009,
   '0010_import': m0010,
   '0011_recognition': m0011,
+  '0012_admission_target': m0012,
   '0013_due_item': m0013,
 };
 

@@ -391,6 +391,17 @@ export interface RecognitionStepTable {
   details: Json;
 }
 
+/** A yearly admission target of an org (migration 0012; glossary: target). */
+export interface AdmissionTargetTable {
+  org_id: number;
+  year: number;
+  target: number;
+  note: string | null;
+  set_by: number | null;
+  set_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -417,6 +428,7 @@ export interface DB {
   job_run: JobRunTable;
   recognition_case: RecognitionCaseTable;
   recognition_step: RecognitionStepTable;
+  admission_target: AdmissionTargetTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -432,3 +444,4 @@ export type ImportJobRow = Selectable<ImportJobTable>;
 export type RecognitionCaseRow = Selectable<RecognitionCaseTable>;
 export type RecognitionCaseUpdate = Updateable<RecognitionCaseTable>;
 export type RecognitionStepRow = Selectable<RecognitionStepTable>;
+export type AdmissionTargetRow = Selectable<AdmissionTargetTable>;

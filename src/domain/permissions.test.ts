@@ -52,6 +52,14 @@ describe('permission table v1', () => {
     for (const role of ROLES) for (const a of ACTIONS) expect(roleCan(role, 'recognition', a), `${role} ${a}`).toBe(roleCan(role, 'admission', a));
   });
 
+  it('lets commission staff and committees set admission targets in their subtree, leaders read them, and no one else', () => {
+    for (const role of ['org_staff', 'committee'] as const) for (const a of ['read', 'update'] as const) expect(roleCan(role, 'admission_target', a), `${role} ${a}`).toBe(true);
+    expect(roleCan('leader', 'admission_target', 'read')).toBe(true);
+    expect(roleCan('leader', 'admission_target', 'update')).toBe(false);
+    for (const role of ['admin', 'inspection_staff', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, 'admission_target', a), `${role} ${a}`).toBe(false);
+    for (const role of ROLES) for (const a of ['create', 'delete', 'export'] as const) expect(roleCan(role, 'admission_target', a), `${role} ${a}`).toBe(false);
+  });
+
   it('gives the member role nothing by scope (their own record is served by identity)', () => {
     expect(permissionsOf('member')).toEqual([]);
   });

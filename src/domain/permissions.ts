@@ -32,6 +32,8 @@ export const RESOURCES = [
   'due_item',
   /** Recognition cases of probationary members as official members, with their steps. */
   'recognition',
+  /** Yearly admission targets per org and their achievement (issue 5 item 8). */
+  'admission_target',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -62,6 +64,7 @@ const PERMISSIONS: Table = {
     import: ['read', 'create', 'update'],
     due_item: ['read'],
     recognition: ['read', 'create', 'update'],
+    admission_target: ['read', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -84,6 +87,8 @@ const PERMISSIONS: Table = {
     import: ['read', 'create', 'update'],
     due_item: ['read'],
     recognition: ['read', 'create', 'update'],
+    // They hand targets down to the orgs below them (each committee's plan), within their subtree.
+    admission_target: ['read', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -93,6 +98,7 @@ const PERMISSIONS: Table = {
     admission: ['read'],
     due_item: ['read'],
     recognition: ['read'],
+    admission_target: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

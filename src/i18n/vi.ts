@@ -108,6 +108,7 @@ export const messages = {
   RECOGNITION_CASE_CLOSED: 'Hồ sơ xét công nhận đã kết thúc ({state}); không ghi thêm bước "{step}"',
   SELF_REVIEW_BEFORE_PROBATION_END: 'Bản tự kiểm điểm ngày {date} viết trước khi hết 12 tháng dự bị ({probationEnds}); phải viết sau khi hết thời hạn dự bị (R-PROB-07)',
   RECOGNITION_DECISION_NOT_PROPOSED: 'Quyết định "{result}" khác với đề nghị của chi bộ và đảng ủy cơ sở ({proposal}); chỉ cấp trên nhận báo cáo sau ba lần biểu quyết không đạt mới được quyết định khác (R-PROB-06, R-PROB-09)',
+  DUPLICATE_TARGET_ROW: 'Tổ chức (mã {id}) có hai chỉ tiêu năm {year}: dòng {first} và dòng {row}',
 } as const;
 
 export type MessageKey = keyof typeof messages;

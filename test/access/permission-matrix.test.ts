@@ -292,6 +292,16 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/recognition-cases/${w.b.recognition.caseId}/steps`, { kind: 'self_review', date: TODAY, version: 1 }),
     ok: [200],
   },
+  'GET /api/admission-targets': {
+    inScope: (w) => get(`/api/admission-targets?org=${w.a.commune.id}&year=2026`),
+    outOfScope: (w) => get(`/api/admission-targets?org=${w.b.commune.id}&year=2026`),
+    ok: [200],
+  },
+  'PUT /api/admission-targets/{orgId}/{year}': {
+    inScope: (w) => ({ method: 'PUT', url: `/api/admission-targets/${w.a.gc1.id}/2026`, payload: { target: 3 } }),
+    outOfScope: (w) => ({ method: 'PUT', url: `/api/admission-targets/${w.b.gc1.id}/2026`, payload: { target: 3 } }),
+    ok: [200],
+  },
   'GET /api/users': {
     inScope: () => get('/api/users?pageSize=200'),
     ok: [200],
@@ -563,6 +573,8 @@ describeApi('permission matrix', (h) => {
     expect(casesB.total).toBe(1);
     const candidatesB = (await call(h(), get(`/api/candidates?org=${w.b.commune.id}`), admin)).json();
     expect(candidatesB.total).toBe(2);
+    const targetsB = (await call(h(), get(`/api/admission-targets?org=${w.b.commune.id}&year=2026`), admin)).json();
+    expect([targetsB.node, ...targetsB.children].map((o: { ownTarget: number | null }) => o.ownTarget)).toEqual([null, null, null]);
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CarryOutOutlined, HomeOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, HomeOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Action, Resource } from '../api/types.js';
 
@@ -17,7 +17,7 @@ export interface PageDef {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode };
 }
 
-export type MenuLabelKey = 'menu.home' | 'menu.due' | 'menu.orgs' | 'menu.members' | 'menu.admission' | 'menu.recognition' | 'menu.users' | 'menu.audit';
+export type MenuLabelKey = 'menu.home' | 'menu.due' | 'menu.orgs' | 'menu.members' | 'menu.admission' | 'menu.targets' | 'menu.recognition' | 'menu.users' | 'menu.audit';
 
 export const PAGES: PageDef[] = [
   { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined aria-hidden /> } },
@@ -48,6 +48,12 @@ export const PAGES: PageDef[] = [
   },
   { path: '/admission/cases/:caseId', component: lazy(() => import('../pages/admission/AdmissionCasePage.js')), requires: { resource: 'admission', action: 'read' } },
   { path: '/admission/candidates', component: lazy(() => import('../pages/admission/CandidatesPage.js')), requires: { resource: 'admission', action: 'read' } },
+  {
+    path: '/admission/targets',
+    component: lazy(() => import('../pages/targets/TargetsPage.js')),
+    requires: { resource: 'admission_target', action: 'read' },
+    menu: { labelKey: 'menu.targets', icon: <AimOutlined aria-hidden /> },
+  },
   {
     path: '/recognition',
     component: lazy(() => import('../pages/recognition/RecognitionCasesPage.js')),

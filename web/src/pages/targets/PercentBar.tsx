@@ -1,0 +1,19 @@
+import { Progress } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** "% of target" as the reports print it (one decimal), with a bar that stops at 100 %. */
+export function PercentBar({ percent, met }: { percent: number | null; met: boolean | null }) {
+  const { t, i18n } = useTranslation();
+  if (percent === null) return <span>{t('targets.noTarget')}</span>;
+  const text = `${percent.toLocaleString(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+  return (
+    <div style={{ minWidth: '8rem', maxWidth: '16rem' }}>
+      <Progress
+        percent={Math.min(percent, 100)}
+        status={met ? 'success' : 'normal'}
+        format={() => text}
+        aria-label={t(met ? 'targets.met' : 'targets.notMet', { pct: text })}
+      />
+    </div>
+  );
+}
