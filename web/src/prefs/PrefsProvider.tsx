@@ -24,6 +24,8 @@ const palette = {
   colorPrimary: '#0b57d0',
   colorLink: '#0b57d0',
   colorError: '#b3261e',
+  // Warning text (due soon, in extension) at 4.5:1 on white; the default amber is 1.9:1.
+  colorWarning: '#8a5300',
   colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
   colorTextQuaternary: 'rgba(0, 0, 0, 0.55)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',

@@ -53,7 +53,7 @@ export function DueDate({ date }: { date: string }) {
   const today = todayIso();
   const soon = dayjs(today).add(DUE_SOON_DAYS, 'day').format('YYYY-MM-DD');
   if (date < today) return <Tag color="red">{`${formatDate(date)} · ${t('admission.overdue')}`}</Tag>;
-  if (date <= soon) return <Tag color="orange">{`${formatDate(date)} · ${t('admission.dueSoon')}`}</Tag>;
+  if (date <= soon) return <Tag className="tag-soon">{`${formatDate(date)} · ${t('admission.dueSoon')}`}</Tag>;
   return <span>{formatDate(date)}</span>;
 }
 

@@ -54,8 +54,17 @@ export default function DuePage() {
           rowClassName={(i) => `due-${i.status}`}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: due.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
           columns={[
-            { key: 'due', title: t('due.columns.due'), render: (_, i) => <DueDate item={i} /> },
-            { key: 'status', title: t('due.columns.status'), render: (_, i) => <DueStatusTag status={i.status} /> },
+            // Date and how it stands in one column, so that both stay in view on a phone.
+            {
+              key: 'due',
+              title: t('due.columns.due'),
+              render: (_, i) => (
+                <Space orientation="vertical" size={2}>
+                  <DueDate item={i} />
+                  <DueStatusTag status={i.status} />
+                </Space>
+              ),
+            },
             { key: 'what', title: t('due.columns.what'), render: (_, i) => <DueWhat item={i} /> },
             { key: 'who', title: t('due.columns.who'), dataIndex: 'subjectName' },
             { key: 'org', title: t('due.columns.org'), render: (_, i) => <div style={{ minWidth: '8rem', maxWidth: '14rem', whiteSpace: 'normal' }}>{i.orgName}</div> },

@@ -4,11 +4,17 @@ import { Link } from 'react-router';
 import type { DueItem } from '../../api/due.js';
 import { formatDate } from '../../lib/format.js';
 
-const STATUS_COLORS: Record<DueItem['status'], string> = { overdue: 'red', in_extension: 'volcano', soon: 'gold', open: 'default' };
+// Red is Ant Design's preset; the amber ones are ours (styles.css), for contrast.
+const STATUS_LOOK: Record<DueItem['status'], { color?: string; className?: string }> = {
+  overdue: { color: 'red' },
+  in_extension: { className: 'tag-extension' },
+  soon: { className: 'tag-soon' },
+  open: {},
+};
 
 export function DueStatusTag({ status }: { status: DueItem['status'] }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLORS[status]}>{t(`due.statuses.${status}`)}</Tag>;
+  return <Tag {...STATUS_LOOK[status]}>{t(`due.statuses.${status}`)}</Tag>;
 }
 
 /** The due date, and the extension's last day when the rule allows one. */
