@@ -10,7 +10,7 @@ import type { Scope } from '../auth/scope.js';
 import { memberInputIssues } from '../member/member.service.js';
 import { createMemberBody, FIELD_LABELS, type CreateMemberInput, type PatchMemberInput } from '../member/member.schema.js';
 import * as repo from './import.repository.js';
-import { sheetRows, type ImportFormat, type SheetRow } from './import.reader.js';
+import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
 
 // The dry run's reading of a file, row by row, and the plan it makes for each row: what the
@@ -137,6 +137,8 @@ export interface AnalysisOptions {
   /** Stop at the first row in error (the commit: nothing will be written anyway). */
   stopAtError?: boolean;
   maxProblems: number;
+  /** Filled as the file is read (bytes taken so far), for the progress of the job. */
+  meter?: ReadMeter;
 }
 
 export interface Analysis {
@@ -307,7 +309,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     batch.push({ row, input: parsed.data, columnOf: read.columnOf, provided: new Set(Object.keys(read.draft)) });
   };
 
-  for await (const r of sheetRows(format, bytes)) {
+  for await (const r of sheetRows(format, bytes, opts.meter)) {
     if (r.n <= dataStart) continue;
     if (r.n <= dataStart + 1 && isColumnNumberingRow(r.cells)) continue;
     validate(r);

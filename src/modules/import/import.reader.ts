@@ -10,6 +10,12 @@ import type { RawCell } from '../../domain/import/values.js';
 
 export type ImportFormat = 'xlsx' | 'csv';
 
+/** How far a reading has got into the file, in bytes: the progress of a long dry run or commit. */
+export interface ReadMeter {
+  bytesRead: number;
+  totalBytes: number;
+}
+
 export interface SheetRow {
   /** 1-based, as the spreadsheet numbers it. */
   n: number;
@@ -27,7 +33,7 @@ export function csvEncoding(bytes: Uint8Array): TextEncoding {
   return detectEncoding(bytes.subarray(0, CHUNK), { truncated: bytes.length > CHUNK });
 }
 
-async function* csvRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+async function* csvRows(bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
   const decoder = textDecoder(csvEncoding(bytes));
   let start = hasUtf8Bom(bytes) ? 3 : 0;
   const first = decoder.write(bytes.subarray(start, start + CHUNK));
@@ -36,8 +42,10 @@ async function* csvRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
   let n = 0;
   for (const r of parser.push(first)) yield { n: ++n, cells: r };
   for (; start < bytes.length; start += CHUNK) {
+    if (meter) meter.bytesRead = start;
     for (const r of parser.push(decoder.write(bytes.subarray(start, start + CHUNK)))) yield { n: ++n, cells: r };
   }
+  if (meter) meter.bytesRead = bytes.length;
   for (const r of parser.push(decoder.end())) yield { n: ++n, cells: r };
   for (const r of parser.end()) yield { n: ++n, cells: r };
 }
@@ -56,9 +64,22 @@ function plain(v: unknown): RawCell {
   return String(v);
 }
 
-async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+/**
+ * The file fed to the unzipper in slices (a view, no copy), counting what it has taken: the
+ * reader pulls as it parses, so the bytes taken measure how far into the worksheet it is.
+ */
+function* slices(bytes: Uint8Array, meter?: ReadMeter): Generator<Buffer> {
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < whole.length; at += CHUNK) {
+    if (meter) meter.bytesRead = at;
+    yield whole.subarray(at, at + CHUNK);
+  }
+  if (meter) meter.bytesRead = whole.length;
+}
+
+async function* xlsxRows(bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
   // Styles are read so that date cells come out as dates, not day numbers (both are accepted).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(bytes, meter), { objectMode: false }), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -81,6 +102,6 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
   }
 }
 
-export function sheetRows(format: ImportFormat, bytes: Uint8Array): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(bytes) : csvRows(bytes);
+export function sheetRows(format: ImportFormat, bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
+  return format === 'xlsx' ? xlsxRows(bytes, meter) : csvRows(bytes, meter);
 }

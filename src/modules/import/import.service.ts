@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { createMemberIn, updateMemberIn } from '../member/member.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
-import { csvEncoding, formatOf } from './import.reader.js';
+import { csvEncoding, formatOf, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
 import type { ImportJob, ImportLayout, ImportProblem, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
 
@@ -26,6 +26,20 @@ const STATUS_LABELS: Record<ImportJobStatus, string> = {
   failed: 'lỗi',
   cancelled: 'đã hủy',
 };
+
+// ---- live progress -----------------------------------------------------------------------------
+
+/**
+ * The percentage of each dry run or commit running in this process. A commit runs in one
+ * transaction, which cannot publish anything before it ends (and PGlite has a single connection),
+ * so the running figure lives here, keyed by job id, and the job row receives the final state.
+ */
+const live = new Map<number, number>();
+
+const percentOf = (m: ReadMeter) => (m.totalBytes === 0 ? 0 : Math.min(99, Math.floor((100 * m.bytesRead) / m.totalBytes)));
+
+/** Job rows are rewritten with the running counts at most this often during a dry run. */
+const PERSIST_EVERY_MS = 2_000;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -49,7 +63,7 @@ function present(job: ImportJobRow, opts: { offset?: number; limit?: number } = 
     orgId: job.org_id,
     layout: layout ? ({ headerRow: layout.row + 1, headerRows: layout.rows, columns: layout.columns } as ImportLayout) : null,
     counts: (job.counts as Record<string, number>) ?? {},
-    progress: job.progress,
+    progress: live.get(job.id) ?? job.progress,
     failure: job.failure,
     problemCount: job.problem_count,
     problems: problems.slice(offset, offset + (opts.limit ?? 200)),
@@ -154,13 +168,21 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
   const layout = layoutOf(job);
   if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: 20 }, { field: 'body' });
   const now = () => ctx.clock.now();
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  let persisted = Date.now();
+  live.set(id, 0);
   try {
     const result = await analyse(ctx.db, await targetOf(ctx, job), job.format, bytes, {
       layout,
       maxProblems: MAX_STORED_PROBLEMS,
+      meter,
       onBatch: async (rows, counts) => {
         onProgress?.(rows, null);
-        await repo.updateJob(ctx.db, ctx.scope, id, { counts, progress: Math.min(99, job.progress + 1) }, now());
+        live.set(id, percentOf(meter));
+        if (Date.now() - persisted >= PERSIST_EVERY_MS) {
+          persisted = Date.now();
+          await repo.updateJob(ctx.db, ctx.scope, id, { counts, progress: percentOf(meter) }, now());
+        }
       },
     });
     onProgress?.(result.counts.rows, result.counts.rows);
@@ -179,6 +201,8 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
       await repo.updateJob(ctx.db, ctx.scope, id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) }, now(), ['parsed', 'dry_run_done']);
     }
     throw e;
+  } finally {
+    live.delete(id);
   }
   return present(await jobOf(ctx, id));
 }
@@ -233,6 +257,8 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
   }
   const total = dry.rows ?? null;
   const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  live.set(id, 0);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const result = await analyse(tx, target, job.format, bytes, {
@@ -240,7 +266,11 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
         maxProblems: 100,
         stopAtError: true,
         onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally),
-        onBatch: async (rows) => onProgress?.(rows, total),
+        meter,
+        onBatch: async (rows) => {
+          live.set(id, percentOf(meter));
+          onProgress?.(rows, total);
+        },
       });
       if (result.counts.error > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: result.counts.error }, { field: 'body' });
       onProgress?.(result.counts.rows, result.counts.rows);
@@ -258,6 +288,8 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
     // Nothing of the file was written (the transaction rolled back); the job says why.
     await repo.updateJob(ctx.db, ctx.scope, id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) }, now(), ['committing']);
     throw e;
+  } finally {
+    live.delete(id);
   }
   return present(await jobOf(ctx, id));
 }
