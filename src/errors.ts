@@ -101,6 +101,7 @@ export const errorStatus = {
   IMPORT_KEYS_CONFLICT: 409,
   IMPORT_STATE: 409,
   IMPORT_HAS_ERRORS: 409,
+  IMPORT_FIELD_TWICE: 400,
   IMPORT_DUPLICATES_STOP: 409,
 } as const satisfies Record<MessageKey, number>;
 
