@@ -9,7 +9,7 @@ import { createMembersIn, updateMemberIn } from '../member/member.service.js';
 import { applyDeltas } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
-import { csvEncoding, formatOf, type ReadMeter } from './import.reader.js';
+import { csvEncoding, formatOf, readShare, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
 import type { ImportJob, ImportLayout, ImportProblem, RemapBody, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
 
@@ -41,7 +41,7 @@ const live = new Map<number, number>();
 /** The running percentage of a job of this process, undefined when none runs. */
 export const runningProgress = (id: number): number | undefined => live.get(id);
 
-const percentOf = (m: ReadMeter) => (m.totalBytes === 0 ? 0 : Math.min(99, Math.floor((100 * m.bytesRead) / m.totalBytes)));
+const percentOf = (m: ReadMeter) => Math.min(99, Math.floor(100 * readShare(m)));
 
 /** Job rows are rewritten with the running counts at most this often during a dry run. */
 const PERSIST_EVERY_MS = 2_000;
