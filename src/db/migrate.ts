@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_member_name_words.js';
 import * as m0008 from './migrations/0008_admission.js';
 import * as m0009 from './migrations/0009_member_level2_name.js';
 import * as m0010 from './migrations/0010_import.js';
+import * as m0011 from './migrations/0011_member_name_birth.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_admission': m0008,
   '0009_member_level2_name': m0009,
   '0010_import': m0010,
+  '0011_member_name_birth': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

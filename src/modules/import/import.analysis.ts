@@ -141,6 +141,11 @@ export interface AnalysisOptions {
   maxProblems: number;
   /** Filled as the file is read (bytes taken so far), for the progress of the job. */
   meter?: ReadMeter;
+  /**
+   * Skip the look-up of possible duplicates (same name and date of birth): they only warn, and
+   * the dry run has reported them; the commit need not search for them again.
+   */
+  skipPossibleDuplicates?: boolean;
 }
 
 export interface Analysis {
@@ -213,11 +218,13 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     const byCitizen = new Map(holders.filter((m) => m.citizen_id !== null).map((m) => [m.citizen_id!, m]));
     const byCard = new Map(holders.filter((m) => m.party_card_no !== null).map((m) => [m.party_card_no!, m]));
     const unmatched = batch.filter((p) => !byCitizen.has(digits(p.input.citizenId ?? undefined) ?? '') && !byCard.has(digits(p.input.partyCardNo ?? undefined) ?? ''));
-    const similar = await repo.membersByNameAndBirth(
-      db,
-      target.scope,
-      unmatched.map((p) => ({ nameNorm: p.nameNorm, birthDate: p.input.birthDate })),
-    );
+    const similar = opts.skipPossibleDuplicates
+      ? []
+      : await repo.membersByNameAndBirth(
+          db,
+          target.scope,
+          unmatched.map((p) => ({ nameNorm: p.nameNorm, birthDate: p.input.birthDate })),
+        );
     const plans: RowPlan[] = [];
     for (const p of batch) {
       const cid = digits(p.input.citizenId ?? undefined);

@@ -327,6 +327,7 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
         layout,
         maxProblems: 100,
         stopAtError: true,
+        skipPossibleDuplicates: true,
         onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally, rollup),
         meter,
         onBatch: async (rows) => {
@@ -338,7 +339,8 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
       // The new records' roll-up contribution, summed per org over the whole file, written once.
       await applyDeltas(tx, rollup);
       onProgress?.(result.counts.rows, result.counts.rows);
-      const counts = { ...result.counts, ...tally };
+      // Possible duplicates only warn: the commit keeps the dry run's count of them.
+      const counts = { ...result.counts, possibleDuplicates: dry.possibleDuplicates ?? 0, ...tally };
       await repo.updateJob(tx, ctx.scope, id, { status: 'committed', counts, progress: 100, committedAt: now() }, now());
       await appendAudit(tx, ctx.actor, {
         action: 'import.commit',
