@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_import.js';
 import * as m0011 from './migrations/0011_recognition.js';
 import * as m0012 from './migrations/0012_admission_target.js';
 import * as m0013 from './migrations/0013_due_item.js';
+import * as m0014 from './migrations/0014_member_name_birth.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011_recognition': m0011,
   '0012_admission_target': m0012,
   '0013_due_item': m0013,
+  '0014_member_name_birth': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -68,6 +68,11 @@ export function dimDelta(before: RollupMember | null, after: RollupMember | null
   return delta;
 }
 
+/** Adds `delta` into `into` (a bulk write sums its members' contributions before writing them). */
+export function addDelta(into: DimCounts, delta: DimCounts): void {
+  for (const [k, n] of delta) into.set(k, (into.get(k) ?? 0) + n);
+}
+
 // Org counts: each live org adds to its ancestors' (and its own) counts by type and kind.
 export const ORG_DIMS = {
   type: 'org_type',

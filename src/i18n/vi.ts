@@ -100,6 +100,7 @@ export const messages = {
   IMPORT_KEYS_CONFLICT: 'Số CCCD {citizenId} và số thẻ đảng {partyCardNo} thuộc hai hồ sơ đảng viên khác nhau',
   IMPORT_STATE: 'Lần nhập đang ở trạng thái "{status}"; không thể {action}',
   IMPORT_HAS_ERRORS: 'Tệp còn {count} dòng lỗi; hãy sửa tệp rồi tải lên lại. Chưa ghi dòng nào',
+  IMPORT_FIELD_TWICE: 'Cột "{header}" được gán một trường đã gán cho cột khác',
   IMPORT_DUPLICATES_STOP: 'Có {count} dòng trùng với hồ sơ đã có nhưng khác nội dung; theo lựa chọn "dừng", không ghi dòng nào',
   RECOGNITION_CASE_NOT_FOUND: 'Không tìm thấy hồ sơ xét công nhận đảng viên chính thức (mã {id})',
   RECOGNITION_CASE_OPEN: 'Đảng viên {name} đang có một hồ sơ xét công nhận chính thức chưa kết thúc; không lập hồ sơ thứ hai',

@@ -26,7 +26,7 @@ interface Subtree {
   /** A candidate with an open admission case, and one without a case yet. */
   admission: { candidateId: number; caseId: number; freeCandidateId: number; candidateName: string };
   /** Two dry-run imports of a file naming the subtree's member (nothing to write): one to commit, one to cancel. */
-  imports: { commitJob: number; cancelJob: number; file: Buffer };
+  imports: { commitJob: number; cancelJob: number; remapJob: number; file: Buffer };
   /** A probationary member with an open recognition case, and one without a case yet. */
   recognition: { caseId: number; freeMemberId: number; memberName: string };
 }
@@ -238,6 +238,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/imports/{id}/commit': {
     inScope: (w) => ({ method: 'POST', url: `/api/imports/${w.a.imports.commitJob}/commit` }),
     outOfScope: (w) => ({ method: 'POST', url: `/api/imports/${w.b.imports.commitJob}/commit` }),
+    ok: [202],
+  },
+  'PUT /api/imports/{id}/mapping': {
+    inScope: (w) => ({ method: 'PUT', url: `/api/imports/${w.a.imports.remapJob}/mapping`, payload: { columns: [{ index: 0, field: 'fullName' }] } }),
+    outOfScope: (w) => ({ method: 'PUT', url: `/api/imports/${w.b.imports.remapJob}/mapping`, payload: { columns: [{ index: 0, field: 'fullName' }] } }),
     ok: [202],
   },
   'POST /api/imports/{id}/cancel': {
@@ -467,7 +472,7 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
     admission: { candidateId: c1.id, caseId: kase.id, freeCandidateId: c2.id, candidateName },
-    imports: { commitJob: await imported(), cancelJob: await imported(), file },
+    imports: { commitJob: await imported(), cancelJob: await imported(), remapJob: await imported(), file },
     recognition: { caseId: rcase.id, freeMemberId: p2.id, memberName },
   };
 }

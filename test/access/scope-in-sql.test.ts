@@ -178,6 +178,8 @@ describeApi('scope in SQL: members and statistics of another subtree', (h) => {
         // And one's own member cannot be placed into the other subtree's org.
         expect(await memberRepo.insertPlacement(tx, scopeA, { memberId: mine.id, validFrom: '2026-11-01', orgId: b.cellA.id })).toBe(0);
         expect(await memberRepo.replaceOpenPlacement(tx, scopeA, mine.id, '2009-01-01', b.cellA.id)).toBe(0);
+        // The import's set-based first intervals: nothing for a member of the other subtree.
+        expect(await memberRepo.insertFirstIntervals(tx, scopeA, [theirs.id])).toEqual({ periods: 0, placements: 0 });
       });
       expect(await snapshot(theirs.id)).toEqual(before);
       expect((await snapshot(mine.id)).placements.map((p) => p.org_id)).toEqual([a.cellA.id]);
@@ -204,6 +206,12 @@ describeApi('scope in SQL: members and statistics of another subtree', (h) => {
         expect(await memberRepo.insertMember(tx, scopeA, { ...row, org_id: b.cellA.id })).toBeUndefined();
         const ok = await memberRepo.insertMember(tx, scopeA, { ...row, org_id: a.cellB.id });
         expect(ok).toMatchObject({ org_id: a.cellB.id, org_path: a.cellB.path, birth_date: '1990-01-01', full_name: 'Đỗ Văn Chèn' });
+        // Many at once (the import): only the rows whose org is in scope are inserted.
+        const many = await memberRepo.insertMembers(tx, scopeA, [
+          { ...row, full_name: 'Đỗ Văn Chèn Hai', org_id: a.cellA.id },
+          { ...row, full_name: 'Đỗ Văn Chèn Ba', org_id: b.cellA.id },
+        ]);
+        expect(many.map((m) => [m.full_name, m.org_path, m.birth_date])).toEqual([['Đỗ Văn Chèn Hai', a.cellA.path, '1990-01-01']]);
         throw new Error('roll back');
       }).catch((e: unknown) => {
         if (!(e instanceof Error) || e.message !== 'roll back') throw e;

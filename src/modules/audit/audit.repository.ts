@@ -49,6 +49,26 @@ export async function appendAudit(db: Kysely<DB> | Transaction<DB>, actor: Actor
     .execute();
 }
 
+/** Appends many audit rows in one statement (a bulk write such as an import's creations). */
+export async function appendAudits(db: Kysely<DB> | Transaction<DB>, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map((entry) => ({
+        user_id: actor.userId,
+        ip: actor.ip,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId === null ? null : String(entry.entityId),
+        org_path: entry.orgPath,
+        before: entry.before ? JSON.stringify(entry.before) : null,
+        after: entry.after ? JSON.stringify(entry.after) : null,
+      })),
+    )
+    .execute();
+}
+
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;

@@ -10,7 +10,7 @@ import type { Scope } from '../auth/scope.js';
 import { memberInputIssues } from '../member/member.service.js';
 import { createMemberBody, FIELD_LABELS, type CreateMemberInput, type PatchMemberInput } from '../member/member.schema.js';
 import * as repo from './import.repository.js';
-import { sheetRows, type ImportFormat, type SheetRow } from './import.reader.js';
+import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
 
 // The dry run's reading of a file, row by row, and the plan it makes for each row: what the
@@ -94,6 +94,8 @@ export function overridesOf(mapping: Record<string, string | null> | null | unde
 interface Pending {
   row: number;
   input: CreateMemberInput;
+  /** The normalized full name, computed once per row. */
+  nameNorm: string;
   columnOf: Partial<Record<string, string>>;
   provided: Set<string>;
 }
@@ -137,6 +139,13 @@ export interface AnalysisOptions {
   /** Stop at the first row in error (the commit: nothing will be written anyway). */
   stopAtError?: boolean;
   maxProblems: number;
+  /** Filled as the file is read (bytes taken so far), for the progress of the job. */
+  meter?: ReadMeter;
+  /**
+   * Skip the look-up of possible duplicates (same name and date of birth): they only warn, and
+   * the dry run has reported them; the commit need not search for them again.
+   */
+  skipPossibleDuplicates?: boolean;
 }
 
 export interface Analysis {
@@ -173,6 +182,8 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
   const dataStart = layout.row + layout.rows;
   let batch: Pending[] = [];
 
+  // A file names few cells, each on many rows.
+  const orgNameNorms = new Map<string, string>();
   const resolveOrg = (row: number, ref: { code: string | null; name: string | null }, columnOf: (f: 'orgCode' | 'orgName') => string | null) => {
     const at = (value: string, field: 'orgCode' | 'orgName', code: ErrorCode, params: Record<string, string | number>) =>
       report(problemOf(row, columnOf(field), value, new AppError(code, params, { field: 'orgId', row })));
@@ -181,7 +192,9 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
       org = byCode.get(ref.code.toLowerCase());
       if (!org) return at(ref.code, 'orgCode', 'IMPORT_ORG_UNKNOWN', { value: ref.code, root: target.org.name });
     } else if (ref.name !== null) {
-      const found = byName.get(normalizeName(ref.name)) ?? [];
+      let norm = orgNameNorms.get(ref.name);
+      if (norm === undefined) orgNameNorms.set(ref.name, (norm = normalizeName(ref.name)));
+      const found = byName.get(norm) ?? [];
       if (found.length === 0) return at(ref.name, 'orgName', 'IMPORT_ORG_UNKNOWN', { value: ref.name, root: target.org.name });
       if (found.length > 1) return at(ref.name, 'orgName', 'IMPORT_ORG_AMBIGUOUS', { value: ref.name, root: target.org.name, count: found.length });
       org = found[0];
@@ -205,11 +218,13 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     const byCitizen = new Map(holders.filter((m) => m.citizen_id !== null).map((m) => [m.citizen_id!, m]));
     const byCard = new Map(holders.filter((m) => m.party_card_no !== null).map((m) => [m.party_card_no!, m]));
     const unmatched = batch.filter((p) => !byCitizen.has(digits(p.input.citizenId ?? undefined) ?? '') && !byCard.has(digits(p.input.partyCardNo ?? undefined) ?? ''));
-    const similar = await repo.membersByNameAndBirth(
-      db,
-      target.scope,
-      unmatched.map((p) => ({ nameNorm: normalizeName(tidyFullName(p.input.fullName)), birthDate: p.input.birthDate })),
-    );
+    const similar = opts.skipPossibleDuplicates
+      ? []
+      : await repo.membersByNameAndBirth(
+          db,
+          target.scope,
+          unmatched.map((p) => ({ nameNorm: p.nameNorm, birthDate: p.input.birthDate })),
+        );
     const plans: RowPlan[] = [];
     for (const p of batch) {
       const cid = digits(p.input.citizenId ?? undefined);
@@ -240,7 +255,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
         }
         continue;
       }
-      const nameNorm = normalizeName(tidyFullName(p.input.fullName));
+      const nameNorm = p.nameNorm;
       const twin = similar.find((s) => s.name_norm === nameNorm && s.birth_date === p.input.birthDate);
       if (twin) {
         counts.possibleDuplicates++;
@@ -295,8 +310,9 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     const dupe =
       inFile(row, 'citizenId', cid, col('citizenId'), read.draft.citizenId ?? null) ||
       inFile(row, 'partyCardNo', card, col('partyCardNo'), read.draft.partyCardNo ?? null);
-    if (!dupe && read.draft.fullName && read.draft.birthDate) {
-      inFile(row, 'person', `${normalizeName(tidyFullName(read.draft.fullName))}|${read.draft.birthDate}`, col('fullName'), read.draft.fullName);
+    const nameNorm = read.draft.fullName ? normalizeName(tidyFullName(read.draft.fullName)) : null;
+    if (!dupe && nameNorm !== null && read.draft.birthDate) {
+      inFile(row, 'person', `${nameNorm}|${read.draft.birthDate}`, col('fullName'), read.draft.fullName!);
     }
     if (dupe) counts.duplicatesInFile++;
     if (rowsInError.has(row) && !errorsBefore) {
@@ -304,10 +320,10 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
       return;
     }
     if (!parsed.success || !org) return;
-    batch.push({ row, input: parsed.data, columnOf: read.columnOf, provided: new Set(Object.keys(read.draft)) });
+    batch.push({ row, input: parsed.data, nameNorm: nameNorm ?? normalizeName(tidyFullName(parsed.data.fullName)), columnOf: read.columnOf, provided: new Set(Object.keys(read.draft)) });
   };
 
-  for await (const r of sheetRows(format, bytes)) {
+  for await (const r of sheetRows(format, bytes, opts.meter)) {
     if (r.n <= dataStart) continue;
     if (r.n <= dataStart + 1 && isColumnNumberingRow(r.cells)) continue;
     validate(r);

@@ -10,6 +10,21 @@ import type { RawCell } from '../../domain/import/values.js';
 
 export type ImportFormat = 'xlsx' | 'csv';
 
+/** How far a reading has got into the file: the progress of a long dry run or commit. */
+export interface ReadMeter {
+  bytesRead: number;
+  totalBytes: number;
+  /** Rows of the worksheet read, and how many it declares (its <dimension>): an .xlsx only. */
+  rowsRead?: number;
+  totalRows?: number;
+}
+
+/** The share of the file read, 0 to 1: by rows when the worksheet declares them, else by bytes. */
+export function readShare(m: ReadMeter): number {
+  if (m.totalRows !== undefined && m.totalRows > 0) return Math.min(1, (m.rowsRead ?? 0) / m.totalRows);
+  return m.totalBytes === 0 ? 0 : Math.min(1, m.bytesRead / m.totalBytes);
+}
+
 export interface SheetRow {
   /** 1-based, as the spreadsheet numbers it. */
   n: number;
@@ -27,7 +42,7 @@ export function csvEncoding(bytes: Uint8Array): TextEncoding {
   return detectEncoding(bytes.subarray(0, CHUNK), { truncated: bytes.length > CHUNK });
 }
 
-async function* csvRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+async function* csvRows(bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
   const decoder = textDecoder(csvEncoding(bytes));
   let start = hasUtf8Bom(bytes) ? 3 : 0;
   const first = decoder.write(bytes.subarray(start, start + CHUNK));
@@ -36,8 +51,10 @@ async function* csvRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
   let n = 0;
   for (const r of parser.push(first)) yield { n: ++n, cells: r };
   for (; start < bytes.length; start += CHUNK) {
+    if (meter) meter.bytesRead = start;
     for (const r of parser.push(decoder.write(bytes.subarray(start, start + CHUNK)))) yield { n: ++n, cells: r };
   }
+  if (meter) meter.bytesRead = bytes.length;
   for (const r of parser.push(decoder.end())) yield { n: ++n, cells: r };
   for (const r of parser.end()) yield { n: ++n, cells: r };
 }
@@ -56,18 +73,82 @@ function plain(v: unknown): RawCell {
   return String(v);
 }
 
-async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
+// ExcelJS 4.4's streaming reader turns each inflated chunk of a worksheet and of the shared
+// strings into text on its own (utils/parse-sax.js, browser-buffer-decode.js), so a Vietnamese
+// letter whose UTF-8 bytes straddle two chunks becomes "\uFFFD\uFFFD" — in a list of a few
+// thousand rows, some cell somewhere. Its private steps are wrapped here to hand it text decoded
+// across chunk boundaries (its parser takes strings as they are). Checked by import.reader.test.ts.
+type ExcelReaderSteps = {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): AsyncGenerator<unknown>;
+};
+const steps = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ExcelReaderSteps;
+if (typeof steps._parseSharedStrings !== 'function' || typeof steps._parseWorksheet !== 'function') {
+  throw new Error('exceljs: the streaming reader changed; review the UTF-8 fix in import.reader.ts');
+}
+
+/**
+ * The worksheet's text decoded across chunks; its declared size (<dimension ref="A1:N1000010"/>,
+ * near the top, written by Excel though not by every writer) noted on the meter on the way.
+ */
+async function* utf8Text(chunks: AsyncIterable<unknown>, meter: ReadMeter | undefined): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let head = meter ? '' : null;
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.decode(c as Uint8Array, { stream: true });
+    if (head !== null && meter) {
+      head += text;
+      const dim = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head);
+      if (dim) meter.totalRows = Number(dim[1]);
+      if (dim || head.includes('<sheetData') || head.length > 4096) head = null;
+    }
+    yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** The meter of a reader's reading (the wrapped steps see only the reader). */
+const meters = new WeakMap<object, ReadMeter>();
+
+const parseSharedStrings = steps._parseSharedStrings;
+steps._parseSharedStrings = function (this: unknown, entry) {
+  // A stream with an encoding emits whole characters.
+  (entry as NodeJS.ReadableStream & { setEncoding(e: string): unknown }).setEncoding('utf8');
+  return parseSharedStrings.call(this, entry);
+};
+const parseWorksheet = steps._parseWorksheet;
+steps._parseWorksheet = function (this: object, chunks, sheetNo) {
+  return parseWorksheet.call(this, utf8Text(chunks, meters.get(this)), sheetNo);
+};
+
+/**
+ * The file fed to the unzipper in slices (a view, no copy), counting what it has taken: the
+ * reader pulls as it parses, so the bytes taken measure how far into the worksheet it is.
+ */
+function* slices(bytes: Uint8Array, meter?: ReadMeter): Generator<Buffer> {
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < whole.length; at += CHUNK) {
+    if (meter) meter.bytesRead = at;
+    yield whole.subarray(at, at + CHUNK);
+  }
+  if (meter) meter.bytesRead = whole.length;
+}
+
+async function* xlsxRows(bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
   // Styles are read so that date cells come out as dates, not day numbers (both are accepted).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices(bytes, meter), { objectMode: false }), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  if (meter) meters.set(reader, meter);
   for await (const sheet of reader) {
     let expected = 1;
     for await (const row of sheet) {
+      if (meter) meter.rowsRead = row.number;
       // Rows the sheet does not store are empty rows: they keep their numbers.
       for (; expected < row.number; expected++) yield { n: expected, cells: [] };
       const values = row.values as unknown[];
@@ -81,6 +162,6 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow> {
   }
 }
 
-export function sheetRows(format: ImportFormat, bytes: Uint8Array): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(bytes) : csvRows(bytes);
+export function sheetRows(format: ImportFormat, bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
+  return format === 'xlsx' ? xlsxRows(bytes, meter) : csvRows(bytes, meter);
 }

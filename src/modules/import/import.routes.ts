@@ -12,6 +12,7 @@ import {
   jobQuery,
   listJobsQuery,
   MAX_IMPORT_BYTES,
+  remapBody,
   templateBody,
   uploadQuery,
   uploadResponse,
@@ -112,6 +113,27 @@ export async function importRoutes(app: FastifyInstance) {
       service.assertCommittable(job);
       service.inBackground(() => service.commit(ctx, job.id), (e) => request.log.error(e, 'import commit failed'));
       return reply.status(202).send({ ...job, status: 'committing' as const, progress: 0 });
+    },
+  );
+
+  r.put(
+    '/api/imports/:id/mapping',
+    {
+      config: { permission: { resource: 'import', action: 'update' } },
+      schema: {
+        tags,
+        summary: 'Đổi cột nào chứa trường nào, rồi kiểm tra thử lại',
+        description: 'Chỉ trước khi ghi. Báo cáo cũ bị bỏ; việc kiểm tra thử chạy nền, theo dõi bằng GET /api/imports/{id}.',
+        params: idParam,
+        body: remapBody,
+        response: { 202: importJob, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      const job = await service.remap(ctx, request.params.id, request.body);
+      service.inBackground(() => service.dryRun(ctx, job.id), (e) => request.log.error(e, 'import dry run failed'));
+      return reply.status(202).send(job);
     },
   );
 

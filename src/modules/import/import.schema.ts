@@ -58,14 +58,22 @@ export const importJob = z.object({
   problems: z.array(problem),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
+  /** The first rows under the header as read, one text per column, for the mapping screen's preview. */
+  preview: z.array(z.array(z.string())),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
-export const uploadResponse = importJob.extend({
-  /** The first rows under the header as read, for the mapping screen's preview. */
-  preview: z.array(z.array(z.string())),
-});
+export const uploadResponse = importJob;
 export type UploadResponse = z.infer<typeof uploadResponse>;
+
+/** A changed mapping: the field each column of the header holds (null: ignored). */
+export const remapBody = z.strictObject({
+  columns: z
+    .array(z.strictObject({ index: z.number().int().min(0).max(1000), field: z.enum(IMPORT_FIELDS).nullable() }))
+    .min(1)
+    .max(1000),
+});
+export type RemapBody = z.infer<typeof remapBody>;
 
 export const jobQuery = z.object({
   problemsOffset: z.coerce.number().int().min(0).default(0),

@@ -4,12 +4,14 @@ import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus } from '../../d
 import type { HeaderLayout } from '../../domain/import/columns.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { createMemberIn, updateMemberIn } from '../member/member.service.js';
+import type { DimCounts } from '../../domain/rollup-dims.js';
+import { createMembersIn, updateMemberIn } from '../member/member.service.js';
+import { applyDeltas } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
-import { csvEncoding, formatOf } from './import.reader.js';
+import { csvEncoding, formatOf, readShare, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
-import type { ImportJob, ImportLayout, ImportProblem, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
+import type { ImportJob, ImportLayout, ImportProblem, RemapBody, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
 
 // Use cases of the member import (issue 6): upload → dry run (report, nothing written) →
 // commit (all or nothing, one transaction) or cancel. The job row carries the status, counts,
@@ -27,11 +29,33 @@ const STATUS_LABELS: Record<ImportJobStatus, string> = {
   cancelled: 'đã hủy',
 };
 
+// ---- live progress -----------------------------------------------------------------------------
+
+/**
+ * The percentage of each dry run or commit running in this process. A commit runs in one
+ * transaction, which cannot publish anything before it ends (and PGlite has a single connection),
+ * so the running figure lives here, keyed by job id, and the job row receives the final state.
+ */
+const live = new Map<number, number>();
+
+/** The running percentage of a job of this process, undefined when none runs. */
+export const runningProgress = (id: number): number | undefined => live.get(id);
+
+const percentOf = (m: ReadMeter) => Math.min(99, Math.floor(100 * readShare(m)));
+
+/** Job rows are rewritten with the running counts at most this often during a dry run. */
+const PERSIST_EVERY_MS = 2_000;
+
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function layoutOf(job: ImportJobRow): HeaderLayout | null {
   const m = job.mapping as { layout?: HeaderLayout } | null;
   return m?.layout ?? null;
+}
+
+function previewOf(job: ImportJobRow): string[][] {
+  const m = job.mapping as { preview?: string[][] } | null;
+  return m?.preview ?? [];
 }
 
 function present(job: ImportJobRow, opts: { offset?: number; limit?: number } = {}): ImportJob {
@@ -49,12 +73,13 @@ function present(job: ImportJobRow, opts: { offset?: number; limit?: number } = 
     orgId: job.org_id,
     layout: layout ? ({ headerRow: layout.row + 1, headerRows: layout.rows, columns: layout.columns } as ImportLayout) : null,
     counts: (job.counts as Record<string, number>) ?? {},
-    progress: job.progress,
+    progress: live.get(job.id) ?? job.progress,
     failure: job.failure,
     problemCount: job.problem_count,
     problems: problems.slice(offset, offset + (opts.limit ?? 200)),
     createdAt: iso(job.created_at)!,
     committedAt: iso(job.committed_at),
+    preview: previewOf(job),
   };
 }
 
@@ -135,11 +160,45 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
       now: ctx.clock.now(),
     });
     if (!j) throw new AppError('ORG_NOT_FOUND', { id: org.id }, { field: 'orgId' });
-    await repo.updateJob(tx, ctx.scope, j.id, { mapping: { layout, template: mapping } }, ctx.clock.now());
+    await repo.updateJob(tx, ctx.scope, j.id, { mapping: { layout, template: mapping, preview } }, ctx.clock.now());
     await appendAudit(tx, ctx.actor, { action: 'import.upload', entityType: 'import_job', entityId: j.id, orgPath: org.path, after: { fileName: name, sha256, bytes: input.bytes.length, format } });
     return (await repo.findJob(tx, ctx.scope, j.id))!;
   });
-  return { ...present(job), preview };
+  return present(job);
+}
+
+/**
+ * The user's own reading of the header (the mapping screen): each column's field as chosen, a
+ * field claimed twice refused. The report is dropped and the dry run must run again.
+ */
+export async function remap(ctx: ServiceContext, id: number, body: RemapBody): Promise<ImportJob> {
+  const job = await jobOf(ctx, id);
+  const layout = layoutOf(job);
+  if (!layout || !['parsed', 'dry_run_done', 'failed'].includes(job.status) || live.has(id)) throw stateError(job, 'đổi cột');
+  const chosen = new Map(body.columns.map((c) => [c.index, c.field]));
+  const seen = new Set<string>();
+  const columns = layout.columns.map((c) => {
+    const field = chosen.has(c.index) ? chosen.get(c.index)! : c.field;
+    if (field !== null) {
+      if (seen.has(field)) throw new AppError('IMPORT_FIELD_TWICE', { header: c.header }, { field: 'columns' });
+      seen.add(field);
+    }
+    return { ...c, field };
+  });
+  const mapping = { ...(job.mapping as object), layout: { ...layout, columns } };
+  return ctx.db.transaction().execute(async (tx) => {
+    const n = await repo.updateJob(
+      tx,
+      ctx.scope,
+      id,
+      { mapping, status: 'parsed', counts: {}, problems: [], problemCount: 0, progress: 0, failure: null },
+      ctx.clock.now(),
+      ['parsed', 'dry_run_done', 'failed'],
+    );
+    if (n === 0) throw stateError(job, 'đổi cột');
+    await appendAudit(tx, ctx.actor, { action: 'import.remap', entityType: 'import_job', entityId: id, orgPath: job.org_path, after: { columns: columns.map((c) => ({ header: c.header, field: c.field })) } });
+    return present((await repo.findJob(tx, ctx.scope, id))!);
+  });
 }
 
 // ---- dry run -----------------------------------------------------------------------------------
@@ -154,13 +213,21 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
   const layout = layoutOf(job);
   if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: 20 }, { field: 'body' });
   const now = () => ctx.clock.now();
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  let persisted = Date.now();
+  live.set(id, 0);
   try {
     const result = await analyse(ctx.db, await targetOf(ctx, job), job.format, bytes, {
       layout,
       maxProblems: MAX_STORED_PROBLEMS,
+      meter,
       onBatch: async (rows, counts) => {
         onProgress?.(rows, null);
-        await repo.updateJob(ctx.db, ctx.scope, id, { counts, progress: Math.min(99, job.progress + 1) }, now());
+        live.set(id, percentOf(meter));
+        if (Date.now() - persisted >= PERSIST_EVERY_MS) {
+          persisted = Date.now();
+          await repo.updateJob(ctx.db, ctx.scope, id, { counts, progress: percentOf(meter) }, now());
+        }
       },
     });
     onProgress?.(result.counts.rows, result.counts.rows);
@@ -179,18 +246,36 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
       await repo.updateJob(ctx.db, ctx.scope, id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) }, now(), ['parsed', 'dry_run_done']);
     }
     throw e;
+  } finally {
+    live.delete(id);
   }
   return present(await jobOf(ctx, id));
 }
 
 // ---- commit ------------------------------------------------------------------------------------
 
-async function applyPlans(tx: Parameters<typeof createMemberIn>[0], ctx: ServiceContext, plans: RowPlan[], policy: DuplicatePolicy, tally: Record<string, number>) {
+/**
+ * Writes one batch of plans: its new records together (createMembersIn, their roll-up summed into
+ * `rollup` for the end of the commit), then its updates one by one through the edit path.
+ */
+async function applyPlans(
+  tx: Parameters<typeof createMembersIn>[0],
+  ctx: ServiceContext,
+  plans: RowPlan[],
+  policy: DuplicatePolicy,
+  tally: Record<string, number>,
+  rollup: Map<string, DimCounts>,
+) {
+  const created = await createMembersIn(
+    tx,
+    ctx,
+    plans.flatMap((p) => (p.kind === 'new' ? [p.input] : [])),
+    rollup,
+  );
+  tally.created! += created.length;
   for (const p of plans) {
-    if (p.kind === 'new') {
-      await createMemberIn(tx, ctx, p.input);
-      tally.created!++;
-    } else if (p.kind === 'update') {
+    if (p.kind === 'new') continue;
+    if (p.kind === 'update') {
       if (policy === 'stop') throw new AppError('IMPORT_DUPLICATES_STOP', { count: 1 }, { field: 'onDuplicate', row: p.row });
       if (policy === 'skip') {
         tally.skipped!++;
@@ -233,18 +318,29 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
   }
   const total = dry.rows ?? null;
   const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  const rollup = new Map<string, DimCounts>();
+  live.set(id, 0);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const result = await analyse(tx, target, job.format, bytes, {
         layout,
         maxProblems: 100,
         stopAtError: true,
-        onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally),
-        onBatch: async (rows) => onProgress?.(rows, total),
+        skipPossibleDuplicates: true,
+        onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally, rollup),
+        meter,
+        onBatch: async (rows) => {
+          live.set(id, percentOf(meter));
+          onProgress?.(rows, total);
+        },
       });
       if (result.counts.error > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: result.counts.error }, { field: 'body' });
+      // The new records' roll-up contribution, summed per org over the whole file, written once.
+      await applyDeltas(tx, rollup);
       onProgress?.(result.counts.rows, result.counts.rows);
-      const counts = { ...result.counts, ...tally };
+      // Possible duplicates only warn: the commit keeps the dry run's count of them.
+      const counts = { ...result.counts, possibleDuplicates: dry.possibleDuplicates ?? 0, ...tally };
       await repo.updateJob(tx, ctx.scope, id, { status: 'committed', counts, progress: 100, committedAt: now() }, now());
       await appendAudit(tx, ctx.actor, {
         action: 'import.commit',
@@ -258,6 +354,8 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
     // Nothing of the file was written (the transaction rolled back); the job says why.
     await repo.updateJob(ctx.db, ctx.scope, id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) }, now(), ['committing']);
     throw e;
+  } finally {
+    live.delete(id);
   }
   return present(await jobOf(ctx, id));
 }

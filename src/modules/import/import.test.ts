@@ -188,3 +188,82 @@ describeApi('member import (issue 6)', (h) => {
     expect(mine.statusCode).toBe(200);
   });
 });
+
+describeApi('member import: the mapping screen and progress (issue 6 item 8)', (h) => {
+  let commune: TestOrg;
+
+  beforeAll(async () => {
+    const db = h().database.db;
+    const province = await insertTestOrg(db, { type: 'province', name: 'Đảng bộ tỉnh Thử' });
+    commune = await insertTestOrg(db, { type: 'superior', parent: province, name: 'Đảng bộ xã Thử', kind: 'commune', code: 'XA-THU' });
+    await insertTestOrg(db, { type: 'grassroots_cell', parent: commune, name: 'Chi bộ Thôn Một', code: 'THU-CB1' });
+  });
+
+  const csv = (n: number) =>
+    new TextEncoder().encode(
+      'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Quê quán,Ngày vào Đảng,Ngày chính thức,Mã chi bộ\r\n' +
+        Array.from({ length: n }, (_, i) => `Đào Văn Thử,Nam,01/02/1980,0010801${String(i).padStart(5, '0')},Xã Một ${i},01/01/2005,01/01/2006,THU-CB1`).join('\r\n'),
+    );
+  const get = async (id: number) => (await h().app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: h().headers })).json();
+
+  it('changes a column\'s field, drops the report and runs the dry run again; a field given twice is refused', async () => {
+    const qs = new URLSearchParams({ fileName: 'thu.csv', orgId: String(commune.id) });
+    const up = await h().app.inject({ method: 'POST', url: `/api/imports?${qs}`, payload: Buffer.from(csv(3)), headers: { ...h().headers, 'content-type': 'application/octet-stream' } });
+    expect(up.statusCode, up.body).toBe(202);
+    // The preview is kept with the job, so the mapping screen shows it after a reload.
+    expect(up.json().preview[0]).toContain('Xã Một 0');
+    await settle();
+    const id = up.json().id as number;
+    const before = await get(id);
+    expect(before.status).toBe('dry_run_done');
+    expect(before.progress).toBe(100);
+    expect(before.preview[0]).toContain('Xã Một 0');
+    const hometown = before.layout.columns.find((c: { header: string }) => c.header === 'Quê quán');
+    expect(hometown.field).toBe('hometown');
+
+    const twice = await h().app.inject({ method: 'PUT', url: `/api/imports/${id}/mapping`, payload: { columns: [{ index: hometown.index, field: 'fullName' }] }, headers: h().headers });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.code).toBe('IMPORT_FIELD_TWICE');
+
+    const res = await h().app.inject({ method: 'PUT', url: `/api/imports/${id}/mapping`, payload: { columns: [{ index: hometown.index, field: 'residence' }] }, headers: h().headers });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'parsed', problemCount: 0, counts: {} });
+    await settle();
+    const after = await get(id);
+    expect(after.status).toBe('dry_run_done');
+    expect(after.counts).toMatchObject({ rows: 3, new: 3, error: 0 });
+    expect(after.layout.columns.find((c: { header: string }) => c.header === 'Quê quán').field).toBe('residence');
+    const done = await h().app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: h().headers });
+    expect(done.statusCode).toBe(202);
+    await settle();
+    expect((await get(id)).status).toBe('committed');
+    const m = await h().database.db.selectFrom('member').select(['residence', 'hometown']).where('citizen_id', '=', '001080100000').executeTakeFirstOrThrow();
+    expect(m).toEqual({ residence: 'Xã Một 0', hometown: null });
+    // A committed job keeps its mapping.
+    const late = await h().app.inject({ method: 'PUT', url: `/api/imports/${id}/mapping`, payload: { columns: [{ index: hometown.index, field: 'hometown' }] }, headers: h().headers });
+    expect(late.json().error.code).toBe('IMPORT_STATE');
+  });
+
+  it('reports the running percentage of a dry run and of a commit from the bytes read', async () => {
+    const { dryRun, commit, uploadFile, runningProgress } = await import('./import.service.js');
+    const { staffContext } = await import('../service-context.js');
+    const ctx = staffContext(h().database.db, h().clock, [commune.path]);
+    // Large enough to be read in several slices and batches.
+    const bytes = csv(3000);
+    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
+    // What GET /api/imports/{id} answers while the job runs (the commit's transaction holds
+    // PGlite's only connection, so there the answer waits; on PostgreSQL it is served at once).
+    const seen: number[] = [];
+    await dryRun(ctx, job.id, () => void seen.push(runningProgress(job.id)!));
+    const commitSeen: number[] = [];
+    await commit(ctx, job.id, () => void commitSeen.push(runningProgress(job.id)!));
+    expect((await get(job.id)).progress).toBe(100);
+    expect(runningProgress(job.id)).toBeUndefined();
+    for (const s of [seen, commitSeen]) {
+      expect(s.length).toBeGreaterThan(2);
+      expect(s).toEqual([...s].sort((a, b) => a - b));
+      expect(s[0]).toBeLessThan(50);
+      expect(Math.max(...s.filter((p) => p < 100))).toBeGreaterThan(50);
+    }
+  });
+});

@@ -103,6 +103,65 @@ export function insertMember(db: Db, scope: Scope, row: Omit<NewMember, 'org_pat
     .executeTakeFirst();
 }
 
+/**
+ * Many records in one statement (the import's commit), each only if its org is in the scope,
+ * checked in the statement (insert … select … join org where in scope). The rows travel as one
+ * JSON parameter typed by the member table itself. Returns the rows inserted: fewer than given
+ * means some org was out of scope.
+ */
+export async function insertMembers(db: Db, scope: Scope, rows: readonly Omit<NewMember, 'org_path'>[]): Promise<MemberRow[]> {
+  if (rows.length === 0) return [];
+  const cols = Object.keys(rows[0]!).filter((k) => k !== 'org_id');
+  const res = await sql<MemberRow>`
+    insert into member (${sql.join(cols.map((c) => sql.ref(c)))}, org_id, org_path)
+    select ${sql.join(cols.map((c) => sql.ref(`v.${c}`)))}, o.id, o.path
+    from jsonb_populate_recordset(null::member, ${JSON.stringify(rows)}::jsonb) as v
+    join org as o on o.id = v.org_id
+    where ${inScope(scope, 'o.path')}
+    returning *`.execute(db);
+  return res.rows;
+}
+
+/** Which of these citizen IDs and card numbers some record already holds (the same tests as citizenIdTaken, partyCardTaken). */
+export async function keysTaken(db: Db, citizenIds: readonly string[], cards: readonly string[]): Promise<{ citizenIds: Set<string>; cards: Set<string> }> {
+  const c = citizenIds.length === 0 ? [] : await db.selectFrom('member').select('citizen_id').where('citizen_id', 'in', [...citizenIds]).where('deleted_at', 'is', null).execute();
+  const p = cards.length === 0 ? [] : await db.selectFrom('member').select('party_card_no').where('party_card_no', 'in', [...cards]).execute();
+  return { citizenIds: new Set(c.map((r) => r.citizen_id!)), cards: new Set(p.map((r) => r.party_card_no!)) };
+}
+
+/**
+ * The first status interval and the placement of records just inserted, from their own rows, in
+ * two statements: the status since `status_since`, the placement back to admission (as
+ * insertStatusPeriod and insertPlacement do for one). Only members in the scope; the number written.
+ */
+export async function insertFirstIntervals(db: Db, scope: Scope, memberIds: readonly number[]): Promise<{ periods: number; placements: number }> {
+  if (memberIds.length === 0) return { periods: 0, placements: 0 };
+  const ids = [...memberIds];
+  const periods = await db
+    .insertInto('member_status_period')
+    .columns(['member_id', 'valid_from', 'valid_to', 'status', 'decision_no'])
+    .expression(
+      db
+        .selectFrom('member as m')
+        .select(['m.id as member_id', 'm.status_since as valid_from', sql<null>`null::date`.as('valid_to'), 'm.status', sql<null>`null::text`.as('decision_no')])
+        .where('m.id', 'in', ids)
+        .where(inScope(scope, 'm.org_path')),
+    )
+    .executeTakeFirst();
+  const placements = await db
+    .insertInto('member_placement')
+    .columns(['member_id', 'valid_from', 'valid_to', 'org_id'])
+    .expression(
+      db
+        .selectFrom('member as m')
+        .select(['m.id as member_id', sql<string>`coalesce(m.admission_date, m.status_since)`.as('valid_from'), sql<null>`null::date`.as('valid_to'), 'm.org_id'])
+        .where('m.id', 'in', ids)
+        .where(inScope(scope, 'm.org_path')),
+    )
+    .executeTakeFirst();
+  return { periods: changed(periods), placements: changed(placements) };
+}
+
 /** Updates only if the caller read the current version; 0 rows means someone saved first. */
 export async function updateMemberAtVersion(db: Db, scope: Scope, id: number, version: number, set: MemberUpdate): Promise<number> {
   const res = await db

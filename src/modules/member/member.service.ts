@@ -5,11 +5,11 @@ import { birthYearsOfBand, type AgeBand } from '../../domain/age-band.js';
 import { issuesTouching, memberFieldIssues, type MemberFacts, type MemberFieldIssue } from '../../domain/member-validation.js';
 import { ACTIVE_STATUSES, canTransition, isActive, type MemberStatus } from '../../domain/member-status.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
-import { dimDelta } from '../../domain/rollup-dims.js';
+import { addDelta, dimDelta, type DimCounts } from '../../domain/rollup-dims.js';
 import { KINH } from '../../domain/stats-figures.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, Refusal } from '../../errors.js';
-import { appendAudit, changedFields } from '../audit/audit.repository.js';
+import { appendAudit, appendAudits, changedFields } from '../audit/audit.repository.js';
 import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
 import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
 import { applyDelta } from '../rollup/rollup.repository.js';
@@ -192,6 +192,60 @@ export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateM
   await applyDelta(tx, org.path, dimDelta(null, m));
   await appendAudit(tx, ctx.actor, auditEntry('member.create', m, null, memberFields(m)));
   return m;
+}
+
+/**
+ * Many new records at once inside the caller's transaction (the import's commit): the same rules
+ * and refusals as createMemberIn — the form's rules, a live cell in scope, keys held by nobody —
+ * written set-based: the members in one statement, their first status interval and placement in
+ * two, one audit row each in one. Their roll-up contribution is not written here but added to
+ * `rollup` (per org path), for the caller to apply once when the whole batch is in.
+ */
+export async function createMembersIn(tx: Tx, ctx: ServiceContext, inputs: readonly CreateMemberInput[], rollup: Map<string, DimCounts>): Promise<MemberRow[]> {
+  if (inputs.length === 0) return [];
+  const today = ctx.clock.today();
+  const all = inputs.map(newMemberFields);
+  for (const fields of all) {
+    const [issue] = memberFieldIssues(factsOf(fields), today);
+    if (issue) throw issueError(issue);
+  }
+  for (const orgId of new Set(inputs.map((i) => i.orgId))) await placeableOrg(tx, ctx.scope, orgId, 'orgId');
+  const citizenIds = all.flatMap((f) => (f.citizen_id === null ? [] : [f.citizen_id]));
+  const cards = all.flatMap((f) => (f.party_card_no === null ? [] : [f.party_card_no]));
+  const taken = await repo.keysTaken(tx, citizenIds, cards);
+  const twice = (keys: string[]) => keys.find((k, i) => keys.indexOf(k) !== i);
+  const cid = citizenIds.find((k) => taken.citizenIds.has(k)) ?? twice(citizenIds);
+  if (cid !== undefined) throw new AppError('DUPLICATE_CITIZEN_ID', { value: cid }, { field: 'citizenId' });
+  const card = cards.find((k) => taken.cards.has(k)) ?? twice(cards);
+  if (card !== undefined) throw new AppError('DUPLICATE_PARTY_CARD', { value: card }, { field: 'partyCardNo' });
+
+  const now = ctx.clock.now();
+  const rows = await repo.insertMembers(
+    tx,
+    ctx.scope,
+    all.map((fields, i) => ({ ...fields, org_id: inputs[i]!.orgId, created_at: now, updated_at: now })),
+  );
+  if (rows.length !== inputs.length) {
+    const missing = inputs.find((i) => !rows.some((m) => m.org_id === i.orgId))?.orgId ?? inputs[0]!.orgId;
+    throw new AppError('ORG_NOT_FOUND', { id: missing }, { field: 'orgId' });
+  }
+  const written = await repo.insertFirstIntervals(
+    tx,
+    ctx.scope,
+    rows.map((m) => m.id),
+  );
+  if (written.periods !== rows.length || written.placements !== rows.length) throw notFound(rows[0]!.id);
+  for (const m of rows) {
+    let delta = rollup.get(m.org_path);
+    if (!delta) rollup.set(m.org_path, (delta = new Map()));
+    addDelta(delta, dimDelta(null, m));
+  }
+  await appendAudits(
+    tx,
+    ctx.actor,
+    rows.map((m) => auditEntry('member.create', m, null, memberFields(m))),
+  );
+  return rows;
 }
 
 export async function getMember(ctx: ServiceContext, id: number): Promise<MemberRecord> {

@@ -35,6 +35,36 @@ export async function applyDelta(db: Db, path: string, delta: DimCounts): Promis
     .execute();
 }
 
+/** Roll-up rows written per statement by applyDeltas. */
+const ROLLUP_ROWS_PER_STATEMENT = 2_000;
+
+/**
+ * Adds the deltas of many orgs at once (a bulk write that summed them per org): each org's delta
+ * reaches it and its ancestors, summed per (org, dim, val) first, so every count row is written
+ * once, in a few statements.
+ */
+export async function applyDeltas(db: Db, byPath: ReadonlyMap<string, DimCounts>): Promise<void> {
+  const sums = new Map<string, number>();
+  for (const [path, delta] of byPath) {
+    for (const orgId of ancestorIds(path)) {
+      for (const [key, n] of delta) sums.set(`${orgId}\u0000${key}`, (sums.get(`${orgId}\u0000${key}`) ?? 0) + n);
+    }
+  }
+  const rows: RollupRow[] = [];
+  for (const [k, n] of sums) {
+    if (n === 0) continue;
+    const [orgId, dim, val] = k.split('\u0000') as [string, string, string];
+    rows.push({ org_id: Number(orgId), dim, val, n });
+  }
+  for (let i = 0; i < rows.length; i += ROLLUP_ROWS_PER_STATEMENT) {
+    await db
+      .insertInto('org_rollup')
+      .values(rows.slice(i, i + ROLLUP_ROWS_PER_STATEMENT))
+      .onConflict((oc) => oc.columns(['org_id', 'dim', 'val']).doUpdateSet({ n: sql`org_rollup.n + excluded.n` }))
+      .execute();
+  }
+}
+
 /**
  * A subtree rooted at `rootId` moves: its whole counts leave `oldAncestorIds` and arrive at
  * `newAncestorIds` (neither list includes the root itself). Two statements, any subtree size.

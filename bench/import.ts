@@ -1,0 +1,275 @@
+// npm run bench:import [-- --rows 1000000] [--engine pglite|postgres|both] [--keep]
+//
+// The member import at scale (issue 6 targets: a 1,000,000-row .xlsx and .csv, dry run and
+// commit each ≤ 60 s on each engine, server memory ≤ 700 MiB). For each engine: an empty
+// database gets the demo tree (seed --scale demo); a list in an office's layout (title rows, a
+// two-row merged header, Vietnamese headers, the cell named in each row) is generated once as
+// .xlsx and as .csv for a commune of it, with different people in each; then a child process —
+// the server's part, so its peak memory is the server's — uploads, dry-runs and commits each
+// file through the import's own use cases and reports times and peak RSS.
+// Not part of `npm run bench`: at a million rows it takes minutes.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { systemClock } from '../src/clock.js';
+import { connect, type Database } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { commit, dryRun, uploadFile } from '../src/modules/import/import.service.js';
+import { memberName } from '../src/modules/seed/seed.generator.js';
+import { Rng } from '../src/modules/seed/seed.random.js';
+import { demoAnchors } from '../src/modules/seed/seed.repository.js';
+import { seedDatabase } from '../src/modules/seed/seed.service.js';
+import { staffContext } from '../src/modules/service-context.js';
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    engine: { type: 'string', default: 'both' },
+    keep: { type: 'boolean', default: false },
+    // The child's options.
+    child: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    dir: { type: 'string' },
+    file: { type: 'string' },
+    org: { type: 'string' },
+  },
+});
+
+const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'dangvu_bench_import';
+
+type Engine = 'pglite' | 'postgres';
+interface Run {
+  format: 'xlsx' | 'csv';
+  mib: number;
+  rows: number;
+  dryRunS: number;
+  commitS: number;
+  created: number;
+  peakRssMiB: number;
+}
+
+// ---- the child: the server's part -------------------------------------------------------------
+
+async function child(): Promise<void> {
+  const database = await connect(args.url ? { databaseUrl: args.url } : { dataDir: args.dir! });
+  try {
+    const ctx = staffContext(database.db, systemClock);
+    const bytes = new Uint8Array(readFileSync(args.file!));
+    const name = args.file!.split('/').at(-1)!;
+    let t = performance.now();
+    const job = await uploadFile(ctx, { fileName: name, orgId: Number(args.org), onDuplicate: 'skip', bytes });
+    const dry = await dryRun(ctx, job.id);
+    const dryRunS = (performance.now() - t) / 1000;
+    if ((dry.counts.error ?? 0) > 0) throw new Error(`rows in error: ${JSON.stringify(dry.problems.slice(0, 3))}`);
+    t = performance.now();
+    const done = await commit(ctx, job.id);
+    const commitS = (performance.now() - t) / 1000;
+    const run: Run = {
+      format: job.format,
+      mib: Math.round((bytes.length / 2 ** 20) * 10) / 10,
+      rows: dry.counts.rows ?? 0,
+      dryRunS,
+      commitS,
+      created: done.counts.created ?? 0,
+      // ru_maxrss is in KiB on Linux.
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    process.stdout.write(`RESULT ${JSON.stringify(run)}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+// ---- the parent: databases, files, runs --------------------------------------------------------
+
+async function admin(query: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_ADMIN });
+  await c.connect();
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
+}
+
+interface Target {
+  where: { url?: string; dir?: string };
+  communeId: number;
+  cells: string[];
+  cleanup(): Promise<void>;
+}
+
+/** An empty database of the engine with the demo tree; the commune and cells the file names. */
+async function prepare(engine: Engine): Promise<Target> {
+  let database: Database;
+  let where: Target['where'];
+  let cleanup: () => Promise<void>;
+  if (engine === 'postgres') {
+    await admin(`drop database if exists ${DB_NAME} with (force)`);
+    await admin(`create database ${DB_NAME}`);
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${DB_NAME}`;
+    where = { url: url.toString() };
+    database = await connect({ databaseUrl: where.url });
+    cleanup = async () => {
+      if (!args.keep) await admin(`drop database if exists ${DB_NAME} with (force)`);
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'dangvu-import-bench-'));
+    where = { dir };
+    database = await connect({ dataDir: dir });
+    cleanup = async () => {
+      if (!args.keep) rmSync(dir, { recursive: true, force: true });
+      else console.log(`kept ${dir}`);
+    };
+  }
+  try {
+    await migrateToLatest(database.db);
+    await seedDatabase(database, { scale: 'demo', seed: 1 });
+    const { communeId } = await demoAnchors(database.db);
+    // The commune's live cells whose names are unique in it: rows name them.
+    const { rows } = await sql<{ name: string }>`
+      select min(o.name) as name from org o, org c
+      where c.id = ${communeId} and o.path > c.path and o.path < c.path || '~'
+        and o.org_type in ('grassroots_cell', 'cell') and o.dissolved_on is null
+      group by o.name_norm having count(*) = 1 order by 1`.execute(database.db);
+    return { where, communeId, cells: rows.map((r) => r.name), cleanup };
+  } finally {
+    await database.close();
+  }
+}
+
+const TITLE = ['ĐẢNG BỘ XÃ', 'DANH SÁCH ĐẢNG VIÊN'];
+const TOP = ['STT', 'Họ và tên', 'Ngày sinh', '', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Số CCCD', 'Ngày vào Đảng', '', 'Số thẻ đảng viên', 'Trình độ LLCT', 'Chi bộ'];
+const SUB = ['', '', 'Nam', 'Nữ', '', '', '', '', 'Dự bị', 'Chính thức', '', '', ''];
+const THEORY = ['Sơ cấp', 'Trung cấp', 'Cao cấp', ''];
+const dmy = (y: number, m: number, d: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+
+/** Row i of the list (first = the first citizen number used), deterministic. */
+function* people(n: number, first: number, cells: string[]): Generator<string[]> {
+  const r = new Rng(first + 7);
+  for (let i = 0; i < n; i++) {
+    const female = r.next() < 0.35;
+    const y = 1950 + r.range(0, 50);
+    const birth = dmy(y, r.range(1, 12), r.range(1, 28));
+    const ay = Math.min(2024, y + 20 + r.range(0, 20));
+    const am = r.range(1, 12);
+    const name = memberName(r, female ? 'female' : 'male', 'kinh', false).full;
+    yield [
+      String(i + 1),
+      name,
+      female ? '' : birth,
+      female ? birth : '',
+      'Kinh',
+      'Không',
+      'Xã Đông Hưng, Thái Bình',
+      `0${String(first + i).padStart(11, '0')}`,
+      dmy(ay, am, 19),
+      dmy(ay + 1, am, 19),
+      String(80_000_000 + first + i),
+      THEORY[i % THEORY.length]!,
+      cells[i % cells.length]!,
+    ];
+  }
+}
+
+async function writeXlsx(file: string, n: number, first: number, cells: string[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('DS đảng viên');
+  ws.getRow(1).values = [TITLE[0]];
+  ws.getRow(1).commit();
+  ws.getRow(3).values = [TITLE[1]];
+  ws.getRow(3).commit();
+  ws.mergeCells('C5:D5');
+  ws.mergeCells('I5:J5');
+  ws.getRow(5).values = TOP;
+  ws.getRow(5).commit();
+  ws.getRow(6).values = SUB;
+  ws.getRow(6).commit();
+  let at = 7;
+  for (const p of people(n, first, cells)) {
+    const row = ws.getRow(at++);
+    row.values = p.map((v, i) => (i === 0 ? Number(v) : v === '' ? null : v));
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+async function writeCsv(file: string, n: number, first: number, cells: string[]): Promise<void> {
+  const out = createWriteStream(file);
+  const line = (f: string[]) => f.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',') + '\r\n';
+  // One header row, the sex in its own column.
+  out.write(line(['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Số CCCD', 'Ngày vào Đảng', 'Ngày chính thức', 'Số thẻ đảng viên', 'Trình độ LLCT', 'Chi bộ']));
+  for (const p of people(n, first, cells)) {
+    const row = [p[0]!, p[1]!, p[2] ? 'Nam' : 'Nữ', p[2] || p[3]!, ...p.slice(4)];
+    if (!out.write(line(row))) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  out.end();
+  await finished(out);
+}
+
+function runChild(where: Target['where'], file: string, org: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const script = new URL(import.meta.url).pathname;
+    const opts = [...(where.url ? ['--url', where.url] : ['--dir', where.dir!]), '--file', file, '--org', String(org)];
+    const c = spawn(process.execPath, [...process.execArgv, ...(process.env.BENCH_IMPORT_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_IMPORT_PROFILE}`] : []), script, '--child', ...opts], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    c.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as Run);
+      else reject(new Error(`import child exited ${code}: ${out.slice(-2000)}`));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const n = Number(args.rows);
+  const engines: Engine[] = args.engine === 'both' ? ['pglite', 'postgres'] : [args.engine as Engine];
+  const dir = mkdtempSync(join(tmpdir(), 'dangvu-import-files-'));
+  const results: { engine: Engine; runs: Run[] }[] = [];
+  try {
+    let files: { xlsx: string; csv: string } | null = null;
+    for (const engine of engines) {
+      const target = await prepare(engine);
+      try {
+        if (!files) {
+          if (target.cells.length === 0) throw new Error('the demo commune has no cell');
+          const t = performance.now();
+          files = { xlsx: join(dir, `ds-${n}.xlsx`), csv: join(dir, `ds-${n}.csv`) };
+          // Different people in the two files: each commit creates its own n members.
+          await writeXlsx(files.xlsx, n, 100_000_000, target.cells);
+          await writeCsv(files.csv, n, 200_000_000, target.cells);
+          console.log(`generated ${n} rows as .xlsx and .csv in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        }
+        const runs: Run[] = [];
+        for (const file of [files.xlsx, files.csv]) {
+          const run = await runChild(target.where, file, target.communeId);
+          console.log(`${engine} ${run.format}: ${JSON.stringify(run)}`);
+          runs.push(run);
+        }
+        results.push({ engine, runs });
+      } finally {
+        await target.cleanup();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\n### Member import, ${n.toLocaleString('en')} rows\n`);
+  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | members created | peak RSS (MiB) |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const { engine, runs } of results) {
+    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.created} | ${r.peakRssMiB} |`);
+  }
+}
+
+await (args.child ? child() : main());
