@@ -60,6 +60,19 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar = VN_WORKIN
  */
 export function addWorkingDays(date: string, n: number, calendar: WorkingCalendar = VN_WORKING_CALENDAR): string {
   if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number: ${n}`);
+  // Remembered per calendar: the daily due-items job asks the same few thousand (day, n) pairs
+  // for every open case in the country, and each answer walks up to a hundred days.
+  let known = walked.get(calendar);
+  if (!known) walked.set(calendar, (known = new Map()));
+  const key = `${date}|${n}`;
+  let end = known.get(key);
+  if (end === undefined) known.set(key, (end = walkWorkingDays(date, n, calendar)));
+  return end;
+}
+
+const walked = new WeakMap<WorkingCalendar, Map<string, string>>();
+
+function walkWorkingDays(date: string, n: number, calendar: WorkingCalendar): string {
   const step = n < 0 ? -1 : 1;
   let d = date;
   for (let left = Math.abs(n); left > 0; ) {

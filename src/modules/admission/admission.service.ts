@@ -15,7 +15,8 @@ import type { MemberStatus } from '../../domain/member-status.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError } from '../../errors.js';
-import { appendAudit, changedFields } from '../audit/audit.repository.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { afterStep, stepRow } from '../case/case-step.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
@@ -467,32 +468,9 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordS
     if (input.kind === 'decision') details.authority = input.authority;
     if (input.kind === 'ceremony') details.superiorConsent = input.superiorConsent;
     if (input.kind === 'background_check_requested') details.abroad = input.abroad;
-    const s = await repo.insertStep(tx, {
-      case_id: id,
-      kind: input.kind,
-      step_date: input.date,
-      recorded_by: ctx.actor.userId,
-      recorded_at: now,
-      decision_no: decisionNo,
-      outcome: result.outcome,
-      votes_members: votes?.members ?? null,
-      votes_in_favour: votes?.inFavour ?? null,
-      votes_against: votes?.against ?? null,
-      notes: input.notes ?? null,
-      details: JSON.stringify(details),
-    });
+    const s = await repo.insertStep(tx, stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
     const after: repo.CaseWithCandidate = { ...c, ...(set as Partial<AdmissionCaseRow>), version: c.version + 1 };
-    // What is due moves with the case, in the same transaction (the daily job only reconciles).
-    await dueRepo.replaceCaseItems(tx, 'admission', admissionCaseDue(after), ctx.clock.today());
-    const diff = changedFields(caseFields(c), caseFields(after));
-    await appendAudit(tx, ctx.actor, {
-      action: 'admission_case.step',
-      entityType: 'admission_case',
-      entityId: id,
-      orgPath: c.org_path,
-      before: diff.before,
-      after: { ...diff.after, step: { id: s.id, kind: s.kind, outcome: s.outcome } },
-    });
+    await afterStep(tx, ctx, { kind: 'admission', id, orgPath: c.org_path, before: caseFields(c), after: caseFields(after), due: admissionCaseDue(after) }, s);
   });
   return getCase(ctx, id);
 }

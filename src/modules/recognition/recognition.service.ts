@@ -11,11 +11,12 @@ import {
 } from '../../domain/probation/recognition-case.js';
 import { officialDate } from '../../domain/probation/probation.js';
 import { AppError } from '../../errors.js';
-import { appendAudit, changedFields } from '../audit/audit.repository.js';
+import { appendAudit } from '../audit/audit.repository.js';
 import * as memberRepo from '../member/member.repository.js';
 import { STATUS_LABELS } from '../member/member.schema.js';
 import { changeStatusIn } from '../member/member.service.js';
 import type { ServiceContext } from '../service-context.js';
+import { afterStep, stepRow } from '../case/case-step.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as repo from './recognition.repository.js';
@@ -353,32 +354,9 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordR
     if (input.kind === 'cell_resolution') details.proposal = input.proposal;
     if (input.kind === 'decision') Object.assign(details, { authority: input.authority, result: input.result });
     if (result.state === 'escalated' && c.state !== 'escalated') details.escalated = true;
-    const s = await repo.insertStep(tx, {
-      case_id: id,
-      kind: input.kind,
-      step_date: input.date,
-      recorded_by: ctx.actor.userId,
-      recorded_at: now,
-      decision_no: decisionNo,
-      outcome: result.outcome,
-      votes_members: votes?.members ?? null,
-      votes_in_favour: votes?.inFavour ?? null,
-      votes_against: votes?.against ?? null,
-      notes: input.notes ?? null,
-      details: JSON.stringify(details),
-    });
+    const s = await repo.insertStep(tx, stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
     const after: repo.CaseWithMember = { ...c, ...(set as Partial<RecognitionCaseRow>), version: c.version + 1 };
-    // What is due moves with the case, in the same transaction (the daily job only reconciles).
-    await dueRepo.replaceCaseItems(tx, 'recognition', recognitionCaseDue(after), ctx.clock.today());
-    const diff = changedFields(caseFields(c), caseFields(after));
-    await appendAudit(tx, ctx.actor, {
-      action: 'recognition_case.step',
-      entityType: 'recognition_case',
-      entityId: id,
-      orgPath: c.org_path,
-      before: diff.before,
-      after: { ...diff.after, step: { id: s.id, kind: s.kind, outcome: s.outcome } },
-    });
+    await afterStep(tx, ctx, { kind: 'recognition', id, orgPath: c.org_path, before: caseFields(c), after: caseFields(after), due: recognitionCaseDue(after) }, s);
   });
   return getCase(ctx, id);
 }

@@ -1,9 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { admissionApi, admissionKeys, type AdmissionCase, type RecordStepInput, type StepKind } from '../../api/admission.js';
-import { ApiError } from '../../api/client.js';
 import { memberApi } from '../../api/members.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -11,7 +10,7 @@ import { StaleAlert } from '../../components/StaleAlert.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 import { todayIso } from '../../lib/format.js';
 import vi from '../../i18n/vi.json';
-import { fieldPath } from './parts.js';
+import { useStepSubmit } from '../case/useStepSubmit.js';
 
 type Values = Record<string, unknown>;
 
@@ -26,44 +25,18 @@ const FORM_FIELDS = ['date', 'notes', 'resolutionNo', 'decisionNo', 'authority',
  */
 export function StepForm({ c }: { c: AdmissionCase }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState(false);
   const kind = c.nextStep!;
   const f = (k: keyof typeof vi.admission.stepFields) => t(`admission.stepFields.${k}`);
-
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordStepInput;
-      const updated = await admissionApi.recordStep(c.id, body);
-      queryClient.setQueryData(admissionKeys.case(c.id), updated);
-      await queryClient.invalidateQueries({ queryKey: ['admission', 'cases'] });
-      message.success(t('admission.case.stepSaved'));
-      form.resetFields();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
-        setStale(true);
-        return;
-      }
-      const fields = e instanceof ApiError ? e.fieldMessages() : [];
-      const known = fields.filter((x) => FORM_FIELDS.includes(String(fieldPath(x.field)[0])));
-      if (known.length > 0) form.setFields(known.map((x) => ({ name: fieldPath(x.field), errors: [x.message] })));
-      if (known.length < fields.length || fields.length === 0 || known.some((x) => ['votes', 'sponsors'].includes(x.field))) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const reload = async () => {
-    await queryClient.fetchQuery({ queryKey: admissionKeys.case(c.id), queryFn: () => admissionApi.case(c.id), staleTime: 0 });
-    setStale(false);
-    setError(null);
-  };
+  const { save, reload, error, stale, busy } = useStepSubmit<Values, AdmissionCase>({
+    form,
+    caseKey: admissionKeys.case(c.id),
+    listKey: ['admission', 'cases'],
+    send: (v) => admissionApi.recordStep(c.id, { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordStepInput),
+    fetch: () => admissionApi.case(c.id),
+    formFields: FORM_FIELDS,
+    panelFields: ['votes', 'sponsors'],
+  });
 
   const required = [{ required: true, message: t('common.required') }];
   const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))', columnGap: '1rem' } as const;

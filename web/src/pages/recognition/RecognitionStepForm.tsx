@@ -1,15 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { recognitionApi, recognitionKeys, type RecognitionCase, type RecordRecognitionStepInput } from '../../api/recognition.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { StaleAlert } from '../../components/StaleAlert.js';
 import { todayIso } from '../../lib/format.js';
 import vi from '../../i18n/vi.json';
-import { fieldPath } from '../admission/parts.js';
+import { useStepSubmit } from '../case/useStepSubmit.js';
 
 type Values = Record<string, unknown>;
 
@@ -22,44 +19,18 @@ const FORM_FIELDS = ['date', 'notes', 'resolutionNo', 'decisionNo', 'authority',
  */
 export function RecognitionStepForm({ c }: { c: RecognitionCase }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState(false);
   const kind = c.nextStep!;
   const f = (k: keyof typeof vi.admission.stepFields) => t(`admission.stepFields.${k}`);
-
-  const save = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordRecognitionStepInput;
-      const updated = await recognitionApi.recordStep(c.id, body);
-      queryClient.setQueryData(recognitionKeys.case(c.id), updated);
-      await queryClient.invalidateQueries({ queryKey: ['recognition', 'cases'] });
-      message.success(t('admission.case.stepSaved'));
-      form.resetFields();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
-        setStale(true);
-        return;
-      }
-      const fields = e instanceof ApiError ? e.fieldMessages() : [];
-      const known = fields.filter((x) => FORM_FIELDS.includes(String(fieldPath(x.field)[0])));
-      if (known.length > 0) form.setFields(known.map((x) => ({ name: fieldPath(x.field), errors: [x.message] })));
-      if (known.length < fields.length || fields.length === 0 || known.some((x) => x.field === 'votes')) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const reload = async () => {
-    await queryClient.fetchQuery({ queryKey: recognitionKeys.case(c.id), queryFn: () => recognitionApi.case(c.id), staleTime: 0 });
-    setStale(false);
-    setError(null);
-  };
+  const { save, reload, error, stale, busy } = useStepSubmit<Values, RecognitionCase>({
+    form,
+    caseKey: recognitionKeys.case(c.id),
+    listKey: ['recognition', 'cases'],
+    send: (v) => recognitionApi.recordStep(c.id, { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordRecognitionStepInput),
+    fetch: () => recognitionApi.case(c.id),
+    formFields: FORM_FIELDS,
+    panelFields: ['votes'],
+  });
 
   const required = [{ required: true, message: t('common.required') }];
   const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))', columnGap: '1rem' } as const;

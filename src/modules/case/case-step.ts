@@ -1,0 +1,59 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { appendAudit, changedFields } from '../audit/audit.repository.js';
+import * as dueRepo from '../due/due.repository.js';
+import type { CaseDue } from '../due/due.source.js';
+import type { ServiceContext } from '../service-context.js';
+
+// What every case module (admission, recognition …) does the same way when a step is recorded:
+// the step's history row, and after the case row is updated, its due items and its audit row,
+// all in the step's transaction. The rules of each case stay in its own module.
+
+interface Votes {
+  members: number;
+  inFavour: number;
+  against: number;
+}
+
+/** The history row of a step, in the shape every case's step table has. */
+export function stepRow(
+  ctx: ServiceContext,
+  caseId: number,
+  input: { kind: string; date: string; notes?: string | null },
+  o: { outcome: string; decisionNo: string | null; votes: Votes | null; details: Record<string, unknown>; now: Date },
+) {
+  return {
+    case_id: caseId,
+    kind: input.kind,
+    step_date: input.date,
+    recorded_by: ctx.actor.userId,
+    recorded_at: o.now,
+    decision_no: o.decisionNo,
+    outcome: o.outcome,
+    votes_members: o.votes?.members ?? null,
+    votes_in_favour: o.votes?.inFavour ?? null,
+    votes_against: o.votes?.against ?? null,
+    notes: input.notes ?? null,
+    details: JSON.stringify(o.details),
+  };
+}
+
+/** After the case row moved from `before` to `after`: its due items replaced, and one audit row with the changed fields and the step. */
+export async function afterStep(
+  tx: Transaction<DB>,
+  ctx: ServiceContext,
+  c: { kind: string; id: number; orgPath: string; before: Record<string, unknown>; after: Record<string, unknown>; due: CaseDue },
+  step: { id: number; kind: string; outcome: string },
+): Promise<void> {
+  // What is due moves with the case (the daily job only reconciles).
+  await dueRepo.replaceCaseItems(tx, c.kind, c.due, ctx.clock.today());
+  const diff = changedFields(c.before, c.after);
+  await appendAudit(tx, ctx.actor, {
+    action: `${c.kind}_case.step`,
+    entityType: `${c.kind}_case`,
+    entityId: c.id,
+    orgPath: c.orgPath,
+    before: diff.before,
+    after: { ...diff.after, step: { id: step.id, kind: step.kind, outcome: step.outcome } },
+  });
+}
