@@ -65,6 +65,7 @@ export async function mergeOrg(ctx: ServiceContext, id: number, input: MergeOrgI
       });
     }
     const movedMembers = members > 0 ? await subtree.replaceMembers(tx, ctx.scope, source.id, target, d, now, ctx.actor) : 0;
+    await subtree.reassignCases(tx, ctx.scope, source.id, target);
 
     // Everything the source counted moves to the target's branch, except the source itself.
     await moveCounts(tx, source.id, ancestorIds(source.path).slice(0, -1), ancestorIds(target.path));

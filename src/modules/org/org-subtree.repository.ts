@@ -31,8 +31,9 @@ export async function lastChangeIn(db: Db, scope: Scope, rootPaths: readonly str
 }
 
 /**
- * Rewrites the paths under `oldPrefix` to `newPrefix` for every org and member in the subtrees.
- * Orgs go first: their row locks make a concurrent placement that locks its org wait for the
+ * Rewrites the paths under `oldPrefix` to `newPrefix` for every org, member, candidate and case
+ * in the subtrees: each carries its org's path for scope, and a stale one would hide it from the
+ * new superior and leave it visible to the old. Orgs go first: their row locks make a concurrent placement that locks its org wait for the
  * new path instead of writing the old one after this statement has passed.
  */
 export async function repath(
@@ -51,6 +52,11 @@ export async function repath(
   await sql`
     update member m set org_path = ${newPrefix}::text || substr(m.org_path, ${from})
     from ${roots(rootPaths)} where ${inRoots('m.org_path')} and ${inScope(scope, 'm.org_path')}`.execute(tx);
+  for (const table of PATHED_CASE_TABLES) {
+    await sql`
+      update ${sql.table(table)} t set org_path = ${newPrefix}::text || substr(t.org_path, ${from})
+      from ${roots(rootPaths)} where ${inRoots('t.org_path')} and ${inScope(scope, 't.org_path')}`.execute(tx);
+  }
   return rootPaths.map((p) => newPrefix + p.slice(oldPrefix.length));
 }
 
@@ -136,6 +142,16 @@ export async function replaceMembers(
     update member m set org_id = ${to.id}, org_path = ${to.path}, version = m.version + 1, updated_at = ${now}
     where ${onRolls}`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** The tables besides member that carry their org's path (for scope): what moves and merges rewrite. */
+const PATHED_CASE_TABLES = ['candidate', 'admission_case', 'recognition_case'] as const;
+
+/** The candidates and cases of a merged org go to the org it merged into, with its path. */
+export async function reassignCases(tx: Transaction<DB>, scope: Scope, fromId: number, to: { id: number; path: string }): Promise<void> {
+  for (const table of PATHED_CASE_TABLES) {
+    await sql`update ${sql.table(table)} t set org_id = ${to.id}, org_path = ${to.path} where t.org_id = ${fromId} and ${inScope(scope, 't.org_path')}`.execute(tx);
+  }
 }
 
 /** An org that no longer counts anywhere keeps no roll-up rows. */
