@@ -39,7 +39,7 @@ export default function AdmissionCasePage() {
         <div data-step={s.kind}>
           <Typography.Text strong>{t(`admission.steps.${s.kind}`)}</Typography.Text>{' '}
           <Tag color={s.outcome === 'failed' ? 'red' : s.outcome === 'passed' ? 'green' : undefined}>{t(`admission.case.outcomes.${s.outcome}`)}</Tag>
-          {s.details.late === true && <Tag color="orange">{t('admission.case.late')}</Tag>}
+          {s.details.late === true && <Tag className="tag-extension">{t('admission.case.late')}</Tag>}
           {s.decisionNo && <div>{s.decisionNo}</div>}
           {s.votes && <div>{t('admission.case.votes', s.votes)}</div>}
           {s.notes && <div>{s.notes}</div>}

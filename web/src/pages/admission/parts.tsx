@@ -33,11 +33,17 @@ export function AdmissionHeader() {
   );
 }
 
-const STATE_COLOR: Partial<Record<AdmissionState, string>> = { completed: 'green', rejected: 'red', admitted: 'cyan', decided: 'blue' };
+// Red and blue are Ant Design's presets (AA); the green and teal ones are ours (styles.css).
+const STATE_LOOK: Partial<Record<AdmissionState, { color?: string; className?: string }>> = {
+  completed: { className: 'tag-done' },
+  rejected: { color: 'red' },
+  admitted: { className: 'tag-teal' },
+  decided: { color: 'blue' },
+};
 
 export function StateTag({ state }: { state: AdmissionState }) {
   const { t } = useTranslation();
-  return <Tag color={STATE_COLOR[state]}>{t(`admission.states.${state}`)}</Tag>;
+  return <Tag {...STATE_LOOK[state]}>{t(`admission.states.${state}`)}</Tag>;
 }
 
 /** The nearest running deadline of a case: overdue in red, due soon in orange. */

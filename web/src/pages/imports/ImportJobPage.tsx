@@ -114,7 +114,7 @@ function Problems({ job }: { job: ImportJob }) {
             title: t('imports.problem.reason'),
             render: (_, p) => (
               <div style={{ minWidth: '12rem', maxWidth: '26rem', whiteSpace: 'normal' }}>
-                <Tag color={p.severity === 'error' ? 'red' : 'gold'}>{t(`imports.problem.${p.severity}`)}</Tag>
+                <Tag {...(p.severity === 'error' ? { color: 'red' } : { className: 'tag-soon' })}>{t(`imports.problem.${p.severity}`)}</Tag>
                 {p.message}
               </div>
             ),

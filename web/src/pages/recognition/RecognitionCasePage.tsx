@@ -40,8 +40,8 @@ export default function RecognitionCasePage() {
         <div data-step={s.kind}>
           <Typography.Text strong>{t(`recognition.steps.${s.kind}`)}</Typography.Text>{' '}
           <Tag color={s.outcome === 'failed' ? 'red' : s.outcome === 'passed' ? 'green' : undefined}>{t(`recognition.case.outcomes.${s.outcome}`)}</Tag>
-          {s.details.late === true && <Tag color="orange">{t('admission.case.late')}</Tag>}
-          {s.details.escalated === true && <Tag color="orange">{t('recognition.case.escalated')}</Tag>}
+          {s.details.late === true && <Tag className="tag-extension">{t('admission.case.late')}</Tag>}
+          {s.details.escalated === true && <Tag className="tag-extension">{t('recognition.case.escalated')}</Tag>}
           {typeof s.details.proposal === 'string' && <div>{t(`recognition.proposals.${s.details.proposal as 'recognize' | 'remove'}`)}</div>}
           {typeof s.details.result === 'string' && <div>{t(`recognition.results.${s.details.result as 'recognized' | 'removed'}`)}</div>}
           {s.decisionNo && <div>{s.decisionNo}</div>}
