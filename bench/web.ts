@@ -6,6 +6,8 @@
 // tree) are on screen; (b) opening the tree node with the most children until they are rendered;
 // (c) member search, the last keystroke of a name typed without diacritics until its results
 // are on screen. Each is repeated and reported as median and p95. Not part of `npm test`.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -151,7 +153,10 @@ async function scrollIntoTree(page: Page, row: ReturnType<Page['locator']>): Pro
     if (!moved) await page.evaluate(() => document.querySelector('.ant-tree-list-holder')?.scrollTo({ top: 0 }));
     await page.waitForTimeout(moved ? 20 : 200);
   }
-  throw new Error('the tree never showed the node');
+  // What the page showed instead, for whoever reads the failure.
+  const shot = join(tmpdir(), `dangvu-web-bench-${Date.now()}.png`);
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  throw new Error(`the tree never showed the node (screenshot: ${shot})`);
 }
 
 /** (c) The last keystroke of the name until the list shows that search's rows (the page's clock). */
