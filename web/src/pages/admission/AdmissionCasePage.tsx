@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Descriptions, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { admissionApi, admissionKeys, type AdmissionCase } from '../../api/admission.js';
+import { admissionApi, admissionKeys } from '../../api/admission.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
+import { CaseTimeline } from '../case/CaseTimeline.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, OrgName, StateTag } from './parts.js';
 import { StepForm } from './StepForm.js';
 
-type Step = AdmissionCase['steps'][number];
 
 /** One admission case: what has been done, as a timeline, and the form of the next step. */
 export default function AdmissionCasePage() {
@@ -28,26 +28,6 @@ export default function AdmissionCasePage() {
   }
   const c = q.data;
 
-  const who = (s: Step) => (s.recordedBy === null ? t('admission.case.bySeed') : t('admission.case.byUser', { id: s.recordedBy }));
-  const items = [
-    { key: 'opened', color: 'gray', title: formatDate(c.openedOn), content: t('admission.case.opened', { date: formatDate(c.openedOn) }) },
-    ...c.steps.map((s) => ({
-      key: s.id,
-      color: s.outcome === 'failed' ? 'red' : s.outcome === 'passed' ? 'green' : 'blue',
-      title: formatDate(s.date),
-      content: (
-        <div data-step={s.kind}>
-          <Typography.Text strong>{t(`admission.steps.${s.kind}`)}</Typography.Text>{' '}
-          <Tag color={s.outcome === 'failed' ? 'red' : s.outcome === 'passed' ? 'green' : undefined}>{t(`admission.case.outcomes.${s.outcome}`)}</Tag>
-          {s.details.late === true && <Tag className="tag-extension">{t('admission.case.late')}</Tag>}
-          {s.decisionNo && <div>{s.decisionNo}</div>}
-          {s.votes && <div>{t('admission.case.votes', s.votes)}</div>}
-          {s.notes && <div>{s.notes}</div>}
-          <Typography.Text type="secondary">{t('admission.case.by', { who: who(s) })}</Typography.Text>
-        </div>
-      ),
-    })),
-  ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -78,9 +58,7 @@ export default function AdmissionCasePage() {
           </Space>
         </Card>
       )}
-      <Card size="small" title={t('admission.case.steps')}>
-        <Timeline items={items} />
-      </Card>
+      <CaseTimeline openedOn={c.openedOn} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k}`)} outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)} />
       {c.nextStep &&
         (can('admission', 'update') ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`admission.steps.${c.nextStep}`) })}>

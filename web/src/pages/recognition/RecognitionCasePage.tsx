@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Descriptions, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { recognitionApi, recognitionKeys, type RecognitionCase } from '../../api/recognition.js';
 import { useSession } from '../../auth/session.js';
+import { CaseTimeline } from '../case/CaseTimeline.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, OrgName } from '../admission/parts.js';
@@ -29,29 +30,6 @@ export default function RecognitionCasePage() {
   }
   const c = q.data;
 
-  const who = (s: Step) => (s.recordedBy === null ? t('admission.case.bySeed') : t('admission.case.byUser', { id: s.recordedBy }));
-  const items = [
-    { key: 'opened', color: 'gray', title: formatDate(c.openedOn), content: t('admission.case.opened', { date: formatDate(c.openedOn) }) },
-    ...c.steps.map((s) => ({
-      key: s.id,
-      color: s.outcome === 'failed' ? 'red' : s.outcome === 'passed' ? 'green' : 'blue',
-      title: formatDate(s.date),
-      content: (
-        <div data-step={s.kind}>
-          <Typography.Text strong>{t(`recognition.steps.${s.kind}`)}</Typography.Text>{' '}
-          <Tag color={s.outcome === 'failed' ? 'red' : s.outcome === 'passed' ? 'green' : undefined}>{t(`recognition.case.outcomes.${s.outcome}`)}</Tag>
-          {s.details.late === true && <Tag className="tag-extension">{t('admission.case.late')}</Tag>}
-          {s.details.escalated === true && <Tag className="tag-extension">{t('recognition.case.escalated')}</Tag>}
-          {typeof s.details.proposal === 'string' && <div>{t(`recognition.proposals.${s.details.proposal as 'recognize' | 'remove'}`)}</div>}
-          {typeof s.details.result === 'string' && <div>{t(`recognition.results.${s.details.result as 'recognized' | 'removed'}`)}</div>}
-          {s.decisionNo && <div>{s.decisionNo}</div>}
-          {s.votes && <div>{t('admission.case.votes', s.votes)}</div>}
-          {s.notes && <div>{s.notes}</div>}
-          <Typography.Text type="secondary">{t('admission.case.by', { who: who(s) })}</Typography.Text>
-        </div>
-      ),
-    })),
-  ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -92,9 +70,19 @@ export default function RecognitionCasePage() {
           </Space>
         </Card>
       )}
-      <Card size="small" title={t('admission.case.steps')}>
-        <Timeline items={items} />
-      </Card>
+      <CaseTimeline
+        openedOn={c.openedOn}
+        steps={c.steps}
+        stepLabel={(k) => t(`recognition.steps.${k}`)}
+        outcomeLabel={(o) => t(`recognition.case.outcomes.${o}`)}
+        extra={(s: Step) => (
+          <>
+            {s.details.escalated === true && <Tag className="tag-extension">{t('recognition.case.escalated')}</Tag>}
+            {typeof s.details.proposal === 'string' && <div>{t(`recognition.proposals.${s.details.proposal as 'recognize' | 'remove'}`)}</div>}
+            {typeof s.details.result === 'string' && <div>{t(`recognition.results.${s.details.result as 'recognized' | 'removed'}`)}</div>}
+          </>
+        )}
+      />
       {c.nextStep &&
         (can('recognition', 'update') ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`recognition.steps.${c.nextStep}`) })}>
