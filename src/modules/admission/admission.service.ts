@@ -16,7 +16,7 @@ import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { afterStep, stepRow } from '../case/case-step.js';
+import { afterStep, presentStep, stepRow, votesOf } from '../case/case-step.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
@@ -118,10 +118,6 @@ export async function listCandidates(ctx: ServiceContext, q: ListCandidatesQuery
 
 // ---- admission cases -----------------------------------------------------------------------
 
-function votesOf(members: number | null, inFavour: number | null, against: number | null) {
-  return members === null || inFavour === null || against === null ? null : { members, inFavour, against };
-}
-
 function factsOf(c: repo.CaseWithCandidate, lastStepDate: string): AdmissionCaseFacts {
   return {
     state: c.state as AdmissionState,
@@ -174,17 +170,7 @@ export const admissionDueSource: DueSource = {
 };
 
 function toStep(s: AdmissionStepRow): AdmissionCase['steps'][number] {
-  return {
-    id: s.id,
-    kind: s.kind as AdmissionCase['steps'][number]['kind'],
-    date: s.step_date,
-    recordedBy: s.recorded_by,
-    decisionNo: s.decision_no,
-    outcome: s.outcome as 'done' | 'passed' | 'failed',
-    votes: votesOf(s.votes_members, s.votes_in_favour, s.votes_against),
-    notes: s.notes,
-    details: (s.details ?? {}) as Record<string, unknown>,
-  };
+  return presentStep<AdmissionCase['steps'][number]['kind']>(s);
 }
 
 function toCase(c: repo.CaseWithCandidate): Omit<AdmissionCase, 'steps'> {

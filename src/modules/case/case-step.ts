@@ -57,3 +57,37 @@ export async function afterStep(
     after: { ...diff.after, step: { id: step.id, kind: step.kind, outcome: step.outcome } },
   });
 }
+
+/** Votes as the API shows them, or null when the step recorded none. */
+export function votesOf(members: number | null, inFavour: number | null, against: number | null): Votes | null {
+  return members === null || inFavour === null || against === null ? null : { members, inFavour, against };
+}
+
+interface StepRowShape {
+  id: number;
+  kind: string;
+  step_date: string;
+  recorded_by: number | null;
+  decision_no: string | null;
+  outcome: string;
+  votes_members: number | null;
+  votes_in_favour: number | null;
+  votes_against: number | null;
+  notes: string | null;
+  details: unknown;
+}
+
+/** A step's history row as the API shows it; `K` is the case's own step kinds. */
+export function presentStep<K extends string>(s: StepRowShape) {
+  return {
+    id: s.id,
+    kind: s.kind as K,
+    date: s.step_date,
+    recordedBy: s.recorded_by,
+    decisionNo: s.decision_no,
+    outcome: s.outcome as 'done' | 'passed' | 'failed',
+    votes: votesOf(s.votes_members, s.votes_in_favour, s.votes_against),
+    notes: s.notes,
+    details: (s.details ?? {}) as Record<string, unknown>,
+  };
+}

@@ -16,7 +16,7 @@ import * as memberRepo from '../member/member.repository.js';
 import { STATUS_LABELS } from '../member/member.schema.js';
 import { changeStatusIn } from '../member/member.service.js';
 import type { ServiceContext } from '../service-context.js';
-import { afterStep, stepRow } from '../case/case-step.js';
+import { afterStep, presentStep, stepRow, votesOf } from '../case/case-step.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as repo from './recognition.repository.js';
@@ -36,10 +36,6 @@ export const NOT_RECOGNIZED_REASON = 'not_recognized';
 function notInFuture(ctx: ServiceContext, field: string, value: string): void {
   const today = ctx.clock.today();
   if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
-}
-
-function votesOf(members: number | null, inFavour: number | null, against: number | null) {
-  return members === null || inFavour === null || against === null ? null : { members, inFavour, against };
 }
 
 /** The day of the last recorded step: the columns are filled in step order, so the latest non-null. */
@@ -62,17 +58,7 @@ function factsOf(c: RecognitionCaseRow): RecognitionCaseFacts {
 }
 
 function toStep(s: RecognitionStepRow): RecognitionCase['steps'][number] {
-  return {
-    id: s.id,
-    kind: s.kind as RecognitionCase['steps'][number]['kind'],
-    date: s.step_date,
-    recordedBy: s.recorded_by,
-    decisionNo: s.decision_no,
-    outcome: s.outcome as 'done' | 'passed' | 'failed',
-    votes: votesOf(s.votes_members, s.votes_in_favour, s.votes_against),
-    notes: s.notes,
-    details: (s.details ?? {}) as Record<string, unknown>,
-  };
+  return presentStep<RecognitionCase['steps'][number]['kind']>(s);
 }
 
 function toCase(c: repo.CaseWithMember): Omit<RecognitionCase, 'steps'> {
