@@ -193,6 +193,17 @@ export interface MemberNameWordTable {
   word: string;
 }
 
+/** One word of one live member's name, in name order per second-level org (migration 0015). */
+export interface MemberNameTokenTable {
+  word: string;
+  level2_id: number;
+  name_sort: string;
+  member_id: number;
+  status: string;
+  /** The name's words with ' ' before each when name_sort's are not exactly them; else null. */
+  name_words: string | null;
+}
+
 /** A person in a cell's register of "quần chúng ưu tú" (glossary: candidate), not yet a member. */
 export interface CandidateTable {
   id: Generated<number>;
@@ -413,6 +424,8 @@ export interface DB {
   member_placement: MemberPlacementTable;
   member_photo: MemberPhotoTable;
   member_name_word: MemberNameWordTable;
+  member_name_token: MemberNameTokenTable;
+  member_name_token_source: MemberNameTokenTable;
   org_rollup: OrgRollupTable;
   audit_log: AuditLogTable;
   role_assignment: RoleAssignmentTable;

@@ -25,6 +25,8 @@ export interface WordsSearch {
   kind: 'words';
   words: readonly string[];
   lexemes: string;
+  /** For each query word, the name words it starts. */
+  expansions: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Below three characters a trigram index cannot narrow anything, so the scan would be the table. */
@@ -110,4 +112,38 @@ export function decodeCursor(text: string): ListCursor | null {
   if (typeof sort !== 'string' || !(typeof value === 'string' || value === null) || !Number.isSafeInteger(id) || (id as number) < 1) return null;
   if (typeof value === 'string' && value.length > 400) return null;
   return { sort, value, id: id as number };
+}
+
+// ---- token walk (migration 0015) -------------------------------------------------------------
+
+/**
+ * A word search as a walk of the token table: the members of one query word (the driver, as the
+ * name words it expands to), each other word checked as a LIKE pattern on the name's words.
+ */
+export interface TokenWalk {
+  driver: readonly string[];
+  patterns: readonly string[];
+}
+
+/**
+ * Walks the word with the fewest members: every match holds every query word, so any word's
+ * members contain all matches, and the rarest is the shortest walk. `frequency` is the word's
+ * share of all tokens from the table's statistics (0 when not among the most common values,
+ * i.e. rarer than those). Ties go to the word with fewer expansions, then to the longer word.
+ */
+export function tokenWalk(search: Pick<WordsSearch, 'words' | 'expansions'>, frequency: (word: string) => number): TokenWalk | null {
+  let best: { at: number; word: string; names: readonly string[]; weight: number } | null = null;
+  for (const [at, word] of search.words.entries()) {
+    const names = search.expansions.get(word) ?? [];
+    if (names.length === 0 || names.length > MAX_EXPANSION) continue;
+    const weight = names.reduce((sum, n) => sum + frequency(n), 0);
+    const better =
+      best === null ||
+      weight < best.weight ||
+      (weight === best.weight && (names.length < best.names.length || (names.length === best.names.length && word.length > best.word.length)));
+    if (better) best = { at, word, names, weight };
+  }
+  if (best === null) return null;
+  const driverAt = best.at;
+  return { driver: best.names, patterns: prefixLikePatterns(search.words.filter((_, i) => i !== driverAt)) };
 }

@@ -16,6 +16,8 @@ import { applyDelta } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import { isoTimestamp, memberFields, toListItem, toOnDate, toRecord } from './member.presenter.js';
 import * as repo from './member.repository.js';
+import { tokenPlan } from './member-token.plan.js';
+import { tokenSearchPage } from './member-token.repository.js';
 import {
   FIELD_LABELS,
   MAX_PHOTO_BYTES,
@@ -484,8 +486,9 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 /** A parsed search as the repository runs it: word prefixes expanded to the name words they start. */
 export async function searchToRun(db: Kysely<DB>, search: Exclude<MemberSearch, { kind: 'none' } | { kind: 'tooShort' }>): Promise<repo.MemberListFilter['search'] | 'nobody'> {
   if (search.kind !== 'words') return search;
-  const lexemes = wordsQuery(search.words, await repo.nameWordsStartingWith(db, search.words));
-  return lexemes === null ? 'nobody' : { kind: 'words', words: search.words, lexemes };
+  const expansions = await repo.nameWordsStartingWith(db, search.words);
+  const lexemes = wordsQuery(search.words, expansions);
+  return lexemes === null ? 'nobody' : { kind: 'words', words: search.words, lexemes, expansions };
 }
 
 /** What a list's query selects, as the list and the export both read it. */
@@ -547,7 +550,12 @@ export async function listMembers(ctx: ServiceContext, query: ListMembersQuery):
   const limit = query.pageSize + 1;
   let rows: repo.MemberListRow[];
   let total: { n: number; atLeast: boolean };
-  if (search !== null) {
+  const tokens = search !== null ? await tokenPlan(ctx.db, ctx.scope, filter, query.sort) : null;
+  if (tokens !== null) {
+    const page = await tokenSearchPage(ctx.db, tokens, limit, start, TOTAL_CAP);
+    rows = page.rows;
+    total = page.counted > TOTAL_CAP ? { n: TOTAL_CAP, atLeast: true } : { n: page.counted, atLeast: false };
+  } else if (search !== null) {
     const page = await repo.searchPage(ctx.db, ctx.scope, filter, query.sort, limit, start);
     rows = page.rows;
     total = page.total !== null ? { n: page.total, atLeast: false } : await repo.countFiltered(ctx.db, ctx.scope, filter, TOTAL_CAP);
