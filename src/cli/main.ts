@@ -98,9 +98,32 @@ program
     });
   });
 
-program
-  .command('check')
-  .description('Kiểm tra tính nhất quán')
+const check = program.command('check').description('Kiểm tra tính nhất quán');
+
+check
+  .command('search')
+  .description('So bảng tìm kiếm theo từ của tên (member_name_token) với tên đảng viên hiện có và báo mọi chênh lệch')
+  .option('--repair', 'dựng lại bảng từ tên đảng viên khi có chênh lệch')
+  .action(async (opts: { repair?: boolean }) => {
+    const { nameTokenDifferences, rebuildNameTokens } = await import('../modules/member/member-token.repository.js');
+    await withDatabase(loadConfig(), async ({ db }) => {
+      const diff = await nameTokenDifferences(db, 50);
+      if (diff.length === 0) {
+        console.log('Bảng tìm kiếm khớp hoàn toàn với tên đảng viên.');
+        return;
+      }
+      console.log(`Có chênh lệch (${diff.length === 50 ? 'ít nhất 50' : diff.length} dòng). Một số dòng đầu:`);
+      console.table(diff.slice(0, 20));
+      if (opts.repair) {
+        await rebuildNameTokens(db);
+        console.log('Đã dựng lại bảng tìm kiếm.');
+      } else {
+        process.exitCode = 2;
+      }
+    });
+  });
+
+check
   .command('rollups')
   .description('Đếm lại toàn bộ số liệu tổng hợp từ bảng gốc và báo mọi chênh lệch')
   .option('--repair', 'ghi đè bằng số đếm lại khi có chênh lệch')

@@ -7,7 +7,7 @@ import type { DB } from '../../db/types.js';
 // have made (0001 today, more later) is exactly what is restored.
 
 /** The tables a bulk load writes; their secondary indexes and foreign keys are bulk-mode's. */
-export const BULK_TABLES = ['org', 'org_version', 'org_event', 'member', 'member_status_period', 'member_placement', 'org_rollup'] as const;
+export const BULK_TABLES = ['org', 'org_version', 'org_event', 'member', 'member_status_period', 'member_placement', 'org_rollup', 'member_name_token'] as const;
 
 export interface IndexDef {
   table: string;
@@ -102,6 +102,14 @@ export async function addForeignKey(db: Kysely<DB>, fk: ForeignKeyDef, maintenan
     if ((exists.rows[0]?.n ?? 0) > 0) return;
     await sql.raw(`alter table ${ident(fk.table)} add constraint ${ident(fk.name)} ${fk.definition}`).execute(tx);
   });
+}
+
+/**
+ * Sets the visibility map of a freshly loaded table, so that index-only scans read no heap:
+ * PGlite has no autovacuum to do it later.
+ */
+export async function vacuum(db: Kysely<DB>, table: string): Promise<void> {
+  await sql.raw(`vacuum ${ident(table)}`).execute(db);
 }
 
 /** Moves each identity past the ids the seed assigned itself. */

@@ -1,6 +1,7 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/connect.js';
+import { fillNameTokens } from '../member/member-token.repository.js';
 import { SEED_TABLES, SEED_TABLE_NAMES, type SeedTable } from './seed.csv.js';
 import { dayOf, isoOf, todayInVietnam } from './seed.dates.js';
 import { generateSeed, seedTotals, type GenerateOptions, type SeedBatch } from './seed.generator.js';
@@ -15,6 +16,7 @@ import {
   orgTableIsEmpty,
   readBulkSchema,
   resetIdentities,
+  vacuum,
   type BulkSchema,
 } from './seed.repository.js';
 
@@ -94,6 +96,7 @@ export async function runSeed(database: Database, opts: SeedOptions, strategy: {
   await resetIdentities(database.db);
   progress(totals.members, 'analyze');
   await analyze(database.db, BULK_TABLES);
+  if (bulk) await vacuum(database.db, 'member_name_token');
   return { orgs: totals.orgs, members: totals.members, ms: Math.round(performance.now() - started) };
 }
 
@@ -102,10 +105,18 @@ async function restoreSchema(database: Database, schema: BulkSchema, phase: (p: 
   phase('indexes');
   // Two builds at a time on PostgreSQL (one per core here); PGlite has one connection.
   const width = database.engine === 'postgres' ? 2 : 1;
-  const queue = [...schema.indexes].sort((a, b) => indexCost(b.sql) - indexCost(a.sql));
+  // The search tokens are written from the loaded members, then indexed: one job, in a lane of
+  // its own while the other builds the members' indexes.
+  const tokenIndexes = schema.indexes.filter((ix) => ix.table === 'member_name_token');
+  const tokens = async () => {
+    await fillNameTokens(database.db);
+    for (const ix of tokenIndexes) await createIndex(database.db, ix, mem);
+  };
+  const builds = [...schema.indexes].filter((ix) => ix.table !== 'member_name_token').sort((a, b) => indexCost(b.sql) - indexCost(a.sql));
+  const queue: (() => Promise<void>)[] = [tokens, ...builds.map((ix) => () => createIndex(database.db, ix, mem))];
   await Promise.all(
     Array.from({ length: width }, async () => {
-      for (let ix = queue.shift(); ix; ix = queue.shift()) await createIndex(database.db, ix, mem);
+      for (let job = queue.shift(); job; job = queue.shift()) await job();
     }),
   );
   phase('constraints');

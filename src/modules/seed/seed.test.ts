@@ -6,6 +6,7 @@ import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { structureWarnings } from '../../domain/org-structure.js';
 import { nameSortKey, normalizeName } from '../../domain/vn-name.js';
 import { differences } from '../rollup/rollup.repository.js';
+import { nameTokenDifferences } from '../member/member-token.repository.js';
 import { ETHNICITIES } from './seed.data.js';
 import { generateSeed, memberName, seedTotals } from './seed.generator.js';
 import { PROVINCES } from './seed.data.js';
@@ -155,6 +156,12 @@ describeEachEngine('seed demo', (getDb) => {
     expect(bad.rows[0]).toEqual({ open_mismatch: 0, overlap: 0, placement: 0, adult: 0 });
   });
 
+  it('writes the search tokens of every live member (the demo loads with triggers on)', async () => {
+    const { db } = getDb();
+    expect(await nameTokenDifferences(db)).toEqual([]);
+    expect(Number((await db.selectFrom('member_name_token').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(100);
+  });
+
   it('leaves the roll-ups exact', async () => {
     const { db } = getDb();
     expect((await differences(db)).total).toBe(0);
@@ -209,6 +216,7 @@ describeEachEngine('seed bulk path at demo size', (getDb) => {
     const members = await db.selectFrom('member').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(members.n)).toBe(result.members);
     expect((await differences(db)).total).toBe(0);
+    expect(await nameTokenDifferences(db)).toEqual([]);
     // The vocabulary the load wrote itself, with the trigger off, is the one the trigger keeps.
     const words = await sql<{ missing: number; extra: number }>`
       with indexed as (select distinct w from member, unnest(tsvector_to_array(member_name_words(name_norm))) w)
@@ -224,7 +232,9 @@ describeEachEngine('seed bulk mode', (getDb) => {
     const before = await readBulkSchema(db, BULK_TABLES);
     expect(before.indexes.map((i) => i.name)).toContain('member_name_trgm_idx');
     expect(before.foreignKeys.length).toBeGreaterThan(0);
-    expect(before.triggers).toEqual([{ table: 'member', name: 'member_name_word_add' }]);
+    expect(before.triggers).toEqual(
+      ['member_name_token_delete', 'member_name_token_insert', 'member_name_token_update', 'member_name_word_add'].map((name) => ({ table: 'member', name })),
+    );
     await dropBulkSchema(db, before);
     expect(await readBulkSchema(db, BULK_TABLES)).toEqual({ indexes: [], foreignKeys: [], triggers: [] });
     for (const ix of before.indexes) await createIndex(db, ix, '64MB');
