@@ -9,6 +9,7 @@ import { ScopeSwitch } from './ScopeSwitch.js';
 import { SideMenu } from './SideMenu.js';
 import { TextSizeSwitch } from './TextSizeSwitch.js';
 import { UserMenu } from './UserMenu.js';
+import { useKeyboardScrollRegions } from './useKeyboardScrollRegions.js';
 
 /**
  * Header, side menu and the page. On a desktop the menu is a side bar and the preferences sit in
@@ -19,6 +20,7 @@ export function AppShell() {
   const screens = Grid.useBreakpoint();
   const wide = screens.lg === true;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useKeyboardScrollRegions();
 
   return (
     <ScopeProvider>

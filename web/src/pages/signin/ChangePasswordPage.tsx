@@ -2,5 +2,5 @@ import { PasswordChangeForm } from './PasswordChangeForm.js';
 
 /** The signed-in user's own password change (from the user menu). */
 export default function ChangePasswordPage() {
-  return <PasswordChangeForm onDone={() => undefined} />;
+  return <PasswordChangeForm pageTitle onDone={() => undefined} />;
 }

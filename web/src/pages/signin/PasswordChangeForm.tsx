@@ -12,7 +12,8 @@ interface Values {
 }
 
 /** Change one's own password; `forced` on first sign-in, when nothing else is allowed until done. */
-export function PasswordChangeForm({ forced, onDone }: { forced?: boolean; onDone: () => Promise<void> | void }) {
+/** `pageTitle`: the form is the page (its heading is the page's level-1 title), not a step of signing in. */
+export function PasswordChangeForm({ forced, onDone, pageTitle }: { forced?: boolean; onDone: () => Promise<void> | void; pageTitle?: boolean }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
@@ -39,7 +40,7 @@ export function PasswordChangeForm({ forced, onDone }: { forced?: boolean; onDon
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: '28rem' }}>
-      <Typography.Title level={2} style={{ fontSize: '1.25rem' }}>
+      <Typography.Title level={pageTitle ? 1 : 2} className={pageTitle ? 'page-title' : undefined} style={{ fontSize: pageTitle ? '1.6rem' : '1.25rem' }}>
         {t('password.title')}
       </Typography.Title>
       {forced && <Alert type="info" showIcon title={t('password.forced')} style={{ marginBottom: '1rem' }} />}
