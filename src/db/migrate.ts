@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_recognition.js';
 import * as m0012 from './migrations/0012_admission_target.js';
 import * as m0013 from './migrations/0013_due_item.js';
 import * as m0014 from './migrations/0014_member_name_birth.js';
+import * as m0017 from './migrations/0017_transfer.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0012_admission_target': m0012,
   '0013_due_item': m0013,
   '0014_member_name_birth': m0014,
+  '0017_transfer': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
