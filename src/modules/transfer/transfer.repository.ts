@@ -91,8 +91,9 @@ export interface DestinationOrg {
  * deliberate exception to scoping, as for the national uniqueness checks: the sending office names
  * the receiving cell, which it cannot see; only its name, type and place in the tree are read.
  */
-export function findDestinationOrg(db: Db, orgId: number): Promise<DestinationOrg | undefined> {
-  return db.selectFrom('org').select(['id', 'name', 'path', 'org_type', 'dissolved_on']).where('id', '=', orgId).executeTakeFirst();
+export function findDestinationOrg(db: Db, by: { id: number } | { code: string }): Promise<DestinationOrg | undefined> {
+  const q = db.selectFrom('org').select(['id', 'name', 'path', 'org_type', 'dissolved_on']);
+  return ('id' in by ? q.where('id', '=', by.id) : q.where('code', '=', by.code)).executeTakeFirst();
 }
 
 type NewCase = Omit<TransferCaseRow, 'id' | 'version' | 'source_path' | 'created_at' | 'updated_at'> & { created_at: Date; updated_at: Date };

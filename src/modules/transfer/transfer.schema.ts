@@ -16,6 +16,8 @@ export const openTransferBody = z.strictObject({
   destination: z.enum(TRANSFER_DESTINATIONS),
   /** The receiving cell, for a destination inside this installation. */
   destinationOrgId: z.number().int().positive().nullish(),
+  /** Or its code, as the two offices exchange it: the receiving cell may lie outside the sender's scope. */
+  destinationOrgCode: z.string().trim().max(50).nullish(),
   /** The receiving organization in words, for a destination outside it or abroad. */
   destinationText: z.string().trim().max(300).nullish(),
   /** Temporary only (R-TRF-06). */

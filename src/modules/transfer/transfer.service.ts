@@ -173,9 +173,11 @@ export async function openCase(ctx: ServiceContext, input: OpenTransferInput): P
 
     let destination: repo.DestinationOrg | null = null;
     if (input.destination === 'inside') {
-      if (input.destinationOrgId == null) throw required('destinationOrgId', 'chọn chi bộ nơi đến trong hệ thống');
-      destination = (await repo.findDestinationOrg(tx, input.destinationOrgId)) ?? null;
-      if (!destination) throw new AppError('ORG_NOT_FOUND', { id: input.destinationOrgId }, { field: 'destinationOrgId' });
+      const code = input.destinationOrgCode?.trim();
+      if (input.destinationOrgId == null && !code) throw required('destinationOrgId', 'chọn chi bộ nơi đến trong hệ thống hoặc ghi mã của chi bộ');
+      const byId = input.destinationOrgId != null;
+      destination = (await repo.findDestinationOrg(tx, byId ? { id: input.destinationOrgId! } : { code: code! })) ?? null;
+      if (!destination) throw new AppError('ORG_NOT_FOUND', { id: byId ? input.destinationOrgId! : code! }, { field: byId ? 'destinationOrgId' : 'destinationOrgCode' });
       if (destination.dissolved_on !== null) throw new AppError('ORG_DISSOLVED', { name: destination.name }, { field: 'destinationOrgId' });
       if (!holdsMembers(destination.org_type as OrgType)) throw new AppError('ORG_HOLDS_NO_MEMBERS', { name: destination.name }, { field: 'destinationOrgId' });
       if (destination.id === m.org_id) throw new AppError('TRANSFER_SAME_ORG', { org: destination.name }, { field: 'destinationOrgId' });

@@ -98,7 +98,7 @@ describeApi(
       const lastAudit = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
 
       const c = await open(
-        { memberId: m.id, kind: 'permanent', reason: 'Chuyển công tác sang tỉnh TB', causeDate: '2027-03-01', openedOn: '2027-03-02', destination: 'inside', destinationOrgId: b.cellB.id },
+        { memberId: m.id, kind: 'permanent', reason: 'Chuyển công tác sang tỉnh TB', causeDate: '2027-03-01', openedOn: '2027-03-02', destination: 'inside', destinationOrgCode: b.cellB.code },
         staffA,
       );
       expect(c).toMatchObject({
@@ -258,6 +258,9 @@ describeApi(
       const span = await call(h(), 'POST', '/api/transfers', { memberId: other.id, kind: 'temporary', temporaryBasis: 'stay', reason: 'Biệt phái', causeDate: '2027-05-01', openedOn: '2027-05-02', endDate: '2028-05-01', destination: 'inside', destinationOrgId: b.gcell.id }, staffA.headers);
       expect(span.statusCode).toBe(400);
       expect(span.json().error).toMatchObject({ code: 'TRANSFER_TEMPORARY_SPAN', details: { field: 'endDate', problem: 'too_long', latestEnd: '2028-04-30' } });
+      // The receiving cell named by its code, though the sending office cannot see it.
+      const byCode = await call(h(), 'POST', '/api/transfers', { memberId: other.id, kind: 'permanent', reason: 'x', causeDate: '2027-05-01', openedOn: '2027-05-02', destination: 'inside', destinationOrgCode: 'KHONG-CO' }, staffA.headers);
+      expect(byCode.json().error).toMatchObject({ code: 'ORG_NOT_FOUND', details: { field: 'destinationOrgCode' } });
       const missing = await call(h(), 'POST', '/api/transfers', { memberId: other.id, kind: 'permanent', reason: 'x', causeDate: '2027-05-01', openedOn: '2027-05-02', destination: 'inside' }, staffA.headers);
       expect(missing.json().error).toMatchObject({ code: 'TRANSFER_FIELD_REQUIRED', details: { field: 'destinationOrgId' } });
 
