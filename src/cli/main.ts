@@ -91,6 +91,9 @@ program
         const { seedDemoRecognition } = await import('../modules/seed/demo-recognition.service.js');
         const rc = await seedDemoRecognition(database.db, systemClock.today());
         console.log(`Đã thêm ${rc.cases} hồ sơ xét công nhận đảng viên chính thức mẫu.`);
+        const { seedDemoTransfers } = await import('../modules/seed/demo-transfer.service.js');
+        const tr = await seedDemoTransfers(database.db, systemClock.today());
+        console.log(`Đã thêm ${tr.cases} hồ sơ chuyển sinh hoạt đảng mẫu.`);
         const { seedDemoTargets } = await import('../modules/seed/demo-targets.service.js');
         const tg = await seedDemoTargets(database.db, systemClock.today());
         console.log(`Đã giao ${tg.targets} chỉ tiêu kết nạp mẫu cho các năm ${tg.years.join(', ')}.`);

@@ -413,6 +413,58 @@ export interface AdmissionTargetTable {
   version: Generated<number>;
 }
 
+/** The transfer case (src/domain/transfer/transfer-case.ts): the current facts of each step. */
+export interface TransferCaseTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: 'permanent' | 'temporary';
+  temporary_basis: 'stay' | 'study' | null;
+  reason: string;
+  cause_date: string;
+  end_date: string | null;
+  source_org_id: number;
+  source_path: string;
+  destination: 'inside' | 'outside' | 'abroad';
+  destination_org_id: number | null;
+  destination_path: string | null;
+  destination_text: string | null;
+  same_superior: boolean;
+  grassroots_under_province: boolean;
+  state: string;
+  opened_on: string;
+  closed_on: string | null;
+  self_review_date: string | null;
+  dues_date: string | null;
+  dues_paid_through: string | null;
+  letter_date: string | null;
+  letter_no: string | null;
+  letter_type: string | null;
+  letter_issuer: string | null;
+  received_on: string | null;
+  completed_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One recorded step of a transfer case: append-only history, the shape of every case's steps. */
+export type TransferStepTable = RecognitionStepTable;
+
+/** R-TRF-04 until the inspection module: a matter staff flagged on a member (migration 0017). */
+export interface MemberTransferBlockTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: 'inspection' | 'complaint';
+  since: string;
+  reason: string;
+  set_by: number | null;
+  set_at: Timestamp;
+  cleared_on: string | null;
+  cleared_by: number | null;
+  cleared_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  clear_reason: string | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -442,6 +494,9 @@ export interface DB {
   recognition_case: RecognitionCaseTable;
   recognition_step: RecognitionStepTable;
   admission_target: AdmissionTargetTable;
+  transfer_case: TransferCaseTable;
+  transfer_step: TransferStepTable;
+  member_transfer_block: MemberTransferBlockTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -458,3 +513,7 @@ export type RecognitionCaseRow = Selectable<RecognitionCaseTable>;
 export type RecognitionCaseUpdate = Updateable<RecognitionCaseTable>;
 export type RecognitionStepRow = Selectable<RecognitionStepTable>;
 export type AdmissionTargetRow = Selectable<AdmissionTargetTable>;
+export type TransferCaseRow = Selectable<TransferCaseTable>;
+export type TransferCaseUpdate = Updateable<TransferCaseTable>;
+export type TransferStepRow = Selectable<TransferStepTable>;
+export type MemberTransferBlockRow = Selectable<MemberTransferBlockTable>;

@@ -34,6 +34,10 @@ export const RESOURCES = [
   'recognition',
   /** Yearly admission targets per org and their achievement (issue 5 item 8). */
   'admission_target',
+  /** Transfer cases of members (issue 5 item 4), seen from either end, with their steps. */
+  'transfer',
+  /** The flag that a member is under inspection or has a pending complaint (R-TRF-04). */
+  'transfer_block',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -65,14 +69,19 @@ const PERMISSIONS: Table = {
     due_item: ['read'],
     recognition: ['read', 'create', 'update'],
     admission_target: ['read', 'update'],
+    transfer: ['read', 'create', 'update'],
+    transfer_block: ['read', 'update'],
   },
-  // Inspection staff read records for inspections and discipline cases (later issues).
+  // Inspection staff read records for inspections and discipline cases (later issues). Until the
+  // inspection module exists, they record who is under inspection or complaint (R-TRF-04).
   inspection_staff: {
     org: ['read'],
     member: ['read'],
     member_sensitive: ['read'],
     stats: ['read'],
     audit: ['read'],
+    transfer: ['read'],
+    transfer_block: ['read', 'update'],
   },
   // Committee members and secretaries run their org: they know their members' contacts. They
   // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3) and of
@@ -89,6 +98,9 @@ const PERMISSIONS: Table = {
     recognition: ['read', 'create', 'update'],
     // They hand targets down to the orgs below them (each committee's plan), within their subtree.
     admission_target: ['read', 'update'],
+    // The chi ủy fills the transfer letter's first box and receives the arriving member (HD38 §II.4.3).
+    transfer: ['read', 'create', 'update'],
+    transfer_block: ['read'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -99,6 +111,7 @@ const PERMISSIONS: Table = {
     due_item: ['read'],
     recognition: ['read'],
     admission_target: ['read'],
+    transfer: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

@@ -110,6 +110,20 @@ export const messages = {
   SELF_REVIEW_BEFORE_PROBATION_END: 'Bản tự kiểm điểm ngày {date} viết trước khi hết 12 tháng dự bị ({probationEnds}); phải viết sau khi hết thời hạn dự bị (R-PROB-07)',
   RECOGNITION_DECISION_NOT_PROPOSED: 'Quyết định "{result}" khác với đề nghị của chi bộ và đảng ủy cơ sở ({proposal}); chỉ cấp trên nhận báo cáo sau ba lần biểu quyết không đạt mới được quyết định khác (R-PROB-06, R-PROB-09)',
   DUPLICATE_TARGET_ROW: 'Tổ chức (mã {id}) có hai chỉ tiêu năm {year}: dòng {first} và dòng {row}',
+  TRANSFER_CASE_NOT_FOUND: 'Không tìm thấy hồ sơ chuyển sinh hoạt đảng (mã {id})',
+  TRANSFER_CASE_OPEN: 'Đảng viên {name} đang có một hồ sơ chuyển sinh hoạt đảng chưa kết thúc; không lập hồ sơ thứ hai',
+  TRANSFER_STEP_NOT_ALLOWED: 'Bước "{step}" chưa đến lượt: bước tiếp theo của hồ sơ chuyển sinh hoạt là "{expected}"',
+  TRANSFER_CASE_CLOSED: 'Hồ sơ chuyển sinh hoạt đã hoàn tất; không ghi thêm bước "{step}"',
+  TRANSFER_OTHER_SIDE: 'Bước "{step}" do {side} ghi; bạn không có quyền ở {side}',
+  TRANSFER_BLOCKED: 'Đảng viên {name} đang {matter} (từ ngày {since}); không được chuyển sinh hoạt đảng (R-TRF-04)',
+  TRANSFER_DUES_NOT_PAID: 'Đảng phí mới đóng đến tháng {paidThrough}; phải đóng đến hết tháng ghi trên giấy giới thiệu ({letterMonth}) (R-TRF-10)',
+  TRANSFER_DOSSIER_UNCONFIRMED: 'Không tiếp nhận hồ sơ: bản kê danh mục hồ sơ chưa có xác nhận của cấp ủy nơi đi (R-TRF-05)',
+  TRANSFER_TEMPORARY_SPAN: 'Ngày kết thúc {endDate} không hợp lệ cho chuyển sinh hoạt tạm thời ({basis}): {problem} (R-TRF-06)',
+  TRANSFER_FIELD_REQUIRED: 'Thiếu "{field}": {why}',
+  TRANSFER_SAME_ORG: 'Nơi đến ({org}) trùng với chi bộ hiện tại của đảng viên',
+  TRANSFER_MEMBER_MOVED: 'Đảng viên {name} không còn sinh hoạt ở {org} như khi lập hồ sơ; hãy kiểm tra lại hồ sơ chuyển',
+  TRANSFER_BLOCK_OPEN: 'Đảng viên {name} đã được ghi đang {matter} từ ngày {since}',
+  TRANSFER_BLOCK_NOT_FOUND: 'Đảng viên (mã {id}) không có ghi nhận đang bị kiểm tra hoặc khiếu nại',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -29,6 +29,8 @@ interface Subtree {
   imports: { commitJob: number; cancelJob: number; remapJob: number; file: Buffer };
   /** A probationary member with an open recognition case, and one without a case yet. */
   recognition: { caseId: number; freeMemberId: number; memberName: string };
+  /** An official member with an open transfer case to another cell of the subtree, and one without. */
+  transfer: { caseId: number; freeMemberId: number; memberName: string };
 }
 
 interface World {
@@ -102,7 +104,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/stats': {
     inScope: () => get('/api/stats'),
     ok: [200],
-    listing: (_w, res) => expect(res.json().members.total).toBe(3), // A's official member and two probationary ones, not B's
+    listing: (_w, res) => expect(res.json().members.total).toBe(5), // A's official member, two probationary and two transferring ones, not B's
   },
   'GET /api/members': {
     inScope: (w) => get(`/api/members?org=${w.a.commune.id}`),
@@ -297,6 +299,52 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/recognition-cases/${w.b.recognition.caseId}/steps`, { kind: 'self_review', date: TODAY, version: 1 }),
     ok: [200],
   },
+  'GET /api/transfers': {
+    inScope: (w) => get(`/api/transfers?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/transfers?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => {
+      const ids = res.json().items.map((i: { id: number }) => i.id);
+      expect(ids).toContain(w.a.transfer.caseId);
+      expect(ids).not.toContain(w.b.transfer.caseId);
+      expect(res.body).not.toContain(w.b.transfer.memberName);
+    },
+  },
+  'GET /api/transfers/attached': {
+    inScope: (w) => get(`/api/transfers/attached?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/transfers/attached?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/transfers/{id}': {
+    inScope: (w) => get(`/api/transfers/${w.a.transfer.caseId}`),
+    outOfScope: (w) => get(`/api/transfers/${w.b.transfer.caseId}`),
+    ok: [200],
+  },
+  'POST /api/transfers': {
+    inScope: (w) => post('/api/transfers', { memberId: w.a.transfer.freeMemberId, kind: 'permanent', reason: 'Chuyển nơi ở', causeDate: TODAY, openedOn: TODAY, destination: 'inside', destinationOrgId: w.a.placeCell.id }),
+    outOfScope: (w) => post('/api/transfers', { memberId: w.b.transfer.freeMemberId, kind: 'permanent', reason: 'Chuyển nơi ở', causeDate: TODAY, openedOn: TODAY, destination: 'inside', destinationOrgId: w.b.placeCell.id }),
+    ok: [201],
+  },
+  'POST /api/transfers/{id}/steps': {
+    inScope: (w) => post(`/api/transfers/${w.a.transfer.caseId}/steps`, { kind: 'self_review', date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/transfers/${w.b.transfer.caseId}/steps`, { kind: 'self_review', date: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'GET /api/members/{id}/transfer-block': {
+    inScope: (w) => get(`/api/members/${w.a.member.id}/transfer-block`),
+    outOfScope: (w) => get(`/api/members/${w.b.member.id}/transfer-block`),
+    ok: [200],
+  },
+  'PUT /api/members/{id}/transfer-block': {
+    inScope: (w) => ({ method: 'PUT', url: `/api/members/${w.a.member.id}/transfer-block`, payload: { kind: 'complaint', since: TODAY, reason: 'Đơn khiếu nại' } }),
+    outOfScope: (w) => ({ method: 'PUT', url: `/api/members/${w.b.member.id}/transfer-block`, payload: { kind: 'complaint', since: TODAY, reason: 'Đơn khiếu nại' } }),
+    ok: [200],
+  },
+  'POST /api/members/{id}/transfer-block/clear': {
+    inScope: (w) => post(`/api/members/${w.a.member.id}/transfer-block/clear`, { clearedOn: TODAY }),
+    outOfScope: (w) => post(`/api/members/${w.b.member.id}/transfer-block/clear`, { clearedOn: TODAY }),
+    ok: [200],
+  },
   'GET /api/admission-targets': {
     inScope: (w) => get(`/api/admission-targets?org=${w.a.commune.id}&year=2026`),
     outOfScope: (w) => get(`/api/admission-targets?org=${w.b.commune.id}&year=2026`),
@@ -468,12 +516,26 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     .values({ member_id: p1.id, org_id: cell.id, org_path: cell.path, needs_grassroots_resolution: true, state: 'opened', opened_on: '2026-06-01', ceremony_date: '2025-06-01', created_at: new Date(), updated_at: new Date() })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const transferName = `Chuyển Đi ${place}`;
+  const t1 = await insertTestMember(db, { org: cell, full_name: transferName, status: 'official', status_since: '2015-01-01' });
+  const t2 = await insertTestMember(db, { org: cell, full_name: `${transferName} Hai`, status: 'official', status_since: '2015-01-01' });
+  const tcase = await db
+    .insertInto('transfer_case')
+    .values({
+      member_id: t1.id, kind: 'permanent', temporary_basis: null, reason: 'Chuyển nơi ở', cause_date: '2026-11-02', end_date: null, source_org_id: cell.id, source_path: cell.path,
+      destination: 'inside', destination_org_id: moveCell.id, destination_path: moveCell.path, destination_text: null, same_superior: true, grassroots_under_province: false,
+      state: 'requested', opened_on: '2026-11-02', closed_on: null, self_review_date: null, dues_date: null, dues_paid_through: null, letter_date: null, letter_no: null,
+      letter_type: null, letter_issuer: null, received_on: null, completed_on: null, created_at: new Date(), updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
     admission: { candidateId: c1.id, caseId: kase.id, freeCandidateId: c2.id, candidateName },
     imports: { commitJob: await imported(), cancelJob: await imported(), remapJob: await imported(), file },
     recognition: { caseId: rcase.id, freeMemberId: p2.id, memberName },
+    transfer: { caseId: tcase.id, freeMemberId: t2.id, memberName: transferName },
   };
 }
 
@@ -564,12 +626,15 @@ describeApi('permission matrix', (h) => {
     const created = (await call(h(), get('/api/orgs?q=MX.B.NEW'), admin)).json();
     expect(created.items).toEqual([]);
     const listed = (await call(h(), get(`/api/members?org=${w.b.commune.id}&status=official,exempt,probationary`), admin)).json();
-    expect(listed.total).toBe(3);
+    expect(listed.total).toBe(5);
     // The recognition case of B is untouched and its probationary members still probationary.
     const rcase = (await call(h(), get(`/api/recognition-cases/${w.b.recognition.caseId}`), admin)).json();
     expect(rcase).toMatchObject({ state: 'opened', version: 1, steps: [] });
     const recognitionCasesB = (await call(h(), get(`/api/recognition-cases?org=${w.b.commune.id}`), admin)).json();
     expect(recognitionCasesB.total).toBe(1);
+    // The transfer case of B is untouched, and B's member carries no transfer block.
+    expect((await call(h(), get(`/api/transfers/${w.b.transfer.caseId}`), admin)).json()).toMatchObject({ state: 'requested', version: 1, steps: [] });
+    expect((await call(h(), get(`/api/members/${w.b.member.id}/transfer-block`), admin)).json()).toEqual({ block: null });
     const userB = (await call(h(), get(`/api/users/${w.accounts.b}`), admin)).json();
     expect(userB).toMatchObject({ username: 'user.b', displayName: 'user.b', status: 'active', mustChangePassword: false, org: { id: w.b.cell.id } });
     const caseB = (await call(h(), get(`/api/admission-cases/${w.b.admission.caseId}`), admin)).json();

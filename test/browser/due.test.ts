@@ -62,6 +62,6 @@ describe.skipIf(!chromiumPath)('what is due, in Chromium', () => {
 
     // A row's task opens its case.
     await rows.first().getByRole('link').first().click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/(admission|recognition)\/cases\/\d+$/);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/(admission|recognition|transfer)\/cases\/\d+$/);
   });
 });

@@ -403,46 +403,54 @@ export async function changeStatusIn(tx: Tx, ctx: ServiceContext, id: number, in
 }
 
 export async function changePlacement(ctx: ServiceContext, id: number, input: PlacementChangeInput): Promise<MemberRecord> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
-    if (!before) throw notFound(id);
-    assertVersion(before, input.version);
-    if (!isActive(before.status as MemberStatus)) {
-      throw new AppError('MEMBER_NOT_ON_ROLLS', { name: before.full_name, status: STATUS_LABELS[before.status] ?? before.status }, { field: 'status' });
-    }
-    const org = await placeableOrg(tx, ctx.scope, input.orgId, 'orgId');
-    if (org.id === before.org_id) throw new AppError('PLACEMENT_UNCHANGED', { name: before.full_name, org: org.name }, { field: 'orgId' });
+  return ctx.db.transaction().execute(async (tx) => presentRecord(ctx, tx, await changePlacementIn(tx, ctx, id, input)));
+}
 
-    const open = await repo.openPlacement(tx, ctx.scope, id);
-    const date = input.effectiveDate;
-    const today = ctx.clock.today();
-    assertEffectiveDate(date, today, open?.valid_from ?? before.admission_date ?? before.status_since, before.full_name);
-    // Nobody sits in an org before it was founded.
-    if (date < org.founded_on) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date, name: org.name, last: org.founded_on }, { field: 'effectiveDate' });
+/**
+ * The one path of a dated move to another cell, inside the caller's transaction: closes the open
+ * placement, opens the next, moves the counts from every org above the old cell to every org above
+ * the new one, and audits. The completion of an official transfer (R-TRF-01) moves its member
+ * through it.
+ */
+export async function changePlacementIn(tx: Tx, ctx: ServiceContext, id: number, input: PlacementChangeInput): Promise<MemberRow> {
+  const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
+  if (!before) throw notFound(id);
+  assertVersion(before, input.version);
+  if (!isActive(before.status as MemberStatus)) {
+    throw new AppError('MEMBER_NOT_ON_ROLLS', { name: before.full_name, status: STATUS_LABELS[before.status] ?? before.status }, { field: 'status' });
+  }
+  const org = await placeableOrg(tx, ctx.scope, input.orgId, 'orgId');
+  if (org.id === before.org_id) throw new AppError('PLACEMENT_UNCHANGED', { name: before.full_name, org: org.name }, { field: 'orgId' });
 
-    if (open && open.valid_from === date) {
-      wrote(await repo.replaceOpenPlacement(tx, ctx.scope, id, date, org.id), id);
-    } else {
-      if (open) wrote(await repo.closeInterval(tx, ctx.scope, 'member_placement', id, open.valid_from, date), id);
-      wrote(await repo.insertPlacement(tx, ctx.scope, { memberId: id, validFrom: date, orgId: org.id }), id);
-    }
+  const open = await repo.openPlacement(tx, ctx.scope, id);
+  const date = input.effectiveDate;
+  const today = ctx.clock.today();
+  assertEffectiveDate(date, today, open?.valid_from ?? before.admission_date ?? before.status_since, before.full_name);
+  // Nobody sits in an org before it was founded.
+  if (date < org.founded_on) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date, name: org.name, last: org.founded_on }, { field: 'effectiveDate' });
 
-    const now = ctx.clock.now();
-    const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, input.version, { org_id: org.id, org_path: org.path, updated_at: now });
-    if (n === 0) throw new AppError('STALE_VERSION', { current: input.version + 1, given: input.version }, { field: 'version' });
-    const saved: MemberRow = { ...before, org_id: org.id, org_path: org.path, updated_at: now, version: input.version + 1 };
+  if (open && open.valid_from === date) {
+    wrote(await repo.replaceOpenPlacement(tx, ctx.scope, id, date, org.id), id);
+  } else {
+    if (open) wrote(await repo.closeInterval(tx, ctx.scope, 'member_placement', id, open.valid_from, date), id);
+    wrote(await repo.insertPlacement(tx, ctx.scope, { memberId: id, validFrom: date, orgId: org.id }), id);
+  }
 
-    // The counts leave every org above the old cell and arrive at every org above the new one;
-    // on the shared ancestors the two cancel.
-    await applyDelta(tx, before.org_path, dimDelta(before, null));
-    await applyDelta(tx, org.path, dimDelta(null, saved));
-    await appendAudit(
-      tx,
-      ctx.actor,
-      auditEntry('member.placement', saved, { orgId: before.org_id }, { orgId: org.id, effectiveDate: date, decisionNo: clean(input.decisionNo) }),
-    );
-    return presentRecord(ctx, tx, saved);
-  });
+  const now = ctx.clock.now();
+  const n = await repo.updateMemberAtVersion(tx, ctx.scope, id, input.version, { org_id: org.id, org_path: org.path, updated_at: now });
+  if (n === 0) throw new AppError('STALE_VERSION', { current: input.version + 1, given: input.version }, { field: 'version' });
+  const saved: MemberRow = { ...before, org_id: org.id, org_path: org.path, updated_at: now, version: input.version + 1 };
+
+  // The counts leave every org above the old cell and arrive at every org above the new one;
+  // on the shared ancestors the two cancel.
+  await applyDelta(tx, before.org_path, dimDelta(before, null));
+  await applyDelta(tx, org.path, dimDelta(null, saved));
+  await appendAudit(
+    tx,
+    ctx.actor,
+    auditEntry('member.placement', saved, { orgId: before.org_id }, { orgId: org.id, effectiveDate: date, decisionNo: clean(input.decisionNo) }),
+  );
+  return saved;
 }
 
 /** The member's status and org on `date` (capability 2: "as of any date"), from the intervals. */

@@ -17,6 +17,7 @@ describeApi('a moved or merged org takes its candidates and cases along', (h) =>
   let admissionCase: number;
   let candidate: number;
   let recognitionCase: number;
+  let transferCase: number;
   const call = (method: InjectOptions['method'], url: string, payload?: unknown, headers = h().headers) =>
     h().app.inject({ method, url, payload: payload as InjectOptions['payload'], headers });
 
@@ -34,13 +35,23 @@ describeApi('a moved or merged org takes its candidates and cases along', (h) =>
     const r = await call('POST', '/api/recognition-cases', { memberId: p.id, openedOn: '2026-10-07' });
     expect(r.statusCode, r.body).toBe(201);
     recognitionCase = r.json().id;
+    // A transfer from cell A (which moves with its committee) to a cell of the other province.
+    const leaving = await insertTestMember(db, { org: a.cellA, full_name: 'Lò Văn Đi', status: 'official' });
+    const tr = await call('POST', '/api/transfers', { memberId: leaving.id, kind: 'permanent', reason: 'Chuyển công tác', causeDate: '2026-10-01', openedOn: '2026-10-02', destination: 'inside', destinationOrgId: b.gcell.id });
+    expect(tr.statusCode, tr.body).toBe(201);
+    transferCase = tr.json().id;
     await userWithRoles(db, 'mc.staff.a', 'mat-khau-chuyen-a-1', [{ role: 'org_staff', orgId: a.province.id }]);
     await userWithRoles(db, 'mc.staff.b', 'mat-khau-chuyen-b-1', [{ role: 'org_staff', orgId: b.province.id }]);
     staffA = await signIn(h().app, 'mc.staff.a', 'mat-khau-chuyen-a-1');
     staffB = await signIn(h().app, 'mc.staff.b', 'mat-khau-chuyen-b-1');
   });
 
-  const reads = [() => `/api/candidates/${candidate}`, () => `/api/admission-cases/${admissionCase}`, () => `/api/recognition-cases/${recognitionCase}`];
+  const reads = [
+    () => `/api/candidates/${candidate}`,
+    () => `/api/admission-cases/${admissionCase}`,
+    () => `/api/recognition-cases/${recognitionCase}`,
+    () => `/api/transfers/${transferCase}`,
+  ];
 
   it('after a move to another province, the new office reads them and the old one does not', async () => {
     for (const url of reads) expect((await call('GET', url(), undefined, staffA.headers)).statusCode, url()).toBe(200);
@@ -62,5 +73,6 @@ describeApi('a moved or merged org takes its candidates and cases along', (h) =>
     const c = (await call('GET', `/api/admission-cases/${admissionCase}`, undefined, staffB.headers)).json();
     expect(c.orgId).toBe(b.cellA.id);
     expect((await call('GET', `/api/candidates/${candidate}`, undefined, staffB.headers)).json().orgId).toBe(b.cellA.id);
+    expect((await call('GET', `/api/transfers/${transferCase}`, undefined, staffB.headers)).json()).toMatchObject({ source: { orgId: b.cellA.id }, callerSides: { sending: true, receiving: true } });
   });
 });

@@ -57,6 +57,12 @@ export async function repath(
       update ${sql.table(table)} t set org_path = ${newPrefix}::text || substr(t.org_path, ${from})
       from ${roots(rootPaths)} where ${inRoots('t.org_path')} and ${inScope(scope, 't.org_path')}`.execute(tx);
   }
+  // A transfer case has two ends, each with its org's path; each end moves with its own org.
+  for (const [, column] of TRANSFER_ENDS) {
+    await sql`
+      update transfer_case t set ${sql.ref(column)} = ${newPrefix}::text || substr(t.${sql.ref(column)}, ${from})
+      from ${roots(rootPaths)} where ${inRoots(`t.${column}`)} and ${inScope(scope, `t.${column}`)}`.execute(tx);
+  }
   return rootPaths.map((p) => newPrefix + p.slice(oldPrefix.length));
 }
 
@@ -146,11 +152,21 @@ export async function replaceMembers(
 
 /** The tables besides member that carry their org's path (for scope): what moves and merges rewrite. */
 const PATHED_CASE_TABLES = ['candidate', 'admission_case', 'recognition_case'] as const;
+/** The two ends of a transfer case (transfer_case), each an org and its path. */
+const TRANSFER_ENDS = [
+  ['source_org_id', 'source_path'],
+  ['destination_org_id', 'destination_path'],
+] as const;
 
 /** The candidates and cases of a merged org go to the org it merged into, with its path. */
 export async function reassignCases(tx: Transaction<DB>, scope: Scope, fromId: number, to: { id: number; path: string }): Promise<void> {
   for (const table of PATHED_CASE_TABLES) {
     await sql`update ${sql.table(table)} t set org_id = ${to.id}, org_path = ${to.path} where t.org_id = ${fromId} and ${inScope(scope, 't.org_path')}`.execute(tx);
+  }
+  for (const [idColumn, pathColumn] of TRANSFER_ENDS) {
+    await sql`
+      update transfer_case t set ${sql.ref(idColumn)} = ${to.id}, ${sql.ref(pathColumn)} = ${to.path}
+      where t.${sql.ref(idColumn)} = ${fromId} and ${inScope(scope, `t.${pathColumn}`)}`.execute(tx);
   }
 }
 

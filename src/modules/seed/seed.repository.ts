@@ -185,3 +185,34 @@ export async function demoProbationaryMembers(db: Kysely<DB>, communeId: number,
     limit ${limit}`.execute(db);
   return rows.map((r) => ({ id: Number(r.id), statusSince: String(r.status_since) }));
 }
+
+export interface DemoTransferMember {
+  id: number;
+  orgId: number;
+  /** Under the anchor commune, which the commune staff demo account sees. */
+  home: boolean;
+  superiorId: number;
+}
+
+/**
+ * Official members of the demo who may be transferred: in cells of the demo's communes, past each
+ * cell's first three members (the admission sponsors and the demo member account stay put), on no
+ * open case. Home commune first, then the others.
+ */
+export async function demoTransferMembers(db: Kysely<DB>, communeId: number, limit: number): Promise<DemoTransferMember[]> {
+  const { rows } = await sql<{ id: number; org_id: number; home: boolean; superior_id: number }>`
+    with commune as (select path from org where id = ${communeId}),
+    ranked as (
+      select m.id, m.org_id, m.org_path, row_number() over (partition by m.org_id order by m.id) as n
+      from member m join org o on o.id = m.org_id
+      where o.is_demo and o.dissolved_on is null and m.status = 'official' and m.deleted_at is null
+        and not exists (select 1 from recognition_case r where r.member_id = m.id and r.closed_on is null)
+        and not exists (select 1 from transfer_case t where t.member_id = m.id and t.closed_on is null))
+    select r.id, r.org_id, r.org_path >= c.path and r.org_path < c.path || '~' as home,
+           (select s.id from org s where s.org_type = 'superior' and r.org_path like s.path || '%' order by s.level desc limit 1) as superior_id
+    from ranked r, commune c
+    where r.n > 3
+    order by home desc, r.org_id, r.id
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), orgId: Number(r.org_id), home: Boolean(r.home), superiorId: Number(r.superior_id) }));
+}

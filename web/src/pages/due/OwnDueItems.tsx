@@ -15,7 +15,7 @@ export function OwnDueItems() {
       <List
         dataSource={items}
         renderItem={(i) => {
-          const kind = i.caseKind === 'recognition' ? 'recognition' : 'admission';
+          const kind = i.caseKind === 'recognition' || i.caseKind === 'transfer' ? i.caseKind : 'admission';
           return (
             <List.Item key={i.id} extra={<DueStatusTag status={i.status} />}>
               <List.Item.Meta title={t(`${kind}.steps.${i.step}`, { defaultValue: i.step })} description={<DueDate item={i} />} />

@@ -31,7 +31,7 @@ export function DueDate({ item }: { item: DueItem }) {
 /** What is to be done: the case's kind and the step its deadline is for, linked to the case. */
 export function DueWhat({ item }: { item: DueItem }) {
   const { t } = useTranslation();
-  const kind = item.caseKind === 'recognition' ? 'recognition' : 'admission';
+  const kind = item.caseKind === 'recognition' || item.caseKind === 'transfer' ? item.caseKind : 'admission';
   return (
     <div style={{ minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'normal' }}>
       <Link to={`/${kind}/cases/${item.caseId}`}>{t(`${kind}.steps.${item.step}`, { defaultValue: item.step })}</Link>

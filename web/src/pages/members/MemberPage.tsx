@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { MemberEditForm } from './MemberEditForm.js';
 import { MemberTabs } from './MemberTabs.js';
 import { StatusTag } from './StatusTag.js';
+import { MemberTransferCard } from '../transfer/MemberTransferCard.js';
 
 /** One member's record, read as the member form, and edited in place when allowed. */
 export default function MemberPage() {
@@ -53,6 +54,7 @@ export default function MemberPage() {
         )}
       </Space>
       {editing ? <MemberEditForm record={m} onClose={() => setEditing(false)} /> : <MemberTabs record={m} />}
+      {!editing && <MemberTransferCard memberId={m.id} orgId={m.orgId} onRolls={['probationary', 'official', 'exempt'].includes(m.status)} />}
     </Card>
   );
 }
