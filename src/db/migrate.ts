@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_admission_target.js';
 import * as m0013 from './migrations/0013_due_item.js';
 import * as m0014 from './migrations/0014_member_name_birth.js';
 import * as m0015 from './migrations/0015_member_name_token.js';
+import * as m0016 from './migrations/0016_badge.js';
 import * as m0017 from './migrations/0017_transfer.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013_due_item': m0013,
   '0014_member_name_birth': m0014,
   '0015_member_name_token': m0015,
+  '0016_badge': m0016,
   '0017_transfer': m0017,
 };
 

@@ -463,6 +463,52 @@ export interface MemberTransferBlockTable {
   cleared_by: number | null;
   cleared_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   clear_reason: string | null;
+/** What staff record about a member for the badge (migration 0016; R-BADGE-03, 05). */
+export interface BadgeConsiderationTable {
+  member_id: number;
+  seriously_ill: Generated<boolean>;
+  discipline_form: string | null;
+  discipline_decision_date: string | null;
+  discipline_decision_no: string | null;
+  improvement_recognised_on: string | null;
+  note: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** The last badge number issued per province and class (R-BADGE-08). */
+export interface BadgeSequenceTable {
+  province_org_id: number;
+  badge_class: number;
+  last_no: number;
+}
+
+/** The badge register (R-BADGE-04, 08, 10). */
+export interface BadgeAwardTable {
+  id: Generated<number>;
+  member_id: number;
+  badge_class: number;
+  ceremony_date: string;
+  reached_on: string;
+  decision_no: string;
+  decision_date: string;
+  province_org_id: number;
+  serial: string;
+  status: Generated<string>;
+  early: Generated<boolean>;
+  posthumous: Generated<boolean>;
+  returned_on: string | null;
+  return_reason: string | null;
+  reissued_on: string | null;
+  reissue_reason: string | null;
+  org_id: number;
+  org_path: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface DB {
@@ -497,6 +543,9 @@ export interface DB {
   transfer_case: TransferCaseTable;
   transfer_step: TransferStepTable;
   member_transfer_block: MemberTransferBlockTable;
+  badge_consideration: BadgeConsiderationTable;
+  badge_sequence: BadgeSequenceTable;
+  badge_award: BadgeAwardTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -517,3 +566,5 @@ export type TransferCaseRow = Selectable<TransferCaseTable>;
 export type TransferCaseUpdate = Updateable<TransferCaseTable>;
 export type TransferStepRow = Selectable<TransferStepTable>;
 export type MemberTransferBlockRow = Selectable<MemberTransferBlockTable>;
+export type BadgeAwardRow = Selectable<BadgeAwardTable>;
+export type BadgeConsiderationRow = Selectable<BadgeConsiderationTable>;

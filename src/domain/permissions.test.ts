@@ -60,6 +60,15 @@ describe('permission table v1', () => {
     for (const role of ROLES) for (const a of ['create', 'delete', 'export'] as const) expect(roleCan(role, 'admission_target', a), `${role} ${a}`).toBe(false);
   });
 
+  it('lets commission staff keep the badge register (R-BADGE-04), committees and leaders read it, and no one else', () => {
+    for (const a of ['read', 'create', 'update', 'export'] as const) expect(roleCan('org_staff', 'badge', a), a).toBe(true);
+    for (const role of ['committee', 'leader'] as const) {
+      expect(roleCan(role, 'badge', 'read')).toBe(true);
+      for (const a of ['create', 'update', 'delete', 'export'] as const) expect(roleCan(role, 'badge', a), `${role} ${a}`).toBe(false);
+    }
+    for (const role of ['admin', 'inspection_staff', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, 'badge', a), `${role} ${a}`).toBe(false);
+  });
+
   it('gives the member role nothing by scope (their own record is served by identity)', () => {
     expect(permissionsOf('member')).toEqual([]);
   });

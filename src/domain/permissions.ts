@@ -38,6 +38,8 @@ export const RESOURCES = [
   'transfer',
   /** The flag that a member is under inspection or has a pending complaint (R-TRF-04). */
   'transfer_block',
+  /** Party badges: candidates of a ceremony batch, the register of awards, returns and reissues (issue 5 item 6). */
+  'badge',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -71,6 +73,8 @@ const PERMISSIONS: Table = {
     admission_target: ['read', 'update'],
     transfer: ['read', 'create', 'update'],
     transfer_block: ['read', 'update'],
+    // The direct superior lists candidates and keeps the register (R-BADGE-04).
+    badge: ['read', 'create', 'update', 'export'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues). Until the
   // inspection module exists, they record who is under inspection or complaint (R-TRF-04).
@@ -101,6 +105,8 @@ const PERMISSIONS: Table = {
     // The chi ủy fills the transfer letter's first box and receives the arriving member (HD38 §II.4.3).
     transfer: ['read', 'create', 'update'],
     transfer_block: ['read'],
+    // They see who of their org is to be awarded, and hold the ceremony (R-BADGE-04).
+    badge: ['read'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -112,6 +118,7 @@ const PERMISSIONS: Table = {
     recognition: ['read'],
     admission_target: ['read'],
     transfer: ['read'],
+    badge: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

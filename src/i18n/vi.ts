@@ -124,6 +124,14 @@ export const messages = {
   TRANSFER_MEMBER_MOVED: 'Đảng viên {name} không còn sinh hoạt ở {org} như khi lập hồ sơ; hãy kiểm tra lại hồ sơ chuyển',
   TRANSFER_BLOCK_OPEN: 'Đảng viên {name} đã được ghi đang {matter} từ ngày {since}',
   TRANSFER_BLOCK_NOT_FOUND: 'Đảng viên (mã {id}) không có ghi nhận đang bị kiểm tra hoặc khiếu nại',
+  BADGE_CEREMONY_INVALID: 'Ngày {date} không phải ngày trao Huy hiệu Đảng (3/2, 19/5, 2/9 hoặc 7/11; R-BADGE-06)',
+  BADGE_NOT_CANDIDATE: 'Đảng viên {name} không có trong danh sách xét tặng Huy hiệu {badgeClass} năm tuổi Đảng đợt {ceremony}',
+  BADGE_DEFERRED: 'Đảng viên {name} đang được hoãn xét tặng Huy hiệu do kỷ luật (đến {until}; R-BADGE-05)',
+  BADGE_ALREADY_AWARDED: 'Đảng viên {name} đã được tặng Huy hiệu {badgeClass} năm tuổi Đảng',
+  BADGE_DUPLICATE_ITEM: 'Đảng viên (mã {id}) có hai dòng trong danh sách trao Huy hiệu',
+  BADGE_AWARD_NOT_FOUND: 'Không tìm thấy Huy hiệu trong sổ (mã {id})',
+  BADGE_AWARD_RETURNED: 'Huy hiệu số {badgeNo} đã được trả lại ngày {date}; không thay đổi được nữa',
+  BADGE_RETURN_NOT_ALLOWED: 'Chỉ đảng viên bị xóa tên hoặc khai trừ mới phải trả lại Huy hiệu; {name} hiện là {status} (R-BADGE-10)',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -31,6 +31,8 @@ interface Subtree {
   recognition: { caseId: number; freeMemberId: number; memberName: string };
   /** An official member with an open transfer case to another cell of the subtree, and one without. */
   transfer: { caseId: number; freeMemberId: number; memberName: string };
+  /** A member reaching 30 years of party age in the 2/9/2026 batch, and a removed member's badge in the register. */
+  badges: { candidateId: number; awardId: number };
 }
 
 interface World {
@@ -104,7 +106,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/stats': {
     inScope: () => get('/api/stats'),
     ok: [200],
-    listing: (_w, res) => expect(res.json().members.total).toBe(5), // A's official member, two probationary and two transferring ones, not B's
+    listing: (_w, res) => expect(res.json().members.total).toBe(6), // A's official member, two probationary, two transferring and the badge candidate, not B's
   },
   'GET /api/members': {
     inScope: (w) => get(`/api/members?org=${w.a.commune.id}`),
@@ -355,6 +357,50 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => ({ method: 'PUT', url: `/api/admission-targets/${w.b.gc1.id}/2026`, payload: { target: 3 } }),
     ok: [200],
   },
+  'GET /api/badges/ceremonies': { inScope: () => get('/api/badges/ceremonies?year=2026'), ok: [200] },
+  'GET /api/badges/candidates': {
+    inScope: (w) => get(`/api/badges/candidates?ceremony=2026-09-02&org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/badges/candidates?ceremony=2026-09-02&org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((c: { memberId: number }) => c.memberId)).toEqual([w.a.badges.candidateId]),
+  },
+  'GET /api/badges/members/{memberId}': {
+    inScope: (w) => get(`/api/badges/members/${w.a.badges.candidateId}`),
+    outOfScope: (w) => get(`/api/badges/members/${w.b.badges.candidateId}`),
+    ok: [200],
+  },
+  'PUT /api/badges/members/{memberId}/consideration': {
+    inScope: (w) => ({ method: 'PUT', url: `/api/badges/members/${w.a.badges.candidateId}/consideration`, payload: { seriouslyIll: false, discipline: null } }),
+    outOfScope: (w) => ({ method: 'PUT', url: `/api/badges/members/${w.b.badges.candidateId}/consideration`, payload: { seriouslyIll: false, discipline: null } }),
+    ok: [200],
+  },
+  'GET /api/badges/awards': {
+    inScope: (w) => get(`/api/badges/awards?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/badges/awards?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((a: { id: number }) => a.id)).toEqual([w.a.badges.awardId]),
+  },
+  'GET /api/badges/awards/export': {
+    inScope: (w) => get(`/api/badges/awards/export?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/badges/awards/export?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/badges/awards/{id}': { inScope: (w) => get(`/api/badges/awards/${w.a.badges.awardId}`), outOfScope: (w) => get(`/api/badges/awards/${w.b.badges.awardId}`), ok: [200] },
+  'POST /api/badges/awards': {
+    inScope: (w) => post('/api/badges/awards', { ceremonyDate: '2026-09-02', decisionNo: '9-QĐ/TU', decisionDate: '2026-09-01', items: [{ memberId: w.a.badges.candidateId, badgeClass: 30 }] }),
+    outOfScope: (w) => post('/api/badges/awards', { ceremonyDate: '2026-09-02', decisionNo: '9-QĐ/TU', decisionDate: '2026-09-01', items: [{ memberId: w.b.badges.candidateId, badgeClass: 30 }] }),
+    ok: [201],
+  },
+  'POST /api/badges/awards/{id}/reissue': {
+    inScope: (w) => post(`/api/badges/awards/${w.a.badges.awardId}/reissue`, { date: TODAY, reason: 'Mất', version: 1 }),
+    outOfScope: (w) => post(`/api/badges/awards/${w.b.badges.awardId}/reissue`, { date: TODAY, reason: 'Mất', version: 1 }),
+    ok: [200],
+  },
+  'POST /api/badges/awards/{id}/return': {
+    inScope: (w) => post(`/api/badges/awards/${w.a.badges.awardId}/return`, { date: TODAY, reason: 'Bị xóa tên', version: 2 }),
+    outOfScope: (w) => post(`/api/badges/awards/${w.b.badges.awardId}/return`, { date: TODAY, reason: 'Bị xóa tên', version: 2 }),
+    ok: [200],
+  },
   'GET /api/users': {
     inScope: () => get('/api/users?pageSize=200'),
     ok: [200],
@@ -529,6 +575,18 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Badges: a member reaching 30 years on 2026-08-15 (the 2/9 batch), and a removed member's 40-year badge.
+  const badgeCandidate = await insertTestMember(db, { org: cell, full_name: `Ba Mươi Năm ${place}`, status: 'official', status_since: '1997-08-15', admission_date: '1996-08-15' });
+  const removed = await insertTestMember(db, { org: cell, full_name: `Đã Xóa Tên ${place}`, status: 'removed', status_since: '2026-01-05', admission_date: '1980-01-01' });
+  const award = await db
+    .insertInto('badge_award')
+    .values({
+      member_id: removed.id, badge_class: 40, ceremony_date: '2020-02-03', reached_on: '2020-01-01', decision_no: '1-QĐ/TU', decision_date: '2020-01-20',
+      province_org_id: province.id, serial: tag === 'A' ? '0000901' : '0000902', org_id: cell.id, org_path: cell.path,
+      created_by: null, created_at: new Date(), updated_by: null, updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
@@ -536,6 +594,7 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     imports: { commitJob: await imported(), cancelJob: await imported(), remapJob: await imported(), file },
     recognition: { caseId: rcase.id, freeMemberId: p2.id, memberName },
     transfer: { caseId: tcase.id, freeMemberId: t2.id, memberName: transferName },
+    badges: { candidateId: badgeCandidate.id, awardId: Number(award.id) },
   };
 }
 
@@ -626,7 +685,7 @@ describeApi('permission matrix', (h) => {
     const created = (await call(h(), get('/api/orgs?q=MX.B.NEW'), admin)).json();
     expect(created.items).toEqual([]);
     const listed = (await call(h(), get(`/api/members?org=${w.b.commune.id}&status=official,exempt,probationary`), admin)).json();
-    expect(listed.total).toBe(5);
+    expect(listed.total).toBe(6);
     // The recognition case of B is untouched and its probationary members still probationary.
     const rcase = (await call(h(), get(`/api/recognition-cases/${w.b.recognition.caseId}`), admin)).json();
     expect(rcase).toMatchObject({ state: 'opened', version: 1, steps: [] });
@@ -645,6 +704,9 @@ describeApi('permission matrix', (h) => {
     expect(candidatesB.total).toBe(2);
     const targetsB = (await call(h(), get(`/api/admission-targets?org=${w.b.commune.id}&year=2026`), admin)).json();
     expect([targetsB.node, ...targetsB.children].map((o: { ownTarget: number | null }) => o.ownTarget)).toEqual([null, null, null]);
+    const badgeB = (await call(h(), get(`/api/badges/awards/${w.b.badges.awardId}`), admin)).json();
+    expect(badgeB).toMatchObject({ status: 'awarded', version: 1 });
+    expect((await call(h(), get(`/api/badges/awards?org=${w.b.commune.id}`), admin)).json().total).toBe(1);
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });

@@ -1,4 +1,5 @@
 import type { MemberRow } from '../../db/types.js';
+import type { PartyAgeView } from './member-party-age.js';
 import type { MemberListRow, MemberOnDateRow } from './member.repository.js';
 import type { MemberListItem, MemberOnDate, MemberRecord } from './member.schema.js';
 
@@ -35,7 +36,7 @@ export function memberFields(m: MemberRow) {
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
-export function toRecord(m: MemberRow, chain: { id: number; code: string; name: string }[], hasPhoto: boolean): MemberRecord {
+export function toRecord(m: MemberRow, chain: { id: number; code: string; name: string }[], hasPhoto: boolean, partyAge: PartyAgeView | null): MemberRecord {
   const org = chain[chain.length - 1] ?? { id: m.org_id, code: '', name: '' };
   return {
     id: m.id,
@@ -43,6 +44,7 @@ export function toRecord(m: MemberRow, chain: { id: number; code: string; name: 
     org,
     breadcrumb: chain,
     hasPhoto,
+    partyAge,
     redactedFields: [],
     version: m.version,
     createdAt: iso(m.created_at),

@@ -150,6 +150,18 @@ export const memberRecord = z.object({
   /** The org's ancestors and itself, from the root down: the breadcrumb the form shows. */
   breadcrumb: z.array(orgRef),
   hasPhoto: z.boolean(),
+  /** Party age today, net of the periods out of the party (R-AGE-01…04); null without an admission date. */
+  partyAge: z
+    .object({
+      since: z.string(),
+      months: z.number(),
+      years: z.number(),
+      monthsOver: z.number(),
+      asOf: z.string(),
+      gaps: z.array(z.object({ from: z.string(), to: z.string() })),
+    })
+    .nullable()
+    .describe('Tuổi đảng tính đến hôm nay, đã trừ thời gian không sinh hoạt đảng (R-AGE-01…04)'),
   /** Sensitive fields hidden from this caller (set to null); empty when everything is shown. */
   redactedFields: z.array(z.string()).describe('Các trường nhạy cảm bị ẩn với người xem này (giá trị null)'),
   version: z.number(),

@@ -14,6 +14,7 @@ import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
 import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
 import { applyDelta } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
+import { partyAgeView, type PartyAgeView } from './member-party-age.js';
 import { isoTimestamp, memberFields, toListItem, toOnDate, toRecord } from './member.presenter.js';
 import * as repo from './member.repository.js';
 import { tokenPlan } from './member-token.plan.js';
@@ -112,8 +113,14 @@ function guarded(ctx: ServiceContext, m: MemberRow, record: MemberRecord): Membe
   return { ...fields, redactedFields: redacted };
 }
 
+/** R-AGE-01…04: party age today from the record's admission date and status intervals. */
+async function partyAgeOf(ctx: ServiceContext, db: Kysely<DB> | Tx, scope: Scope, m: MemberRow): Promise<PartyAgeView | null> {
+  if (m.admission_date === null) return null;
+  return partyAgeView(m.admission_date, await repo.statusPeriods(db, scope, m.id), ctx.clock.today());
+}
+
 async function presentRecord(ctx: ServiceContext, db: Kysely<DB> | Tx, m: MemberRow): Promise<MemberRecord> {
-  return guarded(ctx, m, toRecord(m, await repo.orgChain(db, ctx.scope, m.org_path), await repo.hasPhoto(db, ctx.scope, m.id)));
+  return guarded(ctx, m, toRecord(m, await repo.orgChain(db, ctx.scope, m.org_path), await repo.hasPhoto(db, ctx.scope, m.id), await partyAgeOf(ctx, db, ctx.scope, m)));
 }
 
 /** A scoped write that changed nothing found its member (or org) out of scope: answer as missing. */
@@ -169,7 +176,7 @@ export function memberInputIssues(input: CreateMemberInput, today: string): AppE
 export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {
   return ctx.db.transaction().execute(async (tx) => {
     const m = await createMemberIn(tx, ctx, input);
-    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false));
+    return guarded(ctx, m, toRecord(m, await repo.orgChain(tx, ctx.scope, m.org_path), false, await partyAgeOf(ctx, tx, ctx.scope, m)));
   });
 }
 
@@ -266,7 +273,7 @@ export async function getOwnRecord(ctx: ServiceContext): Promise<MemberRecord> {
   // The record is read by identity, not by role scope; what follows it (breadcrumb, photo) is
   // read within the one org that holds it, so it cannot reach another record.
   const own = makeScope([m.org_path]);
-  return toRecord(m, await repo.orgChain(ctx.db, own, m.org_path), await repo.hasPhoto(ctx.db, own, m.id));
+  return toRecord(m, await repo.orgChain(ctx.db, own, m.org_path), await repo.hasPhoto(ctx.db, own, m.id), await partyAgeOf(ctx, ctx.db, own, m));
 }
 
 type Editable = Omit<PatchMemberInput, 'version' | 'status' | 'statusSince' | 'orgId'>;

@@ -1,0 +1,102 @@
+import { addCalendarDays, addMonths } from '../calendar/iso-date.js';
+import { partyAgeMonths, partyAgeReachedOn } from '../party-age/party-age.js';
+import { BADGE_CEREMONY_DAYS } from '../rules/badge.params.js';
+import { paramOn } from '../rules/params.js';
+import { badgeClasses, badgeDecision, illnessEarlyMonths, type BadgeCandidate } from './badge-eligibility.js';
+
+// The candidates of one ceremony batch (R-BADGE-06): which class each member is listed for at a
+// ceremony, on top of the eligibility of badge-eligibility.ts. Version 1.
+//
+// A member is listed at the batch of the day their party age reaches the class (R-BADGE-02; by
+// default [I] the first ceremony on or after it, R-BADGE-06). Two more ways onto a list:
+// - R-BADGE-03: a seriously ill member is listed from the first batch at which the early award is
+//   open until the batch of the full age;
+// - R-BADGE-05: a member deferred at their batch by a discipline is listed again at every later
+//   batch, deferred or (once the waiting time is over and the chi bộ recognised improvement)
+//   eligible, until awarded.
+// Members with a badge of the class already in the register are not listed for it.
+
+// Batches are laid out with the ceremony days in force on the ceremony asked about, also for a day
+// reached before those days were set (a member deferred for years).
+function ceremoniesOf(year: number, asAt: string): string[] {
+  return paramOn(BADGE_CEREMONY_DAYS, asAt).map((md) => `${year}-${md}`);
+}
+
+/** R-BADGE-06: whether `date` is one of the year's ceremony dates. */
+export function isBadgeCeremony(date: string): boolean {
+  return ceremoniesOf(Number(date.slice(0, 4)), date).includes(date);
+}
+
+/** R-BADGE-06: the first day of a batch: the day after the previous ceremony. */
+export function badgeBatchStart(ceremony: string): string {
+  const year = Number(ceremony.slice(0, 4));
+  const before = [...ceremoniesOf(year - 1, ceremony), ...ceremoniesOf(year, ceremony)].filter((d) => d < ceremony);
+  return addCalendarDays(before[before.length - 1]!, 1);
+}
+
+/** [I] The batch of a day reached: the first ceremony on or after it (as badgeCeremonyFor, R-BADGE-06). */
+function batchOf(reachedOn: string, ceremony: string): string {
+  const year = Number(reachedOn.slice(0, 4));
+  return [...ceremoniesOf(year, ceremony), ...ceremoniesOf(year + 1, ceremony)].find((d) => d >= reachedOn)!;
+}
+
+/**
+ * For the database's pre-filter: per class, the admission dates of the members who, with no period
+ * out of the party, reach it within the batch (a few days wider, for month-end days). Members with a
+ * gap or with badge facts (illness, discipline) are read apart.
+ */
+export function badgeAdmissionWindows(ceremony: string): { badgeClass: number; from: string; to: string }[] {
+  const start = badgeBatchStart(ceremony);
+  return badgeClasses(ceremony).map((k) => ({
+    badgeClass: k,
+    from: addCalendarDays(addMonths(start, -12 * k), -3),
+    to: addCalendarDays(addMonths(ceremony, -12 * k), 3),
+  }));
+}
+
+export interface BatchMember extends BadgeCandidate {
+  /** Classes already in the register for this member. */
+  readonly awardedClasses: readonly number[];
+}
+
+export interface BatchCandidacy {
+  readonly badgeClass: number;
+  readonly reachedOn: string;
+  /** Party age in completed months on the ceremony. */
+  readonly partyAgeMonths: number;
+  readonly outcome: 'eligible' | 'deferred';
+  readonly early: boolean;
+  readonly carriedOver: boolean;
+  /** R-BADGE-05: end of the waiting time; null while waiting for the chi bộ (only when deferred). */
+  readonly deferredUntil: string | null;
+}
+
+/** The classes `m` is listed for at `ceremony` (R-BADGE-02, 03, 05, 06). Living members only. */
+export function batchCandidacies(m: BatchMember, ceremony: string): BatchCandidacy[] {
+  const out: BatchCandidacy[] = [];
+  for (const k of badgeClasses(ceremony)) {
+    if (m.awardedClasses.includes(k)) continue;
+    const reachedOn = partyAgeReachedOn(m.partyAge, 12 * k);
+    if (reachedOn === null) continue;
+    const batchOfAge = batchOf(reachedOn, ceremony);
+    let listed = batchOfAge === ceremony;
+    if (!listed && batchOfAge > ceremony && m.seriouslyIll) {
+      const earlyOn = partyAgeReachedOn(m.partyAge, 12 * k - illnessEarlyMonths(k, ceremony));
+      listed = earlyOn !== null && earlyOn <= ceremony;
+    }
+    if (!listed && batchOfAge < ceremony && m.discipline !== null) listed = m.discipline.decisionDate <= batchOfAge;
+    if (!listed) continue;
+    const d = badgeDecision(k, m, ceremony);
+    if (d.outcome !== 'eligible' && d.outcome !== 'deferred') continue;
+    out.push({
+      badgeClass: k,
+      reachedOn,
+      partyAgeMonths: partyAgeMonths(m.partyAge, ceremony),
+      outcome: d.outcome,
+      early: d.outcome === 'eligible' && d.early,
+      carriedOver: batchOfAge < ceremony,
+      deferredUntil: d.outcome === 'deferred' ? d.until : null,
+    });
+  }
+  return out;
+}

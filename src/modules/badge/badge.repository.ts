@@ -1,0 +1,275 @@
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { BadgeAwardRow, BadgeConsiderationRow, DB } from '../../db/types.js';
+import { ancestorIds } from '../../db/tree-path.js';
+import { ACTIVE_STATUSES } from '../../domain/member-status.js';
+import { inScope, makeScope, type Scope } from '../auth/scope.js';
+
+// All SQL of party badges (issue 5 item 6). Every read or write of a member's badge facts or of an
+// award takes the caller's scope and filters on the member's (or the award's) org_path in SQL: an
+// out-of-scope id looks missing.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Statuses that are time out of the party (the partial index member_status_period_gap_idx). */
+const GAP_STATUSES = ['removed', 'expelled', 'withdrawn', 'deceased'];
+
+function underOrg(path: string | null, column: string) {
+  return path === null ? sql<SqlBool>`true` : inScope(makeScope([path]), column);
+}
+
+export function findOrgPath(db: Db, scope: Scope, orgId: number): Promise<{ path: string; name: string } | undefined> {
+  return db.selectFrom('org').select(['path', 'name']).where('id', '=', orgId).where(inScope(scope, 'path')).executeTakeFirst();
+}
+
+/** A member whose party age may reach a class: the record, its gaps, its badge facts, the classes awarded. */
+export interface CandidateRow {
+  id: number;
+  full_name: string;
+  name_sort: string;
+  birth_date: string;
+  admission_date: string;
+  status: string;
+  org_id: number;
+  org_path: string;
+  org_name: string;
+  seriously_ill: boolean | null;
+  discipline_form: string | null;
+  discipline_decision_date: string | null;
+  improvement_recognised_on: string | null;
+  /** Periods out of the party, "status|from|to;…" (to empty while open). */
+  gaps: string | null;
+  /** Classes already in the register, "30,40". */
+  awarded: string | null;
+}
+
+/**
+ * Which members to look at: those admitted inside one of the windows (a class's party age, with no
+ * gap, falls in the batch), plus the few whose age the admission date alone does not give — members
+ * with a period out of the party, and those staff flagged for the badge (illness, discipline).
+ */
+export type CandidateSource = { windows: readonly { from: string; to: string }[] } | { memberIds: readonly number[] };
+
+/**
+ * The members of the scope (on the rolls, with an admission date) that the source names. One
+ * statement: the id set is a union of admission-date range scans (member_admission_idx) and the two
+ * small sets, then each member is read by its key with its gaps and awarded classes.
+ */
+export async function candidateRows(db: Db, scope: Scope, source: CandidateSource): Promise<CandidateRow[]> {
+  let ids;
+  if ('memberIds' in source) {
+    if (source.memberIds.length === 0) return [];
+    ids = sql`select id from member where id in (${sql.join([...source.memberIds])})`;
+  } else {
+    const ranges = source.windows.map((w) => sql`(admission_date >= ${w.from}::date and admission_date <= ${w.to}::date)`);
+    ids = sql`
+      select id from member where ${sql.join(ranges, sql` or `)}
+      union select member_id from member_status_period where status in (${sql.join(GAP_STATUSES)})
+      union select member_id from badge_consideration`;
+  }
+  const { rows } = await sql<CandidateRow>`
+    with ids as (${ids})
+    select m.id, m.full_name, m.name_sort, m.birth_date, m.admission_date, m.status, m.org_id, m.org_path, o.name as org_name,
+      bc.seriously_ill, bc.discipline_form, bc.discipline_decision_date, bc.improvement_recognised_on,
+      (select string_agg(sp.status || '|' || sp.valid_from::text || '|' || coalesce(sp.valid_to::text, ''), ';')
+         from member_status_period sp where sp.member_id = m.id and sp.status in (${sql.join(GAP_STATUSES)})) as gaps,
+      (select string_agg(a.badge_class::text, ',') from badge_award a where a.member_id = m.id) as awarded
+    from ids
+    join member m on m.id = ids.id
+    join org o on o.id = m.org_id
+    left join badge_consideration bc on bc.member_id = m.id
+    where ${inScope(scope, 'm.org_path')}
+      and m.deleted_at is null and m.admission_date is not null
+      and m.status in (${sql.join([...ACTIVE_STATUSES])})`.execute(db);
+  return rows.map((r) => ({ ...r, id: Number(r.id), org_id: Number(r.org_id) }));
+}
+
+// ---- badge facts of a member -----------------------------------------------------------------
+
+export function findMember(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('member')
+    .select(['id', 'full_name', 'status', 'admission_date', 'org_id', 'org_path'])
+    .where('id', '=', memberId)
+    .where('deleted_at', 'is', null)
+    .where(inScope(scope, 'org_path'))
+    .executeTakeFirst();
+}
+
+export function gapPeriods(db: Db, scope: Scope, memberId: number) {
+  return db
+    .selectFrom('member_status_period as sp')
+    .innerJoin('member as m', 'm.id', 'sp.member_id')
+    .select(['sp.status', 'sp.valid_from', 'sp.valid_to'])
+    .where('sp.member_id', '=', memberId)
+    .where('sp.status', 'in', GAP_STATUSES)
+    .where(inScope(scope, 'm.org_path'))
+    .orderBy('sp.valid_from')
+    .execute();
+}
+
+export function findConsideration(db: Db, scope: Scope, memberId: number, opts: { forUpdate?: boolean } = {}): Promise<BadgeConsiderationRow | undefined> {
+  let q = db
+    .selectFrom('badge_consideration as bc')
+    .selectAll('bc')
+    .where('bc.member_id', '=', memberId)
+    .where((eb) => eb.exists(eb.selectFrom('member as m').select('m.id').whereRef('m.id', '=', 'bc.member_id').where(inScope(scope, 'm.org_path'))));
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export type ConsiderationValues = Omit<BadgeConsiderationRow, 'version'>;
+
+/** Inserts or replaces the member's badge facts if the member is in scope (checked in the statement); 0 when not. */
+export async function upsertConsideration(db: Db, scope: Scope, v: ConsiderationValues, version: number | null): Promise<number> {
+  if (version === null) {
+    const r = await db
+      .insertInto('badge_consideration')
+      .columns(['member_id', 'seriously_ill', 'discipline_form', 'discipline_decision_date', 'discipline_decision_no', 'improvement_recognised_on', 'note', 'updated_by', 'updated_at'])
+      .expression(
+        db
+          .selectFrom('member as m')
+          .select([
+            'm.id as member_id',
+            sql`${v.seriously_ill}`.as('seriously_ill'),
+            sql`${v.discipline_form}`.as('discipline_form'),
+            sql`${v.discipline_decision_date}::date`.as('discipline_decision_date'),
+            sql`${v.discipline_decision_no}`.as('discipline_decision_no'),
+            sql`${v.improvement_recognised_on}::date`.as('improvement_recognised_on'),
+            sql`${v.note}`.as('note'),
+            sql`${v.updated_by}::bigint`.as('updated_by'),
+            sql`${v.updated_at}::timestamptz`.as('updated_at'),
+          ])
+          .where('m.id', '=', v.member_id)
+          .where(inScope(scope, 'm.org_path')),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  const { member_id, ...set } = v;
+  const r = await db
+    .updateTable('badge_consideration')
+    .set({ ...set, version: version + 1 })
+    .where('member_id', '=', member_id)
+    .where('version', '=', version)
+    .where((eb) => eb.exists(eb.selectFrom('member as m').select('m.id').whereRef('m.id', '=', 'badge_consideration.member_id').where(inScope(scope, 'm.org_path'))))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+// ---- numbers and awards ------------------------------------------------------------------------
+
+/**
+ * The province whose sequence numbers a member's badge (R-BADGE-08): the first ancestor of the
+ * member's org below the central level (a tỉnh ủy or a đảng bộ directly under the Central
+ * Committee). Deliberately read outside the scope: the province sits above a district's staff,
+ * and only its id and code are read, from a path already read in scope.
+ */
+export async function provinceOf(db: Db, orgPath: string): Promise<{ id: number; code: string; name: string } | undefined> {
+  const ids = ancestorIds(orgPath);
+  const rows = await db.selectFrom('org').select(['id', 'code', 'name', 'org_type', 'level']).where('id', 'in', ids).orderBy('level').execute();
+  const p = rows.find((o) => o.org_type === 'province') ?? rows.find((o) => o.org_type !== 'central');
+  return p ? { id: Number(p.id), code: p.code, name: p.name } : undefined;
+}
+
+/**
+ * Takes `count` numbers of a province's class sequence and returns the last one taken. The row lock
+ * of the upsert holds until the transaction ends, so two awards never share a number.
+ */
+export async function takeNumbers(db: Db, provinceOrgId: number, badgeClass: number, count: number): Promise<number> {
+  const r = await db
+    .insertInto('badge_sequence')
+    .values({ province_org_id: provinceOrgId, badge_class: badgeClass, last_no: count })
+    .onConflict((oc) => oc.columns(['province_org_id', 'badge_class']).doUpdateSet({ last_no: sql`badge_sequence.last_no + ${count}` }))
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
+  return Number(r.last_no);
+}
+
+export type NewAward = Omit<BadgeAwardRow, 'id' | 'status' | 'version' | 'returned_on' | 'return_reason' | 'reissued_on' | 'reissue_reason' | 'org_path'>;
+
+/** Inserts an award if its member's org is in the scope (checked in the statement); undefined when not. */
+export function insertAward(db: Db, scope: Scope, row: NewAward) {
+  const cols = Object.keys(row) as (keyof NewAward)[];
+  return db
+    .insertInto('badge_award')
+    .columns([...cols, 'org_path'])
+    .expression(
+      db
+        .selectFrom('org as o')
+        .select([...cols.map((c) => sql`${row[c] ?? null}`.as(c)), 'o.path as org_path'])
+        .where('o.id', '=', row.org_id)
+        .where(inScope(scope, 'o.path')),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export type AwardWithMember = BadgeAwardRow & { full_name: string; birth_date: string; member_status: string; org_name: string; province_code: string; province_name: string };
+
+function awardQuery(db: Db, scope: Scope) {
+  return db
+    .selectFrom('badge_award as a')
+    .innerJoin('member as m', 'm.id', 'a.member_id')
+    .innerJoin('org as o', 'o.id', 'a.org_id')
+    .innerJoin('org as p', 'p.id', 'a.province_org_id')
+    .selectAll('a')
+    .select(['m.full_name', 'm.birth_date', 'm.status as member_status', 'o.name as org_name', 'p.code as province_code', 'p.name as province_name'])
+    .where(inScope(scope, 'a.org_path'));
+}
+
+export function findAward(db: Db, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<AwardWithMember | undefined> {
+  let q = awardQuery(db, scope).where('a.id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate('a');
+  return q.executeTakeFirst();
+}
+
+export interface AwardFilter {
+  orgPath: string | null;
+  year: number | null;
+  ceremonyDate: string | null;
+  badgeClass: number | null;
+  status: string | null;
+  memberId: number | null;
+}
+
+function filtered(db: Db, scope: Scope, f: AwardFilter) {
+  let q = awardQuery(db, scope).where(underOrg(f.orgPath, 'a.org_path'));
+  if (f.year !== null) q = q.where('a.ceremony_date', '>=', `${f.year}-01-01`).where('a.ceremony_date', '<=', `${f.year}-12-31`);
+  if (f.ceremonyDate !== null) q = q.where('a.ceremony_date', '=', f.ceremonyDate);
+  if (f.badgeClass !== null) q = q.where('a.badge_class', '=', f.badgeClass);
+  if (f.status !== null) q = q.where('a.status', '=', f.status);
+  if (f.memberId !== null) q = q.where('a.member_id', '=', f.memberId);
+  return q;
+}
+
+export async function listAwards(db: Db, scope: Scope, f: AwardFilter, page: { limit: number; offset: number }) {
+  const q = filtered(db, scope, f);
+  const [items, count] = await Promise.all([
+    q.orderBy('a.ceremony_date', 'desc').orderBy('a.badge_class', 'desc').orderBy('p.code').orderBy('a.serial').limit(page.limit).offset(page.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Every award of the filter in register order, for the export. */
+export function allAwards(db: Db, scope: Scope, f: AwardFilter): Promise<AwardWithMember[]> {
+  return filtered(db, scope, f).orderBy('a.ceremony_date').orderBy('a.badge_class').orderBy('p.code').orderBy('a.serial').execute();
+}
+
+/** Changes the award if still at `version` and in scope; 0 rows means someone else changed it first (or out of scope). */
+export async function updateAwardAtVersion(
+  db: Db,
+  scope: Scope,
+  id: number,
+  version: number,
+  set: Partial<Pick<BadgeAwardRow, 'status' | 'returned_on' | 'return_reason' | 'reissued_on' | 'reissue_reason' | 'updated_by' | 'updated_at'>>,
+): Promise<number> {
+  const r = await db
+    .updateTable('badge_award')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where(inScope(scope, 'org_path'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
