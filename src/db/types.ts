@@ -463,6 +463,8 @@ export interface MemberTransferBlockTable {
   cleared_by: number | null;
   cleared_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   clear_reason: string | null;
+}
+
 /** What staff record about a member for the badge (migration 0016; R-BADGE-03, 05). */
 export interface BadgeConsiderationTable {
   member_id: number;

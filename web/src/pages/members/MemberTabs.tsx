@@ -1,6 +1,9 @@
 import { Descriptions, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MemberRecord } from '../../api/types.js';
+import { useSession } from '../../auth/session.js';
+import { MemberBadgesTab } from '../badges/MemberBadgesTab.js';
+import { PartyAgeText } from '../badges/parts.js';
 import { HiddenValue } from './HiddenValue.js';
 import { MemberAuditTab } from './MemberAuditTab.js';
 import { MemberHistoryTab } from './MemberHistoryTab.js';
@@ -10,6 +13,7 @@ import { useFieldText } from './useFieldText.js';
 /** Reading the record: the form's sections as tabs, then its history and audit trail. */
 export function MemberTabs({ record }: { record: MemberRecord }) {
   const { t } = useTranslation();
+  const { can } = useSession();
   const text = useFieldText();
   const section = (key: SectionKey) => (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
@@ -19,6 +23,12 @@ export function MemberTabs({ record }: { record: MemberRecord }) {
         </Descriptions.Item>
       ))}
       {key === 'party' && <Descriptions.Item label={t('member.fields.org')}>{record.org.name}</Descriptions.Item>}
+      {key === 'party' && record.partyAge && (
+        <Descriptions.Item label={t('badges.partyAge')}>
+          <PartyAgeText months={record.partyAge.months} />
+          {record.partyAge.gaps.length > 0 && ` (${t('badges.gapsNetted', { n: record.partyAge.gaps.length })})`}
+        </Descriptions.Item>
+      )}
     </Descriptions>
   );
   return (
@@ -27,6 +37,7 @@ export function MemberTabs({ record }: { record: MemberRecord }) {
         { key: 'personal', label: t('member.tabs.personal'), children: section('personal') },
         { key: 'party', label: t('member.tabs.party'), children: section('party') },
         { key: 'education', label: t('member.tabs.education'), children: section('education') },
+        ...(can('badge', 'read') ? [{ key: 'badges', label: t('member.tabs.badges'), children: <MemberBadgesTab memberId={record.id} /> }] : []),
         { key: 'history', label: t('member.tabs.history'), children: <MemberHistoryTab id={record.id} /> },
         { key: 'audit', label: t('member.tabs.audit'), children: <MemberAuditTab id={record.id} /> },
       ]}

@@ -7,7 +7,6 @@ import { PageLoading } from '../../app/App.js';
 import { useMe } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
-import { partyAgeMonths } from '../../lib/party-age.js';
 import { OwnDueItems } from '../due/OwnDueItems.js';
 import { StatusTag } from '../members/StatusTag.js';
 
@@ -42,7 +41,8 @@ export default function OwnRecordPage() {
 
 function OwnRecord({ record }: { record: Awaited<ReturnType<typeof memberApi.own>> }) {
   const { t } = useTranslation();
-  const months = partyAgeMonths(record.admissionDate);
+  // R-AGE-01…04: computed by the server from the record's status history, net of every gap.
+  const months = record.partyAge?.months ?? null;
   // On a phone, labels above values: side by side, both columns would wrap word by word.
   const wide = Grid.useBreakpoint().sm;
   return (
