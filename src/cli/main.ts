@@ -97,6 +97,9 @@ program
         const { seedDemoTargets } = await import('../modules/seed/demo-targets.service.js');
         const tg = await seedDemoTargets(database.db, systemClock.today());
         console.log(`Đã giao ${tg.targets} chỉ tiêu kết nạp mẫu cho các năm ${tg.years.join(', ')}.`);
+        const { seedDemoBadges } = await import('../modules/seed/demo-badges.service.js');
+        const bd = await seedDemoBadges(database.db, systemClock.today());
+        console.log(`Đã thêm ${bd.members} đảng viên đạt tuổi đảng xét tặng Huy hiệu và ${bd.awards} Huy hiệu trong sổ mẫu.`);
       }
     });
   });

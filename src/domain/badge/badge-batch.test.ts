@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartyAgeFacts } from '../party-age/party-age.js';
-import { badgeAdmissionWindows, badgeBatchStart, batchCandidacies, isBadgeCeremony, type BatchMember } from './badge-batch.js';
+import { badgeAdmissionWindows, badgeBatchStart, badgeCeremoniesOfYear, badgeCeremonyOnOrBefore, batchCandidacies, isBadgeCeremony, type BatchMember } from './badge-batch.js';
 
 const admittedOn = (decision: string): PartyAgeFacts => ({ admissionDecisions: [decision], periods: [{ status: 'official', validFrom: decision, validTo: null }] });
 const member = (decision: string, more: Partial<BatchMember> = {}): BatchMember => ({
@@ -20,6 +20,14 @@ describe('R-BADGE-06: a batch lists the members reaching a class since the previ
     expect(isBadgeCeremony('2026-09-03')).toBe(false);
     expect(badgeBatchStart('2026-09-02')).toBe('2026-05-20');
     expect(badgeBatchStart('2026-02-03')).toBe('2025-11-08');
+    expect(badgeCeremonyOnOrBefore('2026-02-02')).toBe('2025-11-07');
+    expect(badgeCeremonyOnOrBefore('2026-02-03')).toBe('2026-02-03');
+  });
+  it('computes no batch before the badge rules are in force (QĐ294 from 01/07/2025)', () => {
+    expect(isBadgeCeremony('2025-05-19')).toBe(false);
+    expect(isBadgeCeremony('2025-09-02')).toBe(true);
+    expect(badgeCeremoniesOfYear(2025)).toEqual(['2025-09-02', '2025-11-07']);
+    expect(badgeCeremoniesOfYear(2024)).toEqual([]);
   });
   it('puts the day of the ceremony in its batch and the day after in the next', () => {
     expect(classes(member('1996-09-02'), '2026-09-02')).toEqual(['30:eligible']);

@@ -1,7 +1,7 @@
 import { addCalendarDays, addMonths } from '../calendar/iso-date.js';
 import { partyAgeMonths, partyAgeReachedOn } from '../party-age/party-age.js';
 import { BADGE_CEREMONY_DAYS } from '../rules/badge.params.js';
-import { paramOn } from '../rules/params.js';
+import { paramOn, RuleNotInForceError } from '../rules/params.js';
 import { badgeClasses, badgeDecision, illnessEarlyMonths, type BadgeCandidate } from './badge-eligibility.js';
 
 // The candidates of one ceremony batch (R-BADGE-06): which class each member is listed for at a
@@ -18,13 +18,39 @@ import { badgeClasses, badgeDecision, illnessEarlyMonths, type BadgeCandidate } 
 
 // Batches are laid out with the ceremony days in force on the ceremony asked about, also for a day
 // reached before those days were set (a member deferred for years).
-function ceremoniesOf(year: number, asAt: string): string[] {
+export function badgeCeremoniesAsAt(year: number, asAt: string): string[] {
   return paramOn(BADGE_CEREMONY_DAYS, asAt).map((md) => `${year}-${md}`);
 }
+const ceremoniesOf = badgeCeremoniesAsAt;
 
-/** R-BADGE-06: whether `date` is one of the year's ceremony dates. */
+/**
+ * R-BADGE-06: whether `date` is one of the year's ceremony dates under rules in force on it (no
+ * batch is computed before the badge rules of QĐ294 / HD06 are in force).
+ */
 export function isBadgeCeremony(date: string): boolean {
-  return ceremoniesOf(Number(date.slice(0, 4)), date).includes(date);
+  try {
+    return ceremoniesOf(Number(date.slice(0, 4)), date).includes(date) && badgeClasses(date).length > 0;
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) return false;
+    throw e;
+  }
+}
+
+/** R-BADGE-06: the ceremonies of a year that batches can be computed for (rules in force on them). */
+export function badgeCeremoniesOfYear(year: number): string[] {
+  const asAt = `${year}-12-31`;
+  try {
+    return ceremoniesOf(year, asAt).filter(isBadgeCeremony);
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) return [];
+    throw e;
+  }
+}
+
+/** The last ceremony on or before `date` (rules in force on `date`). */
+export function badgeCeremonyOnOrBefore(date: string): string {
+  const year = Number(date.slice(0, 4));
+  return [...ceremoniesOf(year - 1, date), ...ceremoniesOf(year, date)].filter((d) => d <= date).pop()!;
 }
 
 /** R-BADGE-06: the first day of a batch: the day after the previous ceremony. */

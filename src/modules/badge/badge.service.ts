@@ -1,8 +1,7 @@
 import type { BadgeConsiderationRow } from '../../db/types.js';
-import { badgeAdmissionWindows, badgeBatchStart, batchCandidacies, isBadgeCeremony, type BatchCandidacy, type BatchMember } from '../../domain/badge/badge-batch.js';
+import { badgeAdmissionWindows, badgeBatchStart, badgeCeremoniesOfYear, badgeCeremonyOnOrBefore, batchCandidacies, isBadgeCeremony, type BatchCandidacy, type BatchMember } from '../../domain/badge/badge-batch.js';
 import { badgeClasses } from '../../domain/badge/badge-eligibility.js';
 import { badgeSerial } from '../../domain/badge/badge-number.js';
-import { badgeCeremonies } from '../../domain/badge/badge-ceremony.js';
 import type { DisciplineForm } from '../../domain/discipline.js';
 import { partyAgeMonths, partyAgeReachedOn } from '../../domain/party-age/party-age.js';
 import { AppError } from '../../errors.js';
@@ -98,7 +97,7 @@ async function listScope(ctx: ServiceContext, orgId: number | undefined): Promis
 
 export function listCeremonies(ctx: ServiceContext, year: number | undefined) {
   const y = year ?? Number(ctx.clock.today().slice(0, 4));
-  return { year: y, items: badgeCeremonies(y).map((date) => ({ date, from: badgeBatchStart(date) })) };
+  return { year: y, items: badgeCeremoniesOfYear(y).map((date) => ({ date, from: badgeBatchStart(date) })) };
 }
 
 /**
@@ -403,7 +402,4 @@ export const returnAward = (ctx: ServiceContext, id: number, input: ChangeAwardI
 export const reissueAward = (ctx: ServiceContext, id: number, input: ChangeAwardInput) => changeAward(ctx, id, input, 'reissue');
 
 /** The last ceremony on or before `date` (for the demo and the bench). */
-export function ceremonyOnOrBefore(date: string): string {
-  const year = Number(date.slice(0, 4));
-  return [...badgeCeremonies(year - 1), ...badgeCeremonies(year)].filter((d) => d <= date).pop()!;
-}
+export const ceremonyOnOrBefore = badgeCeremonyOnOrBefore;

@@ -19,7 +19,10 @@ export function CandidatesTab() {
   const { can } = useSession();
   const scope = useScope();
   const thisYear = Number(todayIso().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  // Opened after the year's last ceremony: the next year's first batch, until a year is picked.
+  const current = useQuery({ queryKey: badgeKeys.ceremonies(thisYear), queryFn: () => badgeApi.ceremonies(thisYear) });
+  const [pickedYear, setPickedYear] = useState<number | undefined>();
+  const year = pickedYear ?? (current.data && !current.data.items.some((c) => c.date >= todayIso()) ? thisYear + 1 : thisYear);
   const ceremonies = useQuery({ queryKey: badgeKeys.ceremonies(year), queryFn: () => badgeApi.ceremonies(year) });
   const [chosen, setChosen] = useState<string | undefined>();
   // Default: the next ceremony of the year (or its last one).
@@ -43,7 +46,7 @@ export function CandidatesTab() {
           aria-label={t('badges.year')}
           value={year}
           onChange={(v: number) => {
-            setYear(v);
+            setPickedYear(v);
             setChosen(undefined);
             setSelected([]);
           }}
