@@ -15,6 +15,7 @@ import { connect } from '../src/db/connect.js';
 import { insertAssignment } from '../src/modules/auth/access.repository.js';
 import { createUser } from '../src/modules/auth/auth.service.js';
 import { systemClock } from '../src/clock.js';
+import { badgeCeremoniesOfYear } from '../src/domain/badge/badge-batch.js';
 import { runDueJob } from '../src/modules/due/due.service.js';
 import { DUE_SOURCES } from '../src/modules/due/due.sources.js';
 import { insertOpenCases } from './due-cases.js';
@@ -312,6 +313,14 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       timings.push(await c.time('due list of a province, page 1 (overdue and due soon)', roots.items.slice(0, 10).map((o) => `/api/due-items?org=${o.id}`)));
       timings.push(await c.time('due counts of a province (dashboard)', roots.items.slice(0, 10).map((o) => `/api/due-items/summary?org=${o.id}`)));
       timings.push(await c.time('due counts, whole country', ['/api/due-items/summary']));
+
+      // Issue 5 item 6 (target ≤ 5 s for the country): the candidates of the next badge ceremony,
+      // first page; the whole batch is computed for every request (counts per class, sorted list).
+      const today = systemClock.today();
+      const year = Number(today.slice(0, 4));
+      const ceremony = [...badgeCeremoniesOfYear(year), ...badgeCeremoniesOfYear(year + 1)].find((d) => d >= today)!;
+      timings.push(await c.time('badge candidates of one batch, whole country', [`/api/badges/candidates?ceremony=${ceremony}`]));
+      timings.push(await c.time('badge candidates of one batch, a province', roots.items.slice(0, 10).map((o) => `/api/badges/candidates?ceremony=${ceremony}&org=${o.id}`)));
 
       // Issue 3's target: what the scope filter adds, same rows, same run.
       const sc = new Client(`http://127.0.0.1:${port}`);

@@ -66,7 +66,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index badge_award_path_idx on badge_award(org_path, ceremony_date)`.execute(db);
   await sql`create index badge_award_ceremony_idx on badge_award(ceremony_date, id)`.execute(db);
 
-  // The members with a time out of the party: the few whose party age the admission date alone
-  // does not give, read apart from the admission-date windows of the candidate list.
-  await sql`create index member_status_period_gap_idx on member_status_period(member_id) where status in ('removed', 'expelled', 'withdrawn', 'deceased')`.execute(db);
+  // Members back on the rolls after a time out of the party (a closed gap: restored, or history
+  // brought in by an import): the few whose party age the admission date alone does not give, read
+  // apart from the admission-date windows of the candidate list. Open gaps (members still out) are
+  // not in it, so it stays small on the national dataset.
+  await sql`
+    create index member_status_period_gap_idx on member_status_period(member_id)
+    where status in ('removed', 'expelled', 'withdrawn', 'deceased') and valid_to is not null`.execute(db);
 }

@@ -10,7 +10,7 @@ import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Statuses that are time out of the party (the partial index member_status_period_gap_idx). */
+/** Statuses that are time out of the party (closed ones: the partial index member_status_period_gap_idx). */
 const GAP_STATUSES = ['removed', 'expelled', 'withdrawn', 'deceased'];
 
 function underOrg(path: string | null, column: string) {
@@ -63,7 +63,7 @@ export async function candidateRows(db: Db, scope: Scope, source: CandidateSourc
     const ranges = source.windows.map((w) => sql`(admission_date >= ${w.from}::date and admission_date <= ${w.to}::date)`);
     ids = sql`
       select id from member where ${sql.join(ranges, sql` or `)}
-      union select member_id from member_status_period where status in (${sql.join(GAP_STATUSES)})
+      union select member_id from member_status_period where status in (${sql.join(GAP_STATUSES)}) and valid_to is not null
       union select member_id from badge_consideration`;
   }
   const { rows } = await sql<CandidateRow>`
