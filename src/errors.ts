@@ -133,6 +133,7 @@ export const errorStatus = {
   BADGE_AWARD_NOT_FOUND: 404,
   BADGE_AWARD_RETURNED: 409,
   BADGE_RETURN_NOT_ALLOWED: 409,
+  BADGE_DISCIPLINE_BEFORE_RULES: 400,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

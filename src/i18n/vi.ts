@@ -132,6 +132,7 @@ export const messages = {
   BADGE_AWARD_NOT_FOUND: 'Không tìm thấy Huy hiệu trong sổ (mã {id})',
   BADGE_AWARD_RETURNED: 'Huy hiệu số {badgeNo} đã được trả lại ngày {date}; không thay đổi được nữa',
   BADGE_RETURN_NOT_ALLOWED: 'Chỉ đảng viên bị xóa tên hoặc khai trừ mới phải trả lại Huy hiệu; {name} hiện là {status} (R-BADGE-10)',
+  BADGE_DISCIPLINE_BEFORE_RULES: 'Quyết định kỷ luật ngày {date} có trước Quy định 294-QĐ/TW (01/07/2025); hệ thống chưa có thời gian hoãn xét tặng Huy hiệu cho quyết định này (R-BADGE-05)',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartyAgeFacts } from '../party-age/party-age.js';
-import { badgeAdmissionWindows, badgeBatchStart, badgeCeremoniesOfYear, badgeCeremonyOnOrBefore, batchCandidacies, isBadgeCeremony, type BatchMember } from './badge-batch.js';
+import { badgeAdmissionWindows, badgeBatchStart, badgeCeremoniesOfYear, badgeCeremonyOnOrBefore, batchCandidacies, disciplineDeferralKnown, isBadgeCeremony, type BatchMember } from './badge-batch.js';
 
 const admittedOn = (decision: string): PartyAgeFacts => ({ admissionDecisions: [decision], periods: [{ status: 'official', validFrom: decision, validTo: null }] });
 const member = (decision: string, more: Partial<BatchMember> = {}): BatchMember => ({
@@ -36,6 +36,14 @@ describe('R-BADGE-06: a batch lists the members reaching a class since the previ
     expect(classes(member('1996-05-20'), '2026-09-02')).toEqual(['30:eligible']);
     expect(classes(member('1996-05-19'), '2026-09-02')).toEqual([]);
     expect(classes(member('1976-07-01'), '2026-09-02')).toEqual(['50:eligible']);
+  });
+  it('gives the plain member the answer of the general path (badgeDecision)', () => {
+    for (const adm of ['1996-05-20', '1996-09-02', '1986-06-30', '1996-02-29', '1976-08-31']) {
+      const plain = batchCandidacies(member(adm), '2026-09-02');
+      // An old discipline, long over and recognised, takes the general path to the same answer.
+      const general = batchCandidacies(member(adm, { discipline: { form: 'reprimand', decisionDate: '2025-07-01', improvementRecognisedOn: '2026-01-05' } }), '2026-09-02');
+      expect(plain, adm).toEqual(general);
+    }
   });
   it('does not list a class already in the register', () => {
     expect(classes(member('1996-09-02', { awardedClasses: [30] }), '2026-09-02')).toEqual([]);
@@ -78,6 +86,10 @@ describe('R-BADGE-03: a seriously ill member is listed up to 12 (from 70 years: 
 });
 
 describe('R-BADGE-05: a member under discipline is deferred, and listed again until awarded', () => {
+  it('knows the waiting time only for disciplines under the rules in force (from 01/07/2025)', () => {
+    expect(disciplineDeferralKnown('2025-06-30')).toBe(false);
+    expect(disciplineDeferralKnown('2025-07-01')).toBe(true);
+  });
   it('defers at the batch and lists again once the waiting time is over and improvement recognised', () => {
     const warned = member('1996-09-01', { discipline: { form: 'warning', decisionDate: '2026-03-01', improvementRecognisedOn: null } });
     expect(batchCandidacies(warned, '2026-09-02')).toMatchObject([{ badgeClass: 30, outcome: 'deferred', deferredUntil: '2026-12-01', carriedOver: false }]);

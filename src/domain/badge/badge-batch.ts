@@ -1,6 +1,6 @@
 import { addCalendarDays, addMonths } from '../calendar/iso-date.js';
 import { partyAgeMonths, partyAgeReachedOn } from '../party-age/party-age.js';
-import { BADGE_CEREMONY_DAYS } from '../rules/badge.params.js';
+import { BADGE_CEREMONY_DAYS, BADGE_DISCIPLINE_DEFERRAL } from '../rules/badge.params.js';
 import { paramOn, RuleNotInForceError } from '../rules/params.js';
 import { badgeClasses, badgeDecision, illnessEarlyMonths, type BadgeCandidate } from './badge-eligibility.js';
 
@@ -43,6 +43,21 @@ export function badgeCeremoniesOfYear(year: number): string[] {
     return ceremoniesOf(year, asAt).filter(isBadgeCeremony);
   } catch (e) {
     if (e instanceof RuleNotInForceError) return [];
+    throw e;
+  }
+}
+
+/**
+ * R-BADGE-05: whether the waiting time after a discipline decided on `decisionDate` is known (a
+ * version of the rule in force then). Before it, badgeDecision cannot answer: such a discipline is
+ * refused where it is recorded rather than applied under a later rule.
+ */
+export function disciplineDeferralKnown(decisionDate: string): boolean {
+  try {
+    paramOn(BADGE_DISCIPLINE_DEFERRAL, decisionDate);
+    return true;
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) return false;
     throw e;
   }
 }
@@ -100,8 +115,24 @@ export interface BatchCandidacy {
 /** The classes `m` is listed for at `ceremony` (R-BADGE-02, 03, 05, 06). Living members only. */
 export function batchCandidacies(m: BatchMember, ceremony: string): BatchCandidacy[] {
   const out: BatchCandidacy[] = [];
-  for (const k of badgeClasses(ceremony)) {
+  const [first] = m.partyAge.admissionDecisions;
+  if (first === undefined) return out;
+  const { start, classes } = batchOfCeremony(ceremony);
+  const plain = m.keptQualifications && m.diedOn === null && !m.seriouslyIll && m.discipline === null && !hasGap(m);
+  for (const k of classes) {
     if (m.awardedClasses.includes(k)) continue;
+    // Gaps only move the day later, so the gapless day (less the early months) bounds it below:
+    // most classes of most members are ruled out here, without date arithmetic (12k months are k
+    // years: the same day k years on, 29/02 becoming 28/02 outside leap years).
+    const lowest = m.seriouslyIll ? addMonths(first, 12 * k - illnessEarlyMonths(k, ceremony)) : yearsOn(first, k);
+    if (lowest > ceremony) continue;
+    if (plain && lowest < start) continue;
+    if (plain) {
+      // No gap, illness or discipline: the day reached is the gapless day, inside the batch, so
+      // badgeDecision's answer is eligible, not early (R-BADGE-02); the general path below agrees.
+      out.push({ badgeClass: k, reachedOn: lowest, partyAgeMonths: partyAgeMonths(m.partyAge, ceremony), outcome: 'eligible', early: false, carriedOver: false, deferredUntil: null });
+      continue;
+    }
     const reachedOn = partyAgeReachedOn(m.partyAge, 12 * k);
     if (reachedOn === null) continue;
     const batchOfAge = batchOf(reachedOn, ceremony);
@@ -110,7 +141,7 @@ export function batchCandidacies(m: BatchMember, ceremony: string): BatchCandida
       const earlyOn = partyAgeReachedOn(m.partyAge, 12 * k - illnessEarlyMonths(k, ceremony));
       listed = earlyOn !== null && earlyOn <= ceremony;
     }
-    if (!listed && batchOfAge < ceremony && m.discipline !== null) listed = m.discipline.decisionDate <= batchOfAge;
+    if (!listed && batchOfAge < ceremony && m.discipline !== null) listed = deferredAt(k, m, batchOfAge);
     if (!listed) continue;
     const d = badgeDecision(k, m, ceremony);
     if (d.outcome !== 'eligible' && d.outcome !== 'deferred') continue;
@@ -126,3 +157,41 @@ export function batchCandidacies(m: BatchMember, ceremony: string): BatchCandida
   }
   return out;
 }
+
+/** The batch's first day and classes, computed once per ceremony (a list computes thousands of members). */
+const batchCache = new Map<string, { start: string; classes: readonly number[] }>();
+function batchOfCeremony(ceremony: string): { start: string; classes: readonly number[] } {
+  let b = batchCache.get(ceremony);
+  if (!b) {
+    b = { start: badgeBatchStart(ceremony), classes: badgeClasses(ceremony) };
+    if (batchCache.size > 100) batchCache.clear();
+    batchCache.set(ceremony, b);
+  }
+  return b;
+}
+
+/** addMonths(date, 12 * years), by string: the same month and day, 29/02 → 28/02 outside leap years. */
+function yearsOn(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+/** R-BADGE-05: whether the member was deferred at an earlier batch (the discipline already decided then). */
+function deferredAt(k: number, m: BatchMember, batch: string): boolean {
+  if (m.discipline === null || m.discipline.decisionDate > batch) return false;
+  try {
+    return badgeDecision(k, m, batch).outcome === 'deferred';
+  } catch (e) {
+    // A batch before the badge rules were in force: the discipline was there, so it deferred.
+    if (e instanceof RuleNotInForceError) return true;
+    throw e;
+  }
+}
+
+function hasGap(m: BatchMember): boolean {
+  return m.partyAge.periods.some((p) => OUT_OF_PARTY.includes(p.status) && !p.annulledAsWrongful);
+}
+
+const OUT_OF_PARTY: readonly string[] = ['removed', 'expelled', 'withdrawn', 'deceased'];

@@ -50,37 +50,49 @@ export interface CandidateRow {
 export type CandidateSource = { windows: readonly { from: string; to: string }[] } | { memberIds: readonly number[] };
 
 /**
- * The members of the scope (on the rolls, with an admission date) that the source names. One
- * statement: the id set is a union of admission-date range scans (member_admission_idx) and the two
- * small sets, then each member is read by its key with its gaps and awarded classes.
+ * The members of the scope (on the rolls, with an admission date) that the source names, each once.
+ * One statement in two parts, each reading member rows straight from an index so that the national
+ * table is never scanned: the admission-date windows (a BitmapOr of range scans on
+ * member_admission_idx), and the few members with a closed gap or badge facts, joined by key.
  */
 export async function candidateRows(db: Db, scope: Scope, source: CandidateSource): Promise<CandidateRow[]> {
-  let ids;
-  if ('memberIds' in source) {
-    if (source.memberIds.length === 0) return [];
-    ids = sql`select id from member where id in (${sql.join([...source.memberIds])})`;
-  } else {
-    const ranges = source.windows.map((w) => sql`(admission_date >= ${w.from}::date and admission_date <= ${w.to}::date)`);
-    ids = sql`
-      select id from member where ${sql.join(ranges, sql` or `)}
-      union select member_id from member_status_period where status in (${sql.join(GAP_STATUSES)}) and valid_to is not null
-      union select member_id from badge_consideration`;
+  if ('memberIds' in source && source.memberIds.length === 0) return [];
+  const { rows } = await candidateQuery(scope, source).execute(db);
+  const seen = new Set<number>();
+  const out: CandidateRow[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ ...r, id, org_id: Number(r.org_id) });
   }
-  const { rows } = await sql<CandidateRow>`
-    with ids as (${ids})
+  return out;
+}
+
+/** The statement of candidateRows, for the query plans of the bench. */
+export function candidateQuery(scope: Scope, source: CandidateSource) {
+  const gaps = sql.join(GAP_STATUSES);
+  const part = (from: ReturnType<typeof sql>, where: ReturnType<typeof sql>) => sql`
     select m.id, m.full_name, m.name_sort, m.birth_date, m.admission_date, m.status, m.org_id, m.org_path, o.name as org_name,
       bc.seriously_ill, bc.discipline_form, bc.discipline_decision_date, bc.improvement_recognised_on,
       (select string_agg(sp.status || '|' || sp.valid_from::text || '|' || coalesce(sp.valid_to::text, ''), ';')
-         from member_status_period sp where sp.member_id = m.id and sp.status in (${sql.join(GAP_STATUSES)})) as gaps,
+         from member_status_period sp where sp.member_id = m.id and sp.status in (${gaps})) as gaps,
       (select string_agg(a.badge_class::text, ',') from badge_award a where a.member_id = m.id) as awarded
-    from ids
-    join member m on m.id = ids.id
+    from ${from}
     join org o on o.id = m.org_id
     left join badge_consideration bc on bc.member_id = m.id
-    where ${inScope(scope, 'm.org_path')}
+    where ${where} and ${inScope(scope, 'm.org_path')}
       and m.deleted_at is null and m.admission_date is not null
-      and m.status in (${sql.join([...ACTIVE_STATUSES])})`.execute(db);
-  return rows.map((r) => ({ ...r, id: Number(r.id), org_id: Number(r.org_id) }));
+      and m.status in (${sql.join([...ACTIVE_STATUSES])})`;
+  if ('memberIds' in source) return sql<CandidateRow>`${part(sql`member m`, sql`m.id in (${sql.join([...source.memberIds])})`)}`;
+  const ranges = source.windows.map((w) => sql`(m.admission_date >= ${w.from}::date and m.admission_date <= ${w.to}::date)`);
+  const few = sql`(
+    select member_id from member_status_period where status in (${gaps}) and valid_to is not null
+    union select member_id from badge_consideration) few join member m on m.id = few.member_id`;
+  return sql<CandidateRow>`
+    ${part(sql`member m`, sql`(${sql.join(ranges, sql` or `)})`)}
+    union all
+    ${part(few, sql`true`)}`;
 }
 
 // ---- badge facts of a member -----------------------------------------------------------------

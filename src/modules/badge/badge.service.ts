@@ -1,5 +1,5 @@
 import type { BadgeConsiderationRow } from '../../db/types.js';
-import { badgeAdmissionWindows, badgeBatchStart, badgeCeremoniesOfYear, badgeCeremonyOnOrBefore, batchCandidacies, isBadgeCeremony, type BatchCandidacy, type BatchMember } from '../../domain/badge/badge-batch.js';
+import { badgeAdmissionWindows, badgeBatchStart, badgeCeremoniesOfYear, badgeCeremonyOnOrBefore, batchCandidacies, disciplineDeferralKnown, isBadgeCeremony, type BatchCandidacy, type BatchMember } from '../../domain/badge/badge-batch.js';
 import { badgeClasses } from '../../domain/badge/badge-eligibility.js';
 import { badgeSerial } from '../../domain/badge/badge-number.js';
 import type { DisciplineForm } from '../../domain/discipline.js';
@@ -118,7 +118,7 @@ export async function listCandidates(ctx: ServiceContext, q: CandidatesQuery): P
   assertCeremony(q.ceremony, 'ceremony');
   const { scope } = await listScope(ctx, q.org);
   const windows = badgeAdmissionWindows(q.ceremony).filter((w) => q.badgeClass === undefined || w.badgeClass === q.badgeClass);
-  if (windows.length === 0) throw new AppError('VALIDATION', {}, { field: 'badgeClass' });
+  if (windows.length === 0) throw new AppError('VALIDATION', { detail: `không có Huy hiệu ${q.badgeClass} năm tuổi Đảng (R-BADGE-01)` }, { field: 'badgeClass' });
   let all = await candidatesOf(ctx, scope, q.ceremony, { windows });
   if (q.badgeClass !== undefined) all = all.filter((x) => x.c.badgeClass === q.badgeClass);
   const byClass = badgeClasses(q.ceremony)
@@ -182,6 +182,9 @@ export async function setConsideration(ctx: ServiceContext, memberId: number, in
   const d = input.discipline;
   if (d) {
     notInFuture(ctx, 'discipline.decisionDate', d.decisionDate);
+    if (d.form !== 'expulsion' && !disciplineDeferralKnown(d.decisionDate)) {
+      throw new AppError('BADGE_DISCIPLINE_BEFORE_RULES', { date: d.decisionDate }, { field: 'discipline.decisionDate' });
+    }
     if (d.improvementRecognisedOn) {
       notInFuture(ctx, 'discipline.improvementRecognisedOn', d.improvementRecognisedOn);
       if (d.improvementRecognisedOn < d.decisionDate) {

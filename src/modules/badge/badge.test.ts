@@ -99,6 +99,11 @@ describeApi(
       const bad = await call(h(), 'GET', '/api/badges/candidates?ceremony=2026-09-03');
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error).toMatchObject({ code: 'BADGE_CEREMONY_INVALID', details: { field: 'ceremony' } });
+      const noClass = await call(h(), 'GET', '/api/badges/candidates?ceremony=2026-09-02&badgeClass=35');
+      expect(noClass.json().error).toMatchObject({ code: 'VALIDATION', details: { field: 'badgeClass' } });
+      expect(noClass.json().error.message).toContain('35 năm');
+      const only40 = await candidates('2026-09-02', undefined, '&badgeClass=40');
+      expect(only40.items.map((c) => c.memberId)).toEqual([m.forty]);
     });
 
     it('R-BADGE-02: a member with a period out of the party is listed at the batch of the later day', async () => {
@@ -239,6 +244,8 @@ describeApi(
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'DATE_ORDER', details: { field: 'discipline.improvementRecognisedOn' } });
+      const early = await call(h(), 'PUT', `/api/badges/members/${m.young}/consideration`, { seriouslyIll: false, discipline: { form: 'warning', decisionDate: '2025-06-30' } });
+      expect(early.json().error).toMatchObject({ code: 'BADGE_DISCIPLINE_BEFORE_RULES', details: { field: 'discipline.decisionDate' } });
       const stale = await call(h(), 'PUT', `/api/badges/members/${m.ill}/consideration`, { seriouslyIll: false, discipline: null, version: 9 });
       expect(stale.json().error.code).toBe('STALE_VERSION');
       const ok = await call(h(), 'PUT', `/api/badges/members/${m.ill}/consideration`, { seriouslyIll: false, discipline: null, version: 1 });
