@@ -211,6 +211,25 @@ describeApi(
       expect(reissued.json()).toMatchObject({ status: 'reissued', reissuedOn: '2026-09-25', serial: '0000001' });
       expect((await call(h(), 'POST', `/api/badges/awards/${forty.id}/reissue`, { date: '2026-09-25', reason: 'x', version: forty.version + 1 }, staffOther.headers)).statusCode).toBe(404);
       expect((await call(h(), 'POST', `/api/badges/awards/${forty.id}/reissue`, { date: '2026-09-25', reason: 'x', version: forty.version + 1 }, leader.headers)).statusCode).toBe(403);
+      const trail = await h().database.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'badge_award').where('action', 'in', ['badge.return', 'badge.reissue']).execute();
+      expect(trail.map((a) => `${a.action}:${a.entity_id}`).sort()).toEqual([`badge.reissue:${forty.id}`, `badge.return:${award.id}`]);
+
+      // The repository itself, with the other subtree's scope, neither reads nor changes these awards.
+      const db = h().database.db;
+      const sibling = makeScope([other.commune.path]);
+      expect(await repo.findAward(db, sibling, forty.id)).toBeUndefined();
+      expect((await repo.listAwards(db, sibling, { orgPath: null, year: null, ceremonyDate: null, badgeClass: null, status: null, memberId: m.forty! }, { limit: 10, offset: 0 })).total).toBe(0);
+      expect(await repo.updateAwardAtVersion(db, sibling, forty.id, forty.version + 1, { status: 'returned' })).toBe(0);
+      const now = new Date();
+      expect(
+        await repo.insertAward(db, sibling, {
+          member_id: m.young!, badge_class: 30, ceremony_date: '2026-09-02', reached_on: '2026-08-15', decision_no: 'x', decision_date: '2026-08-20',
+          province_org_id: t.province.id, serial: '00000099', early: false, posthumous: false, org_id: t.gcell.id, created_by: null, created_at: now, updated_by: null, updated_at: now,
+        }),
+      ).toBeUndefined();
+      const values = { member_id: m.young!, seriously_ill: true, discipline_form: null, discipline_decision_date: null, discipline_decision_no: null, improvement_recognised_on: null, note: null, updated_by: null, updated_at: now };
+      expect(await repo.upsertConsideration(db, sibling, values, null)).toBe(0);
+      expect(await repo.findConsideration(db, makeScope([t.commune.path]), m.young!)).toBeUndefined();
     });
 
     it('keeps the register: filters, scope, member page and the Excel export', async () => {
