@@ -134,6 +134,7 @@ export const errorStatus = {
   BADGE_AWARD_RETURNED: 409,
   BADGE_RETURN_NOT_ALLOWED: 409,
   BADGE_DISCIPLINE_BEFORE_RULES: 400,
+  BADGE_NUMBERS_EXHAUSTED: 409,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -133,6 +133,7 @@ export const messages = {
   BADGE_AWARD_RETURNED: 'Huy hiệu số {badgeNo} đã được trả lại ngày {date}; không thay đổi được nữa',
   BADGE_RETURN_NOT_ALLOWED: 'Chỉ đảng viên bị xóa tên hoặc khai trừ mới phải trả lại Huy hiệu; {name} hiện là {status} (R-BADGE-10)',
   BADGE_DISCIPLINE_BEFORE_RULES: 'Quyết định kỷ luật ngày {date} có trước Quy định 294-QĐ/TW (01/07/2025); hệ thống chưa có thời gian hoãn xét tặng Huy hiệu cho quyết định này (R-BADGE-05)',
+  BADGE_NUMBERS_EXHAUSTED: 'Đã hết dãy số Huy hiệu {badgeClass} năm của tỉnh {province} (R-BADGE-08)',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -95,6 +95,12 @@ export function candidateQuery(scope: Scope, source: CandidateSource) {
     ${part(few, sql`true`)}`;
 }
 
+/** Locks the members' rows (in scope) for the award's transaction: two awards of one member queue. */
+export async function lockMembers(db: Db, scope: Scope, memberIds: readonly number[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  await db.selectFrom('member').select('id').where('id', 'in', [...memberIds]).where(inScope(scope, 'org_path')).orderBy('id').forUpdate().execute();
+}
+
 // ---- badge facts of a member -----------------------------------------------------------------
 
 export function findMember(db: Db, scope: Scope, memberId: number) {

@@ -282,8 +282,9 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<{ i
     seen.add(it.memberId);
   });
   const ids = await ctx.db.transaction().execute(async (tx) => {
-    // The candidate facts are read in the transaction; the unique (member, class) index refuses a
-    // badge given twice by two awards racing.
+    // The members' rows are locked first, so a second award of the same member waits and then
+    // reads the first one's badges (the unique (member, class) index holds as well).
+    await repo.lockMembers(tx, ctx.scope, [...seen]);
     const rows = new Map((await repo.candidateRows(tx, ctx.scope, { memberIds: [...seen] })).map((r) => [r.id, r]));
     const accepted: { row: repo.CandidateRow; c: BatchCandidacy; index: number }[] = [];
     for (const [index, it] of input.items.entries()) {
@@ -328,7 +329,7 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<{ i
           decision_no: input.decisionNo,
           decision_date: input.decisionDate,
           province_org_id: province.id,
-          serial: badgeSerial(badgeClass, no),
+          serial: serialOf(badgeClass, no, province.code),
           early: a.c.early,
           posthumous: false,
           org_id: a.row.org_id,
@@ -346,6 +347,16 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<{ i
   });
   const items = await Promise.all(ids.map((id) => repo.findAward(ctx.db, ctx.scope, id)));
   return { items: items.filter((a): a is repo.AwardWithMember => a !== undefined).map(toAward) };
+}
+
+/** R-BADGE-08: the serial, refused when the province's range of the class is used up. */
+function serialOf(badgeClass: number, no: number, provinceCode: string): string {
+  try {
+    return badgeSerial(badgeClass, no);
+  } catch (e) {
+    if (e instanceof RangeError) throw new AppError('BADGE_NUMBERS_EXHAUSTED', { badgeClass, province: provinceCode }, { field: 'items' });
+    throw e;
+  }
 }
 
 function filterOf(q: Omit<AwardsQuery, 'limit' | 'offset'>, orgPath: string | null): repo.AwardFilter {

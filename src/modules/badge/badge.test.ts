@@ -189,6 +189,19 @@ describeApi(
       expect(audit).toHaveLength(5);
     });
 
+    it('R-BADGE-08: refuses an award once the range of the class is used up, writing nothing', async () => {
+      const db = h().database.db;
+      // A 40-year member of the other province, whose 40-year range is set as used up (7 digits).
+      const row = await insertTestMember(db, { org: other.cellB, full_name: 'Đảng Viên Hết Số', admission_date: '1986-08-20', status: 'official', status_since: '1987-08-20' });
+      await db.insertInto('badge_sequence').values({ province_org_id: other.province.id, badge_class: 40, last_no: 9_999_999 }).execute();
+      const before = await counts(h());
+      const res = await call(h(), 'POST', '/api/badges/awards', { ceremonyDate: '2026-09-02', decisionNo: '56-QĐ/TU', decisionDate: '2026-08-20', items: [{ memberId: row.id, badgeClass: 40 }] }, staffOther.headers);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'BADGE_NUMBERS_EXHAUSTED', details: { field: 'items' } });
+      expect(await counts(h())).toEqual(before);
+      expect((await db.selectFrom('badge_sequence').select('last_no').where('province_org_id', '=', other.province.id).where('badge_class', '=', 40).executeTakeFirstOrThrow()).last_no).toBe(9_999_999);
+    });
+
     it('R-BADGE-10: a removed member returns the badge; a lost one is reissued under its number', async () => {
       const list = (await call(h(), 'GET', `/api/badges/awards?memberId=${m.thirty}`)).json();
       const award = list.items[0] as Award;
@@ -254,6 +267,14 @@ describeApi(
       expect(texts.join('\n')).toContain('Đã cấp lại');
       expect(texts.join('\n')).not.toContain(`${other.province.code}-`);
       expect((await call(h(), 'GET', '/api/badges/awards/export', undefined, leader.headers)).statusCode).toBe(403);
+    });
+
+    it('R-BADGE-08: two awards of one member at once give one badge and one refusal', async () => {
+      const body = { ceremonyDate: '2026-05-19', decisionNo: '77-QĐ/TU', decisionDate: '2026-05-10', items: [{ memberId: m.lastBatch, badgeClass: 30 }] };
+      const [a, b] = await Promise.all([call(h(), 'POST', '/api/badges/awards', body), call(h(), 'POST', '/api/badges/awards', body)]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+      expect((a.statusCode === 409 ? a : b).json().error.code).toBe('BADGE_ALREADY_AWARDED');
+      expect((await call(h(), 'GET', `/api/badges/awards?memberId=${m.lastBatch}`)).json().total).toBe(1);
     });
 
     it('refuses bad badge facts with a named field, and a stale edit', async () => {
