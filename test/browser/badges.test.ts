@@ -85,6 +85,17 @@ describe.skipIf(!chromiumPath)('party badge screens in Chromium', () => {
     expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
   });
 
+  it("shows a party member their own party age as the server computes it, net of gaps", async () => {
+    const own = await (await env.api('dangvien')).get<{ fullName: string; partyAge: { years: number; monthsOver: number } | null }>('/api/members/me');
+    expect(own.partyAge).not.toBeNull();
+    const page = await (await env.newContext()).newPage();
+    await signIn(page, 'dangvien');
+    await page.getByText(own.fullName, { exact: true }).waitFor();
+    const row = page.locator('.ant-descriptions-row', { hasText: 'Tuổi đảng' });
+    await expect(row.textContent()).resolves.toContain(`${own.partyAge!.years} năm ${own.partyAge!.monthsOver} tháng`);
+    await expect(page.getByText('tạm tính').count()).resolves.toBe(0);
+  });
+
   it('shows the leader the candidates without selection or award', async () => {
     const page = await (await env.newContext()).newPage();
     await signIn(page, 'lanhdao');
