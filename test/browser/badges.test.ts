@@ -96,11 +96,12 @@ describe.skipIf(!chromiumPath)('party badge screens in Chromium', () => {
     await expect(page.getByText('tạm tính').count()).resolves.toBe(0);
   });
 
-  it('shows the leader the candidates without selection or award', async () => {
-    const page = await (await env.newContext()).newPage();
+  it('shows the leader the candidates without selection or award, on a 360 px phone without sideways scrolling', async () => {
+    const page = await (await env.newContext({ width: 360, height: 740 })).newPage();
     await signIn(page, 'lanhdao');
-    await page.getByRole('menuitem', { name: 'Huy hiệu Đảng' }).click();
+    await page.goto('/badges');
     await page.getByRole('table').getByText('30 năm').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await expect(page.getByRole('button', { name: /Trao Huy hiệu/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('checkbox').count()).resolves.toBe(0);
   });

@@ -31,6 +31,7 @@ async function shots(api: Api): Promise<Shot[]> {
     { name: 'member-page', user: 'bantochuc', path: `/members/${member.id}`, ready: (p) => p.getByRole('tab').first().waitFor() },
     { name: 'admission-list', user: 'bantochuc', path: '/admission', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'recognition-list', user: 'bantochuc', path: '/recognition', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
+    { name: 'badges', user: 'bantochuc', path: '/badges', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'due', user: 'bantochuc', path: '/due', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'recognition-case', user: 'bantochuc', path: `/recognition/cases/${recognition.id}`, ready: (p) => p.locator('[data-step]').first().waitFor() },
   ];

@@ -41,7 +41,8 @@ export function CandidatesTab() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap>
+      {/* A plain wrapping row: a Space item would size to the long batch label and push past a phone's width. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
         <Select
           aria-label={t('badges.year')}
           value={year}
@@ -54,7 +55,7 @@ export function CandidatesTab() {
         />
         <Select
           aria-label={t('badges.ceremony')}
-          style={{ minWidth: '14rem' }}
+          style={{ width: '24rem', maxWidth: '100%' }}
           value={ceremony}
           onChange={(v: string) => {
             setChosen(v);
@@ -67,7 +68,7 @@ export function CandidatesTab() {
             {t('badges.awardSelected', { n: picked.length })}
           </Button>
         )}
-      </Space>
+      </div>
       {list.data && (
         <Typography.Text>
           {list.data.byClass.length === 0
