@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_admission_target.js';
 import * as m0013 from './migrations/0013_due_item.js';
 import * as m0014 from './migrations/0014_member_name_birth.js';
 import * as m0015 from './migrations/0015_member_name_token.js';
+import * as m0018 from './migrations/0018_exit.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013_due_item': m0013,
   '0014_member_name_birth': m0014,
   '0015_member_name_token': m0015,
+  '0018_exit': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,6 +34,10 @@ export const RESOURCES = [
   'recognition',
   /** Yearly admission targets per org and their achievement (issue 5 item 8). */
   'admission_target',
+  /** Exits (issue 5 item 5): removal cases with their steps and appeal, leaving on request, death. */
+  'exit',
+  /** Exemptions of members from work and meetings (R-EXIT-10 … 12). */
+  'exemption',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -65,6 +69,8 @@ const PERMISSIONS: Table = {
     due_item: ['read'],
     recognition: ['read', 'create', 'update'],
     admission_target: ['read', 'update'],
+    exit: ['read', 'create', 'update'],
+    exemption: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues).
   inspection_staff: {
@@ -73,6 +79,9 @@ const PERMISSIONS: Table = {
     member_sensitive: ['read'],
     stats: ['read'],
     audit: ['read'],
+    // Removals and appeals are theirs to know of (QĐ294 §8.2: appeals against removal).
+    exit: ['read'],
+    exemption: ['read'],
   },
   // Committee members and secretaries run their org: they know their members' contacts. They
   // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3) and of
@@ -89,6 +98,9 @@ const PERMISSIONS: Table = {
     recognition: ['read', 'create', 'update'],
     // They hand targets down to the orgs below them (each committee's plan), within their subtree.
     admission_target: ['read', 'update'],
+    // The chi bộ proposes removal, asks for the self-review, decides exemptions (R-EXIT-03, R-EXIT-10).
+    exit: ['read', 'create', 'update'],
+    exemption: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -99,6 +111,8 @@ const PERMISSIONS: Table = {
     due_item: ['read'],
     recognition: ['read'],
     admission_target: ['read'],
+    exit: ['read'],
+    exemption: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

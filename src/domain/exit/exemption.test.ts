@@ -40,10 +40,11 @@ describe('R-EXIT-11: exemption for other reasons', () => {
 });
 
 describe('R-EXIT-12: temporary exemption under 12 months', () => {
-  it('needs an end within 12 months of the start, approved by the cấp ủy cơ sở', () => {
-    const r = request({ kind: 'temporary_absence', decidedBy: 'grassroots_committee', to: '2027-03-01', documents: [] });
+  it('needs an end under 12 months from the start, approved by the cấp ủy cơ sở', () => {
+    const r = request({ kind: 'temporary_absence', decidedBy: 'grassroots_committee', to: '2027-02-28', documents: [] });
     expect(exemptionProblem(r, 'cell')).toBeNull();
-    expect(exemptionProblem({ ...r, to: '2027-03-02' }, 'cell')).toEqual({ problem: 'temporary_too_long', limit: '2027-03-01' });
+    expect(exemptionProblem({ ...r, to: '2027-03-01' }, 'cell')).toEqual({ problem: 'temporary_too_long', limit: '2027-03-01' });
+    expect(exemptionProblem({ ...r, decidedBy: 'cell' }, 'grassroots_cell')).toBeNull();
     expect(exemptionProblem({ ...r, to: null }, 'cell')).toEqual({ problem: 'temporary_needs_end' });
     expect(exemptionProblem({ ...r, to: '2026-03-01' }, 'cell')).toEqual({ problem: 'end_before_start' });
   });

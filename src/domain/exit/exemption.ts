@@ -50,7 +50,7 @@ export interface ExemptionRequest {
   readonly kind: ExemptionKind;
   readonly otherReason: ExemptionOtherReason | null;
   readonly from: string;
-  /** Last day exempt is the day before; null: until a decision ends it (old age, R-EXIT-10). */
+  /** The day the member is back (exclusive end, like the status intervals); null: until a decision ends it (old age, R-EXIT-10). */
   readonly to: string | null;
   readonly decidedBy: ExemptionDecider;
   readonly documents: readonly string[];
@@ -72,10 +72,10 @@ export function exemptionProblem(r: ExemptionRequest, cellType: OrgType): Exempt
   // R-EXIT-11: one of the reasons the guidance lists.
   if (r.kind === 'other_reason' && r.otherReason === null) return { problem: 'other_reason_missing' };
   if (r.kind === 'temporary_absence') {
-    // R-EXIT-12: under 12 months, so its end is known.
+    // R-EXIT-12: under 12 months, so its end is known: the member is back before from + 12 months.
     if (r.to === null) return { problem: 'temporary_needs_end' };
     const limit = periodEnd(r.from, paramOn(EXIT_TEMPORARY_EXEMPTION_UNDER, r.from));
-    if (r.to > limit) return { problem: 'temporary_too_long', limit };
+    if (r.to >= limit) return { problem: 'temporary_too_long', limit };
   }
   const expected = exemptionDecider(r.kind, cellType);
   if (r.decidedBy !== expected) return { problem: 'wrong_decider', expected };

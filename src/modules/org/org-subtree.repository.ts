@@ -145,7 +145,7 @@ export async function replaceMembers(
 }
 
 /** The tables besides member that carry their org's path (for scope): what moves and merges rewrite. */
-const PATHED_CASE_TABLES = ['candidate', 'admission_case', 'recognition_case'] as const;
+const PATHED_CASE_TABLES = ['candidate', 'admission_case', 'recognition_case', 'removal_case', 'exemption'] as const;
 
 /** The candidates and cases of a merged org go to the org it merged into, with its path. */
 export async function reassignCases(tx: Transaction<DB>, scope: Scope, fromId: number, to: { id: number; path: string }): Promise<void> {
