@@ -11,6 +11,7 @@ import { seedDatabase } from './modules/seed/seed.service.js';
 import { createDemoAccounts, DEMO_PASSWORD } from './modules/seed/demo-accounts.service.js';
 import { seedDemoAdmission } from './modules/seed/demo-admission.service.js';
 import { seedDemoRecognition } from './modules/seed/demo-recognition.service.js';
+import { seedDemoExits } from './modules/seed/demo-exits.service.js';
 import { seedDemoTargets } from './modules/seed/demo-targets.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 import { findWebRoot } from './http/web-app.js';
@@ -60,9 +61,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const admission = await seedDemoAdmission(database.db, systemClock.today());
       const targets = await seedDemoTargets(database.db, systemClock.today());
       const recognition = await seedDemoRecognition(database.db, systemClock.today());
+      const exits = await seedDemoExits(database.db, systemClock.today());
       log(
         `Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp, ` +
-          `${recognition.cases} hồ sơ xét công nhận chính thức, ${targets.targets} chỉ tiêu kết nạp (${r.ms} ms).`,
+          `${recognition.cases} hồ sơ xét công nhận chính thức, ${exits.removals} hồ sơ xóa tên, ${exits.exemptions} đảng viên miễn sinh hoạt, ` +
+          `${targets.targets} chỉ tiêu kết nạp (${r.ms} ms).`,
       );
       log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);
     }

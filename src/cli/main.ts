@@ -91,6 +91,9 @@ program
         const { seedDemoRecognition } = await import('../modules/seed/demo-recognition.service.js');
         const rc = await seedDemoRecognition(database.db, systemClock.today());
         console.log(`Đã thêm ${rc.cases} hồ sơ xét công nhận đảng viên chính thức mẫu.`);
+        const { seedDemoExits } = await import('../modules/seed/demo-exits.service.js');
+        const ex = await seedDemoExits(database.db, systemClock.today());
+        console.log(`Đã thêm ${ex.removals} hồ sơ xóa tên, ${ex.exemptions} đảng viên miễn sinh hoạt, ${ex.exits} đảng viên ra khỏi Đảng hoặc từ trần mẫu.`);
         const { seedDemoTargets } = await import('../modules/seed/demo-targets.service.js');
         const tg = await seedDemoTargets(database.db, systemClock.today());
         console.log(`Đã giao ${tg.targets} chỉ tiêu kết nạp mẫu cho các năm ${tg.years.join(', ')}.`);
