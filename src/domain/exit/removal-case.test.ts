@@ -8,6 +8,7 @@ import {
   appealWindowEnds,
   applyRemovalStep,
   expectedRemovalSteps,
+  REMOVAL_GROUNDS,
   removalOpenDeadlines,
   restorationAfterWrongfulRemoval,
   type RemovalCaseFacts,
@@ -42,6 +43,12 @@ describe('R-EXIT-01: three months missed "in the year"', () => {
     const consecutive = ruleSettings(setValue(EXIT_ABSENCE_WINDOW, { window: 'calendar_year', consecutive: true }));
     expect(absenceGroundMet(['2026-01', '2026-04', '2026-09'], '2026-10-01', consecutive)).toBe(false);
     expect(absenceGroundMet(['2026-03', '2026-04', '2026-05'], '2026-10-01', consecutive)).toBe(true);
+  });
+});
+
+describe('R-EXIT-02: the other grounds of xóa tên', () => {
+  it('lists the grounds of R-EXIT-01, R-EXIT-02 and R-EXIT-05 as codes the case records', () => {
+    expect(REMOVAL_GROUNDS).toEqual(['missed_meetings', 'unpaid_dues', 'card_returned', 'no_progress', 'two_years_violations', 'political_standard', 'transfer_not_submitted']);
   });
 });
 
