@@ -59,7 +59,7 @@ describe('R-EXIT-03: self-review first, then the votes of R-PROB-09', () => {
 
   it('lets the chi bộ proceed after the 3rd refused request, not before', () => {
     const second = applyRemovalStep(facts({ selfReviewRefusals: 1 }), { kind: 'self_review_request', date: '2026-01-20', reply: 'refused' });
-    expect(second).toMatchObject({ ok: true, state: 'opened', outcome: 'failed' });
+    expect(second).toMatchObject({ ok: true, state: 'opened', outcome: 'done' });
     expect(expectedRemovalSteps(facts())).toEqual(['self_review_request']);
     const third = applyRemovalStep(facts({ selfReviewRefusals: 2 }), { kind: 'self_review_request', date: '2026-02-03', reply: 'no_reply' });
     expect(third).toMatchObject({ ok: true, state: 'self_reviewed', proceedsWithoutSelfReview: true });

@@ -171,7 +171,8 @@ export function applyRemovalStep(c: RemovalCaseFacts, step: RemovalStep, calenda
       if (step.reply === 'reviewed') return done('self_reviewed');
       const refusals = c.selfReviewRefusals + 1;
       if (refusals >= paramOn(EXIT_SELF_REVIEW_REQUESTS, step.date)) return done('self_reviewed', 'done', true);
-      return done('opened', 'failed');
+      // The request was made (done); the refusal is its reply, recorded beside it.
+      return done('opened');
     }
     case 'cell_resolution': {
       // R-EXIT-03 / R-PROB-09: two thirds of the chi bộ official members.

@@ -154,8 +154,8 @@ describeApi(
 
       const full = (await call(h(), 'GET', `/api/exits/${c.id}`)).json();
       expect(full.steps.map((s: { kind: string; outcome: string }) => `${s.kind}:${s.outcome}`)).toEqual([
-        'self_review_request:failed',
-        'self_review_request:failed',
+        'self_review_request:done',
+        'self_review_request:done',
         'self_review_request:done',
         'cell_resolution:passed',
         'grassroots_resolution:passed',
