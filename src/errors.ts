@@ -126,6 +126,7 @@ export const errorStatus = {
   EXEMPTION_OPEN: 409,
   EXEMPTION_ENDED: 409,
   MEMBER_NOT_OFFICIAL: 409,
+  RULE_NOT_IN_FORCE: 400,
 } as const satisfies Record<MessageKey, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -125,6 +125,7 @@ export const messages = {
   EXEMPTION_OPEN: 'Đảng viên {name} đang được miễn công tác và sinh hoạt đảng; không lập quyết định thứ hai',
   EXEMPTION_ENDED: 'Quyết định miễn công tác và sinh hoạt đảng đã kết thúc ngày {endedOn}',
   MEMBER_NOT_OFFICIAL: 'Đảng viên {name} không phải đảng viên chính thức (hiện là {status}); chỉ đảng viên chính thức được miễn công tác và sinh hoạt đảng',
+  RULE_NOT_IN_FORCE: 'Ngày {date} (trường "{field}") trước khi quy định áp dụng có hiệu lực; hệ thống chưa có phiên bản quy định cho ngày này nên không ghi được',
 } as const;
 
 export type MessageKey = keyof typeof messages;

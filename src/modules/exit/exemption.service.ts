@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { DB, ExemptionRow } from '../../db/types.js';
+import { addCalendarDays } from '../../domain/calendar/iso-date.js';
 import { exemptionProblem, type ExemptionKind, type ExemptionOtherReason, type ExemptionProblem } from '../../domain/exit/exemption.js';
 import type { OrgType } from '../../domain/org-type.js';
+import { RuleNotInForceError } from '../../domain/rules/params.js';
 import { AppError } from '../../errors.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
 import * as dueRepo from '../due/due.repository.js';
@@ -95,8 +97,17 @@ export async function createExemption(ctx: ServiceContext, input: CreateExemptio
     const org = await memberRepo.findOrg(tx, ctx.scope, m.org_id, { forShare: true });
     if (!org) throw new AppError('MEMBER_NOT_FOUND', { id: input.memberId }, { field: 'memberId' });
     const request = { kind: input.kind, otherReason: input.otherReason ?? null, from: input.from, to: input.to ?? null, decidedBy: input.decidedBy, documents: input.documents };
-    const problem = exemptionProblem(request, org.org_type as OrgType);
+    let problem: ExemptionProblem | null;
+    try {
+      problem = exemptionProblem(request, org.org_type as OrgType);
+    } catch (e) {
+      // R-EXIT-12's limit is HD06's: a temporary exemption starting before it has no rule to check.
+      if (e instanceof RuleNotInForceError) throw new AppError('RULE_NOT_IN_FORCE', { date: input.from, field: 'from' }, { field: 'from', param: e.param });
+      throw e;
+    }
     if (problem) throw problemError(problem);
+    if (input.from > today) throw new AppError('DATE_IN_FUTURE', { field: 'from', value: input.from, today }, { field: 'from' });
+    if (input.from < m.status_since) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date: input.from, name: m.full_name, last: m.status_since }, { field: 'from' });
     // The status path checks the date (not in the future, not before the last change) and writes the interval.
     await changeStatusIn(tx, ctx, m.id, { status: 'exempt', effectiveDate: input.from, decisionNo: input.decisionNo ?? null, version: m.version }, { reason: `exemption:${input.kind}` });
     const e = await repo.insertExemption(tx, ctx.scope, {
@@ -165,6 +176,7 @@ export async function endExemption(ctx: ServiceContext, id: number, input: EndEx
     if (e.ended_on !== null) throw new AppError('EXEMPTION_ENDED', { endedOn: e.ended_on }, { field: 'id' });
     const m = await memberRepo.findMember(tx, ctx.scope, e.member_id, { forUpdate: true });
     if (!m) throw notFound(id);
+    if (input.date <= m.status_since) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date: input.date, name: m.full_name, last: addCalendarDays(m.status_since, 1) }, { field: 'date' });
     await changeStatusIn(tx, ctx, m.id, { status: 'official', effectiveDate: input.date, decisionNo: input.decisionNo ?? null, version: m.version }, { reason: 'exemption_ended' });
     await closeExemption(tx, ctx, e, input.date, input.decisionNo ?? null);
   });

@@ -64,7 +64,7 @@ export const removalCase = z.object({
   nextSteps: z.array(z.enum(REMOVAL_STEP_KINDS)),
   deadlines: z.array(z.object({ step: z.enum(REMOVAL_STEP_KINDS), ruleId: z.string(), due: z.string(), dueWithExtension: z.string().nullable() })),
   /** R-EXIT-03: requests made, and those refused or unanswered; the parameter says how many let the chi bộ proceed. */
-  selfReview: z.object({ requests: z.number(), refusals: z.number(), requestsBeforeProceeding: z.number(), date: z.string().nullable() }),
+  selfReview: z.object({ requests: z.number(), refusals: z.number(), requestsBeforeProceeding: z.number().nullable(), date: z.string().nullable() }),
   cellResolution: resolution,
   grassrootsResolution: resolution,
   decision: z.object({ date: z.string(), decisionNo: z.string().nullable(), authority: z.string().nullable(), votes: voteCounts }).nullable(),

@@ -16,7 +16,7 @@ import {
 } from '../../domain/exit/removal-case.js';
 import { isActive, type MemberStatus } from '../../domain/member-status.js';
 import { EXIT_SELF_REVIEW_REQUESTS } from '../../domain/rules/exit.params.js';
-import { paramOn } from '../../domain/rules/params.js';
+import { paramOn, RuleNotInForceError } from '../../domain/rules/params.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { afterStep, presentStep, stepRow, votesOf } from '../case/case-step.js';
@@ -57,6 +57,31 @@ function notInFuture(ctx: ServiceContext, field: string, value: string): void {
   if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
 }
 
+/** The value, or null when no version of a rule was in force on the date (an old case shows no deadline rather than a wrong one). */
+function safely<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) return null;
+    throw e;
+  }
+}
+
+/** A step dated before the rule it needs came into force is refused, naming the field. */
+function inForce<T>(f: () => T, date: string, field: string): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) throw new AppError('RULE_NOT_IN_FORCE', { date, field }, { field, param: e.param });
+    throw e;
+  }
+}
+
+/** An exit dated before the member's current status began is refused under the form's own field (the status path would name effectiveDate). */
+export function notBeforeStatusSince(m: { full_name: string; status_since: string }, date: string, field: string): void {
+  if (date < m.status_since) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date, name: m.full_name, last: m.status_since }, { field });
+}
+
 const groundsOf = (c: RemovalCaseRow): RemovalGround[] => (Array.isArray(c.grounds) ? (c.grounds as RemovalGround[]) : (JSON.parse(String(c.grounds)) as RemovalGround[]));
 
 function factsOf(c: RemovalCaseRow, lastStepDate: string): RemovalCaseFacts {
@@ -90,7 +115,7 @@ function toCase(c: repo.RemovalWithMember): Omit<RemovalCase, 'steps'> {
     selfReview: {
       requests: c.self_review_requests,
       refusals: c.self_review_refusals,
-      requestsBeforeProceeding: paramOn(EXIT_SELF_REVIEW_REQUESTS, c.opened_on),
+      requestsBeforeProceeding: safely(() => paramOn(EXIT_SELF_REVIEW_REQUESTS, c.opened_on)),
       date: c.self_review_date,
     },
     cellResolution:
@@ -115,8 +140,11 @@ function toCase(c: repo.RemovalWithMember): Omit<RemovalCase, 'steps'> {
             votes: votesOf(c.decision_votes_members, c.decision_votes_in_favour, c.decision_votes_against),
           },
     notifiedOn: c.notified_on,
-    appealWindowEnds: c.notified_on === null ? null : appealWindowEnds(c.notified_on),
-    appeal: c.appeal_date === null || c.appeal_level === null ? null : { date: c.appeal_date, level: c.appeal_level, resolutionDue: appealResolutionDue(c.appeal_date, c.appeal_level) },
+    appealWindowEnds: c.notified_on === null ? null : safely(() => appealWindowEnds(c.notified_on!)),
+    appeal:
+      c.appeal_date === null || c.appeal_level === null
+        ? null
+        : { date: c.appeal_date, level: c.appeal_level, resolutionDue: safely(() => appealResolutionDue(c.appeal_date!, c.appeal_level!)) },
     appealResolution:
       c.appeal_resolution_date === null || c.appeal_result === null ? null : { date: c.appeal_resolution_date, decisionNo: c.appeal_resolution_no, result: c.appeal_result },
     duesOwed: c.dues_owed_from === null || c.dues_owed_to === null ? null : { from: c.dues_owed_from, to: c.dues_owed_to },
@@ -309,7 +337,8 @@ export async function recordRemovalStep(ctx: ServiceContext, id: number, input: 
 
     const steps = await repo.removalStepsOf(tx, ctx.scope, id);
     const step = domainStep(input);
-    const result = applyRemovalStep(factsOf(c, lastDateOf(c, steps)), step);
+    // The appeal window runs from the notification (QĐ294), the requests count from HD06: a step before them has no rule to apply.
+    const result = inForce(() => applyRemovalStep(factsOf(c, lastDateOf(c, steps)), step), step.date, 'date');
     if (!result.ok) throw problemError(result, step);
 
     const set: RemovalCaseUpdate = { ...stepColumns(c, input, result.outcome !== 'failed'), state: result.state };
@@ -374,6 +403,7 @@ export async function recordWithdrawal(ctx: ServiceContext, input: WithdrawalInp
     }
     if (p?.problem === 'violating_must_be_disciplined') throw new AppError('WITHDRAWAL_WHILE_VIOLATING', { name: m.full_name }, { field: 'violating' });
     if (m.version !== input.version) throw new AppError('STALE_VERSION', { current: m.version, given: input.version }, { field: 'version', current: m.version });
+    notBeforeStatusSince(m, input.decisionDate, 'decisionDate');
     await endOpenExemptionIn(tx, ctx, m.id, input.decisionDate, input.decisionNo);
     const saved = await changeStatusIn(tx, ctx, m.id, { status: 'withdrawn', effectiveDate: input.decisionDate, decisionNo: input.decisionNo, version: m.version }, { reason: EXIT_REASONS.withdrawal });
     return exitResult(saved, EXIT_REASONS.withdrawal);
@@ -390,6 +420,7 @@ export async function recordDeath(ctx: ServiceContext, input: DeathInput): Promi
       throw new AppError('MEMBER_NOT_ON_ROLLS_FOR_EXIT', { name: m.full_name, status: STATUS_LABELS[m.status] ?? m.status, action: 'báo từ trần' }, { field: 'memberId' });
     }
     if (m.version !== input.version) throw new AppError('STALE_VERSION', { current: m.version, given: input.version }, { field: 'version', current: m.version });
+    notBeforeStatusSince(m, input.dateOfDeath, 'dateOfDeath');
     await endOpenExemptionIn(tx, ctx, m.id, input.dateOfDeath, null);
     const saved = await changeStatusIn(tx, ctx, m.id, { status: 'deceased', effectiveDate: input.dateOfDeath, decisionNo: null, version: m.version }, { reason: EXIT_REASONS.death });
     return exitResult(saved, EXIT_REASONS.death);

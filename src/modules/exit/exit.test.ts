@@ -207,6 +207,16 @@ describeApi(
         { kind: 'cell_resolution', date: '2026-06-10', resolutionNo: '6', votes: votes(9, 5) },
       ]);
       expect(lapsed).toMatchObject({ state: 'not_removed', closedOn: '2026-06-10', member: { status: 'official' } });
+      // A case from before HD06 (09/06/2025) reads, but its self-review request has no rule to apply.
+      const old = await insertTestMember(db, { org: t.cellB, full_name: 'Mạc Văn Cũ', status: 'official', status_since: '2001-01-01' });
+      const oc = await open(old.id, '2025-03-03');
+      expect(oc).toMatchObject({ selfReview: { requestsBeforeProceeding: null } });
+      const before = await counts(h());
+      const tooOld = await step(oc.id, { kind: 'self_review_request', date: '2025-03-04', reply: 'refused', version: oc.version });
+      expect(tooOld.statusCode).toBe(400);
+      expect(tooOld.json().error).toMatchObject({ code: 'RULE_NOT_IN_FORCE', details: { field: 'date' } });
+      expect(await counts(h())).toEqual(before);
+
       // The case is closed: a new one may be opened.
       expect((await call(h(), 'POST', '/api/exits', { memberId: other.id, openedOn: '2026-07-01', grounds: ['missed_meetings'] })).statusCode).toBe(201);
     });
@@ -257,6 +267,12 @@ describeApi(
       const tooLong = await call(h(), 'POST', '/api/exemptions', base);
       expect(tooLong.statusCode).toBe(400);
       expect(tooLong.json().error).toMatchObject({ code: 'EXEMPTION_INVALID', details: { field: 'to', limit: '2027-04-01' } });
+      const beforeStatus = await call(h(), 'POST', '/api/exemptions', { ...base, kind: 'old_age_health', decidedBy: 'cell', documents: ['Giấy khám'], from: '2013-12-01', to: '2014-06-01' });
+      expect(beforeStatus.json().error).toMatchObject({ code: 'EFFECTIVE_DATE_TOO_EARLY', details: { field: 'from' } });
+      // R-EXIT-12's limit comes from HD06 (09/06/2025): a temporary exemption before it has no rule to check against.
+      const beforeRule = await call(h(), 'POST', '/api/exemptions', { ...base, from: '2025-01-06', to: '2025-06-02' });
+      expect(beforeRule.statusCode).toBe(400);
+      expect(beforeRule.json().error).toMatchObject({ code: 'RULE_NOT_IN_FORCE', details: { field: 'from' } });
       const wrongDecider = await call(h(), 'POST', '/api/exemptions', { ...base, kind: 'other_reason', otherReason: 'maternity', decidedBy: 'cell', to: '2026-10-01' });
       expect(wrongDecider.json().error).toMatchObject({ code: 'EXEMPTION_INVALID', details: { field: 'decidedBy', expected: 'grassroots_committee' } });
       expect(await counts(h())).toEqual(before);
@@ -271,6 +287,8 @@ describeApi(
       ]);
       const twice = await call(h(), 'POST', '/api/exemptions', { ...base, to: '2027-03-15' });
       expect(twice.json().error.code).toBe('EXEMPTION_OPEN');
+      const endTooEarly = await call(h(), 'POST', `/api/exemptions/${e.id}/end`, { date: '2026-04-01', version: e.version });
+      expect(endTooEarly.json().error).toMatchObject({ code: 'EFFECTIVE_DATE_TOO_EARLY', details: { field: 'date' } });
 
       const ended = await call(h(), 'POST', `/api/exemptions/${e.id}/end`, { date: '2026-11-02', decisionNo: '9-QĐ/ĐU', version: e.version });
       expect(ended.statusCode, ended.body).toBe(200);

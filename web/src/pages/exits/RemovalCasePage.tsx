@@ -57,7 +57,7 @@ export default function RemovalCasePage() {
         {c.appealWindowEnds && <Descriptions.Item label={t('exits.case.appealWindow')}>{formatDate(c.appealWindowEnds)}</Descriptions.Item>}
         {c.appeal?.resolutionDue && <Descriptions.Item label={t('exits.case.appealDue')}>{formatDate(c.appeal.resolutionDue)}</Descriptions.Item>}
       </Descriptions>
-      <Alert type="info" showIcon title={t('exits.case.selfReview', { requests: c.selfReview.requests, refusals: c.selfReview.refusals, limit: c.selfReview.requestsBeforeProceeding })} />
+      <Alert type="info" showIcon title={t('exits.case.selfReview', { requests: c.selfReview.requests, refusals: c.selfReview.refusals, limit: c.selfReview.requestsBeforeProceeding ?? '—' })} />
       {removedOn && <Alert type="warning" showIcon title={t('exits.case.removed', { date: formatDate(removedOn) })} />}
       {c.state === 'not_removed' && c.closedOn && <Alert type="success" showIcon title={t('exits.case.notRemoved', { date: formatDate(c.closedOn) })} />}
       {c.state === 'restored' && c.closedOn && (
