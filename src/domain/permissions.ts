@@ -38,6 +38,10 @@ export const RESOURCES = [
   'transfer',
   /** The flag that a member is under inspection or has a pending complaint (R-TRF-04). */
   'transfer_block',
+  /** Exits (issue 5 item 5): removal cases with their steps and appeal, leaving on request, death. */
+  'exit',
+  /** Exemptions of members from work and meetings (R-EXIT-10 … 12). */
+  'exemption',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -71,6 +75,8 @@ const PERMISSIONS: Table = {
     admission_target: ['read', 'update'],
     transfer: ['read', 'create', 'update'],
     transfer_block: ['read', 'update'],
+    exit: ['read', 'create', 'update'],
+    exemption: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues). Until the
   // inspection module exists, they record who is under inspection or complaint (R-TRF-04).
@@ -82,6 +88,9 @@ const PERMISSIONS: Table = {
     audit: ['read'],
     transfer: ['read'],
     transfer_block: ['read', 'update'],
+    // Removals and appeals are theirs to know of (QĐ294 §8.2: appeals against removal).
+    exit: ['read'],
+    exemption: ['read'],
   },
   // Committee members and secretaries run their org: they know their members' contacts. They
   // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3) and of
@@ -101,6 +110,9 @@ const PERMISSIONS: Table = {
     // The chi ủy fills the transfer letter's first box and receives the arriving member (HD38 §II.4.3).
     transfer: ['read', 'create', 'update'],
     transfer_block: ['read'],
+    // The chi bộ proposes removal, asks for the self-review, decides exemptions (R-EXIT-03, R-EXIT-10).
+    exit: ['read', 'create', 'update'],
+    exemption: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -112,6 +124,8 @@ const PERMISSIONS: Table = {
     recognition: ['read'],
     admission_target: ['read'],
     transfer: ['read'],
+    exit: ['read'],
+    exemption: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

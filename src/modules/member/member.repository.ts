@@ -252,6 +252,19 @@ export async function closeInterval(
 }
 
 /** A change dated the day the open period began replaces it: a zero-length period never held. */
+/** R-AGE-04: marks the open status interval (a removal being annulled on appeal) as annulled; it is closed, never deleted. */
+export async function annulOpenStatusPeriod(db: Db, scope: Scope, memberId: number): Promise<number> {
+  return changed(
+    await db
+      .updateTable('member_status_period')
+      .set({ annulled_as_wrongful: true })
+      .where('member_id', '=', memberId)
+      .where('valid_to', 'is', null)
+      .where(memberInScope(scope, memberId))
+      .executeTakeFirst(),
+  );
+}
+
 export async function replaceOpenStatusPeriod(
   db: Db,
   scope: Scope,
