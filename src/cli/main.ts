@@ -94,6 +94,9 @@ program
         const { seedDemoTransfers } = await import('../modules/seed/demo-transfer.service.js');
         const tr = await seedDemoTransfers(database.db, systemClock.today());
         console.log(`Đã thêm ${tr.cases} hồ sơ chuyển sinh hoạt đảng mẫu.`);
+        const { seedDemoExits } = await import('../modules/seed/demo-exits.service.js');
+        const ex = await seedDemoExits(database.db, systemClock.today());
+        console.log(`Đã thêm ${ex.removals} hồ sơ xóa tên, ${ex.exemptions} đảng viên miễn sinh hoạt, ${ex.exits} đảng viên ra khỏi Đảng hoặc từ trần mẫu.`);
         const { seedDemoTargets } = await import('../modules/seed/demo-targets.service.js');
         const tg = await seedDemoTargets(database.db, systemClock.today());
         console.log(`Đã giao ${tg.targets} chỉ tiêu kết nạp mẫu cho các năm ${tg.years.join(', ')}.`);

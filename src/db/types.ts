@@ -152,6 +152,8 @@ export interface MemberStatusPeriodTable {
   decision_no: string | null;
   /** Why this status began, where a rule names a reason (R-REC-06; e.g. `not_recognized`, R-PROB-09). */
   reason: Generated<string | null>;
+  /** R-AGE-04: this removal was annulled on appeal; the interval stays (R-REC-06) but is no gap in party age (migration 0018). */
+  annulled_as_wrongful: Generated<boolean>;
 }
 
 export interface MemberPlacementTable {
@@ -447,6 +449,54 @@ export interface TransferCaseTable {
   updated_at: Timestamp;
 }
 
+/** The removal case (xóa tên, src/domain/exit/removal-case.ts; migration 0018): the current facts of each step. */
+export interface RemovalCaseTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  org_path: string;
+  needs_grassroots_resolution: boolean;
+  state: string;
+  opened_on: string;
+  closed_on: string | null;
+  /** The grounds (REMOVAL_GROUNDS codes), as a JSON array. */
+  grounds: Json;
+  grounds_note: string | null;
+  /** The member's status when the case opened: what an upheld appeal restores. */
+  member_status_before: string;
+  self_review_requests: Generated<number>;
+  self_review_refusals: Generated<number>;
+  self_review_date: string | null;
+  cell_resolution_date: string | null;
+  cell_resolution_no: string | null;
+  cell_votes_members: number | null;
+  cell_votes_in_favour: number | null;
+  cell_votes_against: number | null;
+  grassroots_resolution_date: string | null;
+  grassroots_resolution_no: string | null;
+  grassroots_votes_members: number | null;
+  grassroots_votes_in_favour: number | null;
+  grassroots_votes_against: number | null;
+  decision_date: string | null;
+  decision_no: string | null;
+  deciding_authority: string | null;
+  decision_votes_members: number | null;
+  decision_votes_in_favour: number | null;
+  decision_votes_against: number | null;
+  notified_on: string | null;
+  appeal_date: string | null;
+  appeal_level: 'provincial' | 'central' | null;
+  appeal_resolution_date: string | null;
+  appeal_resolution_no: string | null;
+  appeal_result: 'upheld' | 'rejected' | null;
+  /** R-AGE-04: the gap whose dues the restored member owes, [from, to). */
+  dues_owed_from: string | null;
+  dues_owed_to: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** One recorded step of a transfer case: append-only history, the shape of every case's steps. */
 export type TransferStepTable = RecognitionStepTable;
 
@@ -513,6 +563,34 @@ export interface BadgeAwardTable {
   version: Generated<number>;
 }
 
+/** One recorded step of a removal case: append-only history. */
+export type RemovalStepTable = RecognitionStepTable;
+
+/** An exemption from work and meetings (R-EXIT-10 … 12; migration 0018). */
+export interface ExemptionTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  org_path: string;
+  kind: string;
+  other_reason: string | null;
+  from_date: string;
+  /** First day no longer exempt as decided (exclusive); null: open-ended. */
+  to_date: string | null;
+  decided_by: string;
+  decision_date: string;
+  decision_no: string | null;
+  /** Document titles, as a JSON array of strings. */
+  documents: Json;
+  notes: string | null;
+  /** The day the member was official again (the exemption ended). */
+  ended_on: string | null;
+  end_decision_no: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
@@ -548,6 +626,9 @@ export interface DB {
   badge_consideration: BadgeConsiderationTable;
   badge_sequence: BadgeSequenceTable;
   badge_award: BadgeAwardTable;
+  removal_case: RemovalCaseTable;
+  removal_step: RemovalStepTable;
+  exemption: ExemptionTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -563,6 +644,10 @@ export type ImportJobRow = Selectable<ImportJobTable>;
 export type RecognitionCaseRow = Selectable<RecognitionCaseTable>;
 export type RecognitionCaseUpdate = Updateable<RecognitionCaseTable>;
 export type RecognitionStepRow = Selectable<RecognitionStepTable>;
+export type RemovalCaseRow = Selectable<RemovalCaseTable>;
+export type RemovalCaseUpdate = Updateable<RemovalCaseTable>;
+export type RemovalStepRow = Selectable<RemovalStepTable>;
+export type ExemptionRow = Selectable<ExemptionTable>;
 export type AdmissionTargetRow = Selectable<AdmissionTargetTable>;
 export type TransferCaseRow = Selectable<TransferCaseTable>;
 export type TransferCaseUpdate = Updateable<TransferCaseTable>;

@@ -37,3 +37,11 @@ const transitions: Record<MemberStatus, readonly MemberStatus[]> = {
 export function canTransition(from: MemberStatus, to: MemberStatus): boolean {
   return transitions[from].includes(to);
 }
+
+/**
+ * R-AGE-04: a member removed (or expelled) wrongfully comes back onto the rolls when the removal
+ * is annulled; the removed interval stays, marked annulled (the record is never rewritten, R-REC-06).
+ */
+export function canRestore(from: MemberStatus, to: MemberStatus): boolean {
+  return (from === 'removed' || from === 'expelled') && (to === 'official' || to === 'probationary');
+}

@@ -48,6 +48,15 @@ describe('permission table v1', () => {
     for (const role of ['admin', 'inspection_staff', 'leader', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, 'import', a), `${role} ${a}`).toBe(false);
   });
 
+  it('lets commission staff and committees keep exits and exemptions, inspection staff and leaders read them, and no one else', () => {
+    for (const res of ['exit', 'exemption'] as const) {
+      for (const role of ['org_staff', 'committee'] as const) for (const a of ['read', 'create', 'update'] as const) expect(roleCan(role, res, a), `${role} ${res} ${a}`).toBe(true);
+      for (const role of ['inspection_staff', 'leader'] as const) for (const a of ACTIONS) expect(roleCan(role, res, a), `${role} ${res} ${a}`).toBe(a === 'read');
+      for (const role of ['admin', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, res, a), `${role} ${res} ${a}`).toBe(false);
+      for (const role of ROLES) expect(roleCan(role, res, 'delete'), role).toBe(false);
+    }
+  });
+
   it('gives recognition cases the same roles as admission cases', () => {
     for (const role of ROLES) for (const a of ACTIONS) expect(roleCan(role, 'recognition', a), `${role} ${a}`).toBe(roleCan(role, 'admission', a));
   });

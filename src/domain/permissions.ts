@@ -40,6 +40,10 @@ export const RESOURCES = [
   'transfer_block',
   /** Party badges: candidates of a ceremony batch, the register of awards, returns and reissues (issue 5 item 6). */
   'badge',
+  /** Exits (issue 5 item 5): removal cases with their steps and appeal, leaving on request, death. */
+  'exit',
+  /** Exemptions of members from work and meetings (R-EXIT-10 … 12). */
+  'exemption',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -75,6 +79,8 @@ const PERMISSIONS: Table = {
     transfer_block: ['read', 'update'],
     // The direct superior lists candidates and keeps the register (R-BADGE-04).
     badge: ['read', 'create', 'update', 'export'],
+    exit: ['read', 'create', 'update'],
+    exemption: ['read', 'create', 'update'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues). Until the
   // inspection module exists, they record who is under inspection or complaint (R-TRF-04).
@@ -86,6 +92,9 @@ const PERMISSIONS: Table = {
     audit: ['read'],
     transfer: ['read'],
     transfer_block: ['read', 'update'],
+    // Removals and appeals are theirs to know of (QĐ294 §8.2: appeals against removal).
+    exit: ['read'],
+    exemption: ['read'],
   },
   // Committee members and secretaries run their org: they know their members' contacts. They
   // prepare candidates and record the cell's and committee's steps of an admission (HD06 §3) and of
@@ -107,6 +116,9 @@ const PERMISSIONS: Table = {
     transfer_block: ['read'],
     // They see who of their org is to be awarded, and hold the ceremony (R-BADGE-04).
     badge: ['read'],
+    // The chi bộ proposes removal, asks for the self-review, decides exemptions (R-EXIT-03, R-EXIT-10).
+    exit: ['read', 'create', 'update'],
+    exemption: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -119,6 +131,8 @@ const PERMISSIONS: Table = {
     admission_target: ['read'],
     transfer: ['read'],
     badge: ['read'],
+    exit: ['read'],
+    exemption: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

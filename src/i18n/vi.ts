@@ -134,6 +134,22 @@ export const messages = {
   BADGE_RETURN_NOT_ALLOWED: 'Chỉ đảng viên bị xóa tên hoặc khai trừ mới phải trả lại Huy hiệu; {name} hiện là {status} (R-BADGE-10)',
   BADGE_DISCIPLINE_BEFORE_RULES: 'Quyết định kỷ luật ngày {date} có trước Quy định 294-QĐ/TW (01/07/2025); hệ thống chưa có thời gian hoãn xét tặng Huy hiệu cho quyết định này (R-BADGE-05)',
   BADGE_NUMBERS_EXHAUSTED: 'Đã hết dãy số Huy hiệu {badgeClass} năm của tỉnh {province} (R-BADGE-08)',
+  REMOVAL_CASE_NOT_FOUND: 'Không tìm thấy hồ sơ xóa tên đảng viên (mã {id})',
+  REMOVAL_CASE_OPEN: 'Đảng viên {name} đang có một hồ sơ xóa tên chưa kết thúc; không lập hồ sơ thứ hai',
+  REMOVAL_STEP_NOT_ALLOWED: 'Bước "{step}" chưa đến lượt: bước tiếp theo của hồ sơ xóa tên là "{expected}"',
+  REMOVAL_CASE_CLOSED: 'Hồ sơ xóa tên đã kết thúc ({state}); không ghi thêm bước "{step}"',
+  MEMBER_NOT_ON_ROLLS_FOR_EXIT: 'Đảng viên {name} không còn trong danh sách sinh hoạt (hiện là {status}); không thể {action}',
+  APPEAL_BEFORE_DECISION: 'Khiếu nại (trường "kind") chỉ được nhận khi đã có quyết định xóa tên (R-EXIT-04)',
+  APPEAL_AFTER_WINDOW: 'Ngày khiếu nại {date} đã quá thời hạn 30 ngày làm việc kể từ khi nhận quyết định (hết hạn ngày {windowEnds}); khiếu nại không được xem xét (R-EXIT-04)',
+  APPEAL_NOT_BY_MEMBER: 'Khiếu nại (trường "byMember") phải do chính đảng viên bị xóa tên gửi; không nhận khiếu nại gửi thay (R-EXIT-04)',
+  APPEAL_WINDOW_OPEN: 'Thời hạn khiếu nại còn đến hết ngày {windowEnds}; ngày kết thúc hồ sơ (trường "date") phải sau ngày đó (R-EXIT-04)',
+  WITHDRAWAL_WHILE_VIOLATING: 'Đảng viên {name} đang vi phạm tư cách đảng viên (trường "violating"): phải xem xét kỷ luật trước, không giải quyết cho ra khỏi Đảng (R-EXIT-07)',
+  EXEMPTION_NOT_FOUND: 'Không tìm thấy quyết định miễn công tác và sinh hoạt đảng (mã {id})',
+  EXEMPTION_INVALID: 'Miễn công tác và sinh hoạt đảng không hợp lệ (trường "{field}"): {reason}',
+  EXEMPTION_OPEN: 'Đảng viên {name} đang được miễn công tác và sinh hoạt đảng; không lập quyết định thứ hai',
+  EXEMPTION_ENDED: 'Quyết định miễn công tác và sinh hoạt đảng đã kết thúc ngày {endedOn}',
+  MEMBER_NOT_OFFICIAL: 'Đảng viên {name} không phải đảng viên chính thức (hiện là {status}); chỉ đảng viên chính thức được miễn công tác và sinh hoạt đảng',
+  RULE_NOT_IN_FORCE: 'Ngày {date} (trường "{field}") trước khi quy định áp dụng có hiệu lực; hệ thống chưa có phiên bản quy định cho ngày này nên không ghi được',
 } as const;
 
 export type MessageKey = keyof typeof messages;

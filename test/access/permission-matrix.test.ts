@@ -33,6 +33,8 @@ interface Subtree {
   transfer: { caseId: number; freeMemberId: number; memberName: string };
   /** A member reaching 30 years of party age in the 2/9/2026 batch, and a removed member's badge in the register. */
   badges: { candidateId: number; awardId: number };
+  /** An open removal case (of the first probationary member) and an exemption in force of an exempt member. */
+  exits: { caseId: number; exemptionId: number; exemptMemberId: number };
 }
 
 interface World {
@@ -51,6 +53,8 @@ interface World {
   /** Secrets of those two users and (once set up) of A's staff; the harness clock is fixed. */
   secrets: { pending: string; full: string; staffA?: string };
   now: number;
+  /** The exemption A's staff creates in the matrix run, which the next row ends. */
+  createdExemptionId?: number;
 }
 
 const totpCode = (w: World, secret: string | undefined) =>
@@ -106,7 +110,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/stats': {
     inScope: () => get('/api/stats'),
     ok: [200],
-    listing: (_w, res) => expect(res.json().members.total).toBe(6), // A's official member, two probationary, two transferring and the badge candidate, not B's
+    listing: (_w, res) => expect(res.json().members.total).toBe(7), // A's official member, two probationary, two transferring, an exempt one and the badge candidate, not B's
   },
   'GET /api/members': {
     inScope: (w) => get(`/api/members?org=${w.a.commune.id}`),
@@ -507,6 +511,52 @@ const MATRIX: Record<string, Entry> = {
     as: (w) => w.totpFull,
     ok: [204],
   },
+  // Exits and exemptions: after every other row that reads A's member, whose status these change.
+  'GET /api/exits': {
+    inScope: (w) => get(`/api/exits?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/exits?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([w.a.exits.caseId]),
+  },
+  'GET /api/exits/{id}': { inScope: (w) => get(`/api/exits/${w.a.exits.caseId}`), outOfScope: (w) => get(`/api/exits/${w.b.exits.caseId}`), ok: [200] },
+  'POST /api/exits/{id}/steps': {
+    inScope: (w) => post(`/api/exits/${w.a.exits.caseId}/steps`, { kind: 'self_review_request', date: TODAY, reply: 'refused', version: 1 }),
+    outOfScope: (w) => post(`/api/exits/${w.b.exits.caseId}/steps`, { kind: 'self_review_request', date: TODAY, reply: 'refused', version: 1 }),
+    ok: [200],
+  },
+  'GET /api/exemptions': {
+    inScope: (w) => get(`/api/exemptions?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/exemptions?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([w.a.exits.exemptionId]),
+  },
+  'GET /api/exemptions/{id}': { inScope: (w) => get(`/api/exemptions/${w.a.exits.exemptionId}`), outOfScope: (w) => get(`/api/exemptions/${w.b.exits.exemptionId}`), ok: [200] },
+  'POST /api/exemptions/{id}/end': {
+    inScope: (w) => post(`/api/exemptions/${w.a.exits.exemptionId}/end`, { date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/exemptions/${w.b.exits.exemptionId}/end`, { date: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/exemptions': {
+    // The member whose exemption just ended (official again) is exempted anew.
+    inScope: (w) => post('/api/exemptions', { memberId: w.a.exits.exemptMemberId, kind: 'old_age_health', from: TODAY, decidedBy: 'cell', decisionDate: TODAY, documents: ['Giấy khám sức khỏe'] }),
+    outOfScope: (w) => post('/api/exemptions', { memberId: w.b.exits.exemptMemberId, kind: 'old_age_health', from: TODAY, decidedBy: 'cell', decisionDate: TODAY, documents: ['Giấy khám sức khỏe'] }),
+    ok: [201],
+  },
+  'POST /api/exits': {
+    inScope: (w) => post('/api/exits', { memberId: w.a.member.id, openedOn: TODAY, grounds: ['missed_meetings'] }),
+    outOfScope: (w) => post('/api/exits', { memberId: w.b.member.id, openedOn: TODAY, grounds: ['missed_meetings'] }),
+    ok: [201],
+  },
+  'POST /api/exits/withdrawals': {
+    inScope: (w) => post('/api/exits/withdrawals', { memberId: w.a.recognition.freeMemberId, requestDate: TODAY, decisionDate: TODAY, decisionNo: '1-QĐ', violating: false, version: 1 }),
+    outOfScope: (w) => post('/api/exits/withdrawals', { memberId: w.b.recognition.freeMemberId, requestDate: TODAY, decisionDate: TODAY, decisionNo: '1-QĐ', violating: false, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/exits/deaths': {
+    inScope: (w) => post('/api/exits/deaths', { memberId: w.a.exits.exemptMemberId, dateOfDeath: TODAY, version: 3 }),
+    outOfScope: (w) => post('/api/exits/deaths', { memberId: w.b.exits.exemptMemberId, dateOfDeath: TODAY, version: 3 }),
+    ok: [200],
+  },
   'POST /api/auth/logout': { inScope: () => post('/api/auth/logout', {}), ok: [204] },
   'POST /api/auth/logout-all': { inScope: () => post('/api/auth/logout-all', {}), as: (w) => w.memberA, ok: [204] },
 };
@@ -587,8 +637,22 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+
+  const xcase = await db
+    .insertInto('removal_case')
+    .values({ member_id: p1.id, org_id: cell.id, org_path: cell.path, needs_grassroots_resolution: true, state: 'opened', opened_on: '2026-06-01', grounds: '["missed_meetings"]', member_status_before: 'probationary' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // An exempt member (off the stats' official and probationary counts but on the rolls) with the exemption in force.
+  const x = await insertTestMember(db, { org: cell, full_name: `Được Miễn ${place}`, status: 'exempt', status_since: '2024-01-01' });
+  const xemption = await db
+    .insertInto('exemption')
+    .values({ member_id: x.id, org_id: cell.id, org_path: cell.path, kind: 'old_age_health', from_date: '2024-01-01', decided_by: 'cell', decision_date: '2024-01-01', documents: '["Giấy khám sức khỏe"]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
+    exits: { caseId: xcase.id, exemptionId: xemption.id, exemptMemberId: x.id },
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
     admission: { candidateId: c1.id, caseId: kase.id, freeCandidateId: c2.id, candidateName },
     imports: { commitJob: await imported(), cancelJob: await imported(), remapJob: await imported(), file },
@@ -685,7 +749,7 @@ describeApi('permission matrix', (h) => {
     const created = (await call(h(), get('/api/orgs?q=MX.B.NEW'), admin)).json();
     expect(created.items).toEqual([]);
     const listed = (await call(h(), get(`/api/members?org=${w.b.commune.id}&status=official,exempt,probationary`), admin)).json();
-    expect(listed.total).toBe(6);
+    expect(listed.total).toBe(7);
     // The recognition case of B is untouched and its probationary members still probationary.
     const rcase = (await call(h(), get(`/api/recognition-cases/${w.b.recognition.caseId}`), admin)).json();
     expect(rcase).toMatchObject({ state: 'opened', version: 1, steps: [] });
@@ -707,6 +771,10 @@ describeApi('permission matrix', (h) => {
     const badgeB = (await call(h(), get(`/api/badges/awards/${w.b.badges.awardId}`), admin)).json();
     expect(badgeB).toMatchObject({ status: 'awarded', version: 1 });
     expect((await call(h(), get(`/api/badges/awards?org=${w.b.commune.id}`), admin)).json().total).toBe(1);
+    const exitB = (await call(h(), get(`/api/exits/${w.b.exits.caseId}`), admin)).json();
+    expect(exitB).toMatchObject({ state: 'opened', version: 1, steps: [] });
+    const exemptionB = (await call(h(), get(`/api/exemptions/${w.b.exits.exemptionId}`), admin)).json();
+    expect(exemptionB).toMatchObject({ endedOn: null, version: 1, member: { status: 'exempt' } });
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });

@@ -24,6 +24,7 @@ async function shots(api: Api): Promise<Shot[]> {
   const top = (await api.get<{ items: { id: number }[] }>('/api/orgs')).items[0]!;
   const member = (await api.get<{ items: { id: number }[] }>('/api/members?pageSize=1')).items[0]!;
   const recognition = (await api.get<{ items: { id: number }[] }>('/api/recognition-cases?state=grassroots_resolved,cell_resolved&pageSize=1')).items[0]!;
+  const removal = (await api.get<{ items: { id: number }[] }>('/api/exits?state=notified&pageSize=1')).items[0]!;
   return [
     { name: 'dashboard', user: 'bantochuc', path: '/', ready: (p) => p.locator('canvas').first().waitFor() },
     { name: 'tree', user: 'bantochuc', path: `/orgs/${top.id}`, ready: (p) => p.getByRole('tree').getByRole('treeitem').first().waitFor() },
@@ -34,6 +35,8 @@ async function shots(api: Api): Promise<Shot[]> {
     { name: 'badges', user: 'bantochuc', path: '/badges', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'due', user: 'bantochuc', path: '/due', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
     { name: 'recognition-case', user: 'bantochuc', path: `/recognition/cases/${recognition.id}`, ready: (p) => p.locator('[data-step]').first().waitFor() },
+    { name: 'exits-list', user: 'bantochuc', path: '/exits', ready: (p) => p.getByRole('table').getByRole('link').first().waitFor() },
+    { name: 'exits-case', user: 'bantochuc', path: `/exits/cases/${removal.id}`, ready: (p) => p.locator('[data-step]').first().waitFor() },
   ];
 }
 

@@ -76,7 +76,7 @@ export function candidateQuery(scope: Scope, source: CandidateSource) {
     select m.id, m.full_name, m.name_sort, m.birth_date, m.admission_date, m.status, m.org_id, m.org_path, o.name as org_name,
       bc.seriously_ill, bc.discipline_form, bc.discipline_decision_date, bc.improvement_recognised_on,
       (select string_agg(sp.status || '|' || sp.valid_from::text || '|' || coalesce(sp.valid_to::text, ''), ';')
-         from member_status_period sp where sp.member_id = m.id and sp.status in (${gaps})) as gaps,
+         from member_status_period sp where sp.member_id = m.id and sp.status in (${gaps}) and not sp.annulled_as_wrongful) as gaps,
       (select string_agg(a.badge_class::text, ',') from badge_award a where a.member_id = m.id) as awarded
     from ${from}
     join org o on o.id = m.org_id
@@ -87,7 +87,7 @@ export function candidateQuery(scope: Scope, source: CandidateSource) {
   if ('memberIds' in source) return sql<CandidateRow>`${part(sql`member m`, sql`m.id in (${sql.join([...source.memberIds])})`)}`;
   const ranges = source.windows.map((w) => sql`(m.admission_date >= ${w.from}::date and m.admission_date <= ${w.to}::date)`);
   const few = sql`(
-    select member_id from member_status_period where status in (${gaps}) and valid_to is not null
+    select member_id from member_status_period where status in (${gaps}) and valid_to is not null and not annulled_as_wrongful
     union select member_id from badge_consideration) few join member m on m.id = few.member_id`;
   return sql<CandidateRow>`
     ${part(sql`member m`, sql`(${sql.join(ranges, sql` or `)})`)}
@@ -120,6 +120,7 @@ export function gapPeriods(db: Db, scope: Scope, memberId: number) {
     .select(['sp.status', 'sp.valid_from', 'sp.valid_to'])
     .where('sp.member_id', '=', memberId)
     .where('sp.status', 'in', GAP_STATUSES)
+    .where('sp.annulled_as_wrongful', '=', false)
     .where(inScope(scope, 'm.org_path'))
     .orderBy('sp.valid_from')
     .execute();

@@ -83,6 +83,25 @@ describeApi(
       expect((await call(h(), 'GET', `/api/members/${m.thirty}`)).json().partyAge).toMatchObject({ months: 361, years: 30, monthsOver: 1, gaps: [] });
     });
 
+    it('R-AGE-04: a removal annulled as wrongful is no gap on the record', async () => {
+      const db = h().database.db;
+      const row = await insertTestMember(db, { org: t.cellB, full_name: 'Đảng Viên Được Khôi Phục', admission_date: '2000-03-15', status: 'official', status_since: '2001-03-15' });
+      await db.deleteFrom('member_status_period').where('member_id', '=', row.id).execute();
+      await db
+        .insertInto('member_status_period')
+        .values([
+          { member_id: row.id, valid_from: '2001-03-15', valid_to: '2010-01-01', status: 'official', decision_no: null },
+          { member_id: row.id, valid_from: '2010-01-01', valid_to: '2012-01-01', status: 'removed', decision_no: null, annulled_as_wrongful: true },
+          { member_id: row.id, valid_from: '2012-01-01', valid_to: null, status: 'official', decision_no: null },
+        ])
+        .execute();
+      expect((await call(h(), 'GET', `/api/members/${row.id}`)).json().partyAge).toMatchObject({ months: 318, gaps: [] });
+      await db.updateTable('member_status_period').set({ annulled_as_wrongful: false }).where('member_id', '=', row.id).where('status', '=', 'removed').execute();
+      expect((await call(h(), 'GET', `/api/members/${row.id}`)).json().partyAge).toMatchObject({ months: 294, gaps: [{ from: '2010-01-01', to: '2012-01-01' }] });
+      await db.deleteFrom('member_status_period').where('member_id', '=', row.id).execute();
+      await db.insertInto('member_status_period').values({ member_id: row.id, valid_from: '2001-03-15', valid_to: null, status: 'official', decision_no: null }).execute();
+    });
+
     it('R-BADGE-06: lists the members reaching a class within the batch, the first day in and the day before out', async () => {
       const list = await candidates('2026-09-02');
       expect(list.from).toBe('2026-05-20');

@@ -252,6 +252,19 @@ export async function closeInterval(
 }
 
 /** A change dated the day the open period began replaces it: a zero-length period never held. */
+/** R-AGE-04: marks the open status interval (a removal being annulled on appeal) as annulled; it is closed, never deleted. */
+export async function annulOpenStatusPeriod(db: Db, scope: Scope, memberId: number): Promise<number> {
+  return changed(
+    await db
+      .updateTable('member_status_period')
+      .set({ annulled_as_wrongful: true })
+      .where('member_id', '=', memberId)
+      .where('valid_to', 'is', null)
+      .where(memberInScope(scope, memberId))
+      .executeTakeFirst(),
+  );
+}
+
 export async function replaceOpenStatusPeriod(
   db: Db,
   scope: Scope,
@@ -373,7 +386,7 @@ export function statusPeriods(db: Db, scope: Scope, memberId: number) {
   return db
     .selectFrom('member_status_period as sp')
     .innerJoin('member as m', 'm.id', 'sp.member_id')
-    .select(['sp.status', 'sp.valid_from', 'sp.valid_to', 'sp.decision_no'])
+    .select(['sp.status', 'sp.valid_from', 'sp.valid_to', 'sp.decision_no', 'sp.annulled_as_wrongful'])
     .where('sp.member_id', '=', memberId)
     .where(inScope(scope, 'm.org_path'))
     .orderBy('sp.valid_from')

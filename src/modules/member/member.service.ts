@@ -1,9 +1,10 @@
+import { addCalendarDays } from '../../domain/calendar/iso-date.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, MemberRow, MemberUpdate } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
 import { birthYearsOfBand, type AgeBand } from '../../domain/age-band.js';
 import { issuesTouching, memberFieldIssues, type MemberFacts, type MemberFieldIssue } from '../../domain/member-validation.js';
-import { ACTIVE_STATUSES, canTransition, isActive, type MemberStatus } from '../../domain/member-status.js';
+import { ACTIVE_STATUSES, canRestore, canTransition, isActive, type MemberStatus } from '../../domain/member-status.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { addDelta, dimDelta, type DimCounts } from '../../domain/rollup-dims.js';
 import { KINH } from '../../domain/stats-figures.js';
@@ -367,12 +368,19 @@ export async function changeStatus(ctx: ServiceContext, id: number, input: Statu
  * interval, opens the next (with the reason a rule names, if any), updates the record, the roll-ups
  * and the audit trail. The recognition decision (R-PROB-03/09) changes its member through it.
  */
-export async function changeStatusIn(tx: Tx, ctx: ServiceContext, id: number, input: StatusChangeInput, opts: { reason?: string | null } = {}): Promise<MemberRow> {
+export async function changeStatusIn(
+  tx: Tx,
+  ctx: ServiceContext,
+  id: number,
+  input: StatusChangeInput,
+  opts: { reason?: string | null; restoration?: boolean } = {},
+): Promise<MemberRow> {
   const before = await repo.findMember(tx, ctx.scope, id, { forUpdate: true });
   if (!before) throw notFound(id);
   assertVersion(before, input.version);
   const from = before.status as MemberStatus;
-  if (!canTransition(from, input.status)) {
+  // R-AGE-04: a restoration (an upheld appeal against a removal) is the one way back from a removal.
+  if (!(opts.restoration ? canRestore(from, input.status) : canTransition(from, input.status))) {
     throw new AppError(
       'STATUS_TRANSITION_NOT_ALLOWED',
       { from: STATUS_LABELS[from] ?? from, to: STATUS_LABELS[input.status] ?? input.status },
@@ -386,6 +394,12 @@ export async function changeStatusIn(tx: Tx, ctx: ServiceContext, id: number, in
   assertEffectiveDate(date, ctx.clock.today(), open?.valid_from ?? before.status_since, before.full_name);
   const decisionNo = clean(input.decisionNo);
   const reason = opts.reason ?? null;
+  // R-AGE-04: the removed interval is annulled, so party age runs through it; it stays in the history (R-REC-06).
+  if (opts.restoration) {
+    // The same day would replace the removed interval instead of closing it.
+    if (open && open.valid_from === date) throw new AppError('EFFECTIVE_DATE_TOO_EARLY', { date, name: before.full_name, last: addCalendarDays(date, 1) }, { field: 'effectiveDate' });
+    wrote(await repo.annulOpenStatusPeriod(tx, ctx.scope, id), id);
+  }
 
   if (open && open.valid_from === date) {
     wrote(await repo.replaceOpenStatusPeriod(tx, ctx.scope, id, date, input.status, decisionNo, reason), id);

@@ -89,7 +89,7 @@ describeApi('member registry', (h) => {
       const row = await db.selectFrom('member').select(['name_norm', 'name_sort']).where('id', '=', m.id).executeTakeFirstOrThrow();
       expect(row).toEqual({ name_norm: 'nguyen van hung', name_sort: 'hung nguyen van hung' });
       const periods = await db.selectFrom('member_status_period').selectAll().where('member_id', '=', m.id).execute();
-      expect(periods).toEqual([{ member_id: m.id, valid_from: '2011-05-19', valid_to: null, status: 'official', decision_no: null, reason: null }]);
+      expect(periods).toEqual([{ member_id: m.id, valid_from: '2011-05-19', valid_to: null, status: 'official', decision_no: null, reason: null, annulled_as_wrongful: false }]);
       const places = await db.selectFrom('member_placement').selectAll().where('member_id', '=', m.id).execute();
       expect(places).toEqual([{ member_id: m.id, valid_from: '2010-05-19', valid_to: null, org_id: tree.cellA.id }]);
       const audit = await db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'member').where('entity_id', '=', String(m.id)).execute();

@@ -18,6 +18,8 @@ describeApi('a moved or merged org takes its candidates and cases along', (h) =>
   let candidate: number;
   let recognitionCase: number;
   let transferCase: number;
+  let removalCase: number;
+  let exemption: number;
   const call = (method: InjectOptions['method'], url: string, payload?: unknown, headers = h().headers) =>
     h().app.inject({ method, url, payload: payload as InjectOptions['payload'], headers });
 
@@ -40,6 +42,14 @@ describeApi('a moved or merged org takes its candidates and cases along', (h) =>
     const tr = await call('POST', '/api/transfers', { memberId: leaving.id, kind: 'permanent', reason: 'Chuyển công tác', causeDate: '2026-10-01', openedOn: '2026-10-02', destination: 'inside', destinationOrgId: b.gcell.id });
     expect(tr.statusCode, tr.body).toBe(201);
     transferCase = tr.json().id;
+    const x = await insertTestMember(db, { org: a.cellB, full_name: 'Lường Văn Xóa', status: 'official', status_since: '2012-03-01' });
+    const rc = await call('POST', '/api/exits', { memberId: x.id, openedOn: '2026-10-07', grounds: ['missed_meetings'] });
+    expect(rc.statusCode, rc.body).toBe(201);
+    removalCase = rc.json().id;
+    const e = await insertTestMember(db, { org: a.cellB, full_name: 'Quàng Thị Miễn', status: 'official', status_since: '2001-03-01' });
+    const ex = await call('POST', '/api/exemptions', { memberId: e.id, kind: 'old_age_health', from: '2026-10-01', decidedBy: 'cell', decisionDate: '2026-10-01', documents: ['Giấy khám sức khỏe'] });
+    expect(ex.statusCode, ex.body).toBe(201);
+    exemption = ex.json().id;
     await userWithRoles(db, 'mc.staff.a', 'mat-khau-chuyen-a-1', [{ role: 'org_staff', orgId: a.province.id }]);
     await userWithRoles(db, 'mc.staff.b', 'mat-khau-chuyen-b-1', [{ role: 'org_staff', orgId: b.province.id }]);
     staffA = await signIn(h().app, 'mc.staff.a', 'mat-khau-chuyen-a-1');
@@ -51,6 +61,8 @@ describeApi('a moved or merged org takes its candidates and cases along', (h) =>
     () => `/api/admission-cases/${admissionCase}`,
     () => `/api/recognition-cases/${recognitionCase}`,
     () => `/api/transfers/${transferCase}`,
+    () => `/api/exits/${removalCase}`,
+    () => `/api/exemptions/${exemption}`,
   ];
 
   it('after a move to another province, the new office reads them and the old one does not', async () => {

@@ -151,7 +151,7 @@ export async function replaceMembers(
 }
 
 /** The tables besides member that carry their org's path (for scope): what moves and merges rewrite. */
-const PATHED_CASE_TABLES = ['candidate', 'admission_case', 'recognition_case'] as const;
+const PATHED_CASE_TABLES = ['candidate', 'admission_case', 'recognition_case', 'removal_case', 'exemption'] as const;
 /** The two ends of a transfer case (transfer_case), each an org and its path. */
 const TRANSFER_ENDS = [
   ['source_org_id', 'source_path'],

@@ -1,4 +1,4 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UserDeleteOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Action, Resource } from '../api/types.js';
 
@@ -17,7 +17,20 @@ export interface PageDef {
   menu?: { labelKey: MenuLabelKey; icon: ReactNode };
 }
 
-export type MenuLabelKey = 'menu.home' | 'menu.due' | 'menu.orgs' | 'menu.members' | 'menu.admission' | 'menu.targets' | 'menu.recognition' | 'menu.transfer' | 'menu.badges' | 'menu.imports' | 'menu.users' | 'menu.audit';
+export type MenuLabelKey =
+  | 'menu.home'
+  | 'menu.due'
+  | 'menu.orgs'
+  | 'menu.members'
+  | 'menu.admission'
+  | 'menu.targets'
+  | 'menu.recognition'
+  | 'menu.transfer'
+  | 'menu.exits'
+  | 'menu.badges'
+  | 'menu.imports'
+  | 'menu.users'
+  | 'menu.audit';
 
 export const PAGES: PageDef[] = [
   { path: '/', component: lazy(() => import('../pages/home/HomePage.js')), menu: { labelKey: 'menu.home', icon: <HomeOutlined aria-hidden /> } },
@@ -68,6 +81,14 @@ export const PAGES: PageDef[] = [
     menu: { labelKey: 'menu.transfer', icon: <SwapOutlined aria-hidden /> },
   },
   { path: '/transfer/cases/:caseId', component: lazy(() => import('../pages/transfer/TransferCasePage.js')), requires: { resource: 'transfer', action: 'read' } },
+  {
+    path: '/exits',
+    component: lazy(() => import('../pages/exits/ExitsPage.js')),
+    requires: { resource: 'exit', action: 'read' },
+    menu: { labelKey: 'menu.exits', icon: <UserDeleteOutlined aria-hidden /> },
+  },
+  { path: '/exits/cases/:caseId', component: lazy(() => import('../pages/exits/RemovalCasePage.js')), requires: { resource: 'exit', action: 'read' } },
+  { path: '/exits/exemptions/:exemptionId', component: lazy(() => import('../pages/exits/ExemptionPage.js')), requires: { resource: 'exemption', action: 'read' } },
   {
     path: '/badges',
     component: lazy(() => import('../pages/badges/BadgesPage.js')),

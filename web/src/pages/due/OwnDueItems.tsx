@@ -15,7 +15,8 @@ export function OwnDueItems() {
       <List
         dataSource={items}
         renderItem={(i) => {
-          const kind = i.caseKind === 'recognition' || i.caseKind === 'transfer' ? i.caseKind : 'admission';
+          // Removal cases and exemptions word their steps under exits.steps.
+          const kind = i.caseKind === 'recognition' || i.caseKind === 'transfer' ? i.caseKind : i.caseKind === 'removal' || i.caseKind === 'exemption' ? 'exits' : 'admission';
           return (
             <List.Item key={i.id} extra={<DueStatusTag status={i.status} />}>
               <List.Item.Meta title={t(`${kind}.steps.${i.step}`, { defaultValue: i.step })} description={<DueDate item={i} />} />

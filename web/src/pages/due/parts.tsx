@@ -31,10 +31,14 @@ export function DueDate({ item }: { item: DueItem }) {
 /** What is to be done: the case's kind and the step its deadline is for, linked to the case. */
 export function DueWhat({ item }: { item: DueItem }) {
   const { t } = useTranslation();
-  const kind = item.caseKind === 'recognition' || item.caseKind === 'transfer' ? item.caseKind : 'admission';
+  const kind =
+    item.caseKind === 'recognition' || item.caseKind === 'transfer' || item.caseKind === 'removal' || item.caseKind === 'exemption' ? item.caseKind : 'admission';
+  // Removal cases and exemptions live under /exits, their steps under exits.steps.
+  const to = kind === 'removal' ? `/exits/cases/${item.caseId}` : kind === 'exemption' ? `/exits/exemptions/${item.caseId}` : `/${kind}/cases/${item.caseId}`;
+  const steps = kind === 'removal' || kind === 'exemption' ? 'exits' : kind;
   return (
     <div style={{ minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'normal' }}>
-      <Link to={`/${kind}/cases/${item.caseId}`}>{t(`${kind}.steps.${item.step}`, { defaultValue: item.step })}</Link>
+      <Link to={to}>{t(`${steps}.steps.${item.step}`, { defaultValue: item.step })}</Link>
       <div className="muted">
         {t(`due.kinds.${kind}`)} · {item.ruleId}
       </div>

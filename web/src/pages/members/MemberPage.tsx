@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.js';
 import { memberApi, memberKeys } from '../../api/members.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { MemberExitActions } from '../exits/MemberExitActions.js';
 import { MemberEditForm } from './MemberEditForm.js';
 import { MemberTabs } from './MemberTabs.js';
 import { StatusTag } from './StatusTag.js';
@@ -53,6 +54,7 @@ export default function MemberPage() {
           </Button>
         )}
       </Space>
+      {!editing && <MemberExitActions record={m} />}
       {editing ? <MemberEditForm record={m} onClose={() => setEditing(false)} /> : <MemberTabs record={m} />}
       {!editing && <MemberTransferCard memberId={m.id} orgId={m.orgId} onRolls={['probationary', 'official', 'exempt'].includes(m.status)} />}
     </Card>
