@@ -90,6 +90,8 @@ describe.skipIf(!chromiumPath)('accessibility audit (axe-core, WCAG 2.1 AA)', ()
       '/admission/candidates',
       '/admission/targets',
       '/recognition',
+      '/badges',
+      '/badges?tab=register',
       '/imports',
       '/account/password',
     ]);
@@ -115,7 +117,7 @@ describe.skipIf(!chromiumPath)('accessibility audit (axe-core, WCAG 2.1 AA)', ()
     // Staff on a phone: the wide tables scroll inside the page.
     const staffPhone = await (await env.newContext({ width: 360, height: 740 })).newPage();
     await signIn(staffPhone, 'bantochuc');
-    problems.push(...(await auditPaths(staffPhone, ['/members', '/admission', '/due'])).map((p) => `${p} @360`));
+    problems.push(...(await auditPaths(staffPhone, ['/members', '/admission', '/due', '/badges'])).map((p) => `${p} @360`));
     expect(problems.join('\n')).toBe('');
   });
 });

@@ -87,6 +87,10 @@ export function CandidatesTab() {
         rowSelection={
           can('badge', 'create')
             ? {
+                // No "select all" box: Ant Design copies the header into an aria-hidden measuring row,
+                // where a focusable box is an accessibility fault (axe aria-hidden-focus).
+                hideSelectAll: true,
+                columnTitle: t('badges.selectColumn'),
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
                 getCheckboxProps: (c) => ({ disabled: c.outcome !== 'eligible', 'aria-label': t('badges.select', { name: c.fullName }) }),
