@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { RuleNotInForceError } from '../domain/rules/params.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { isSpaPath, sendIndex } from './web-app.js';
 
@@ -81,6 +82,9 @@ export function installErrorHandler(app: FastifyInstance, opts: ErrorHandlerOpti
     const e = fromDatabaseError(raw);
     if (e instanceof AppError) return send(e);
     if (BAD_TEXT_SQLSTATES.has((raw as PgError).code ?? '')) return send(new AppError('INVALID_TEXT'));
+    // A date before the first version of a rule it needs: the caller's date, not our fault. Services
+    // that know which field carried it say so; this names the rule's date for the others.
+    if (raw instanceof RuleNotInForceError) return send(new AppError('RULE_NOT_IN_FORCE', { date: raw.date, field: 'date' }, { field: 'date', param: raw.param }));
     if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) {
       // Keep the status Fastify chose, hide its internals.
       const err = fromFastifyClientError(raw, request);

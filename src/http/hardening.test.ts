@@ -5,6 +5,8 @@ import { insertTestOrg } from '../../test/factories.js';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../clock.js';
 import { connect } from '../db/connect.js';
+import { paramOn } from '../domain/rules/params.js';
+import { ADM_DECISION_DEADLINE } from '../domain/rules/admission.params.js';
 
 describeApi('security headers', (h) => {
   it('sends a content security policy, no sniffing and frame denial on API answers', async () => {
@@ -155,6 +157,15 @@ describe('internal errors', () => {
         await sql`select secret_column from no_such_table_xyz where id = ${1}`.execute(database.db);
         return {};
       });
+      // A date before the first version of a rule is the caller's input: 400, in Vietnamese.
+      app.get('/api/test/old-date', { config: { public: true } }, async () => {
+        paramOn(ADM_DECISION_DEADLINE, '1950-01-01');
+        return {};
+      });
+      const old = await app.inject({ method: 'GET', url: '/api/test/old-date' });
+      expect(old.statusCode).toBe(400);
+      expect(old.json().error).toMatchObject({ code: 'RULE_NOT_IN_FORCE', details: { field: 'date' } });
+      expect(old.json().error.message).toContain('1950-01-01');
       const res = await app.inject({ method: 'GET', url: '/api/test/broken-query' });
       expect(res.statusCode).toBe(500);
       expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên', details: null } });

@@ -77,6 +77,14 @@ describe.skipIf(!chromiumPath)('accessibility audit (axe-core, WCAG 2.1 AA)', ()
   it('finds nothing serious on the commission staff\'s screens', async () => {
     const member = (await staff.get<{ items: { id: number }[] }>('/api/members?pageSize=1')).items[0]!;
     const orgs = (await staff.get<{ items: { id: number }[] }>('/api/orgs')).items;
+    // A case of each kind, as the demo holds them: their pages carry the timelines and step forms.
+    const firstId = async (path: string) => (await staff.get<{ items: { id: number }[] }>(path)).items[0]!.id;
+    const cases = [
+      `/admission/cases/${await firstId('/api/admission-cases')}`,
+      `/recognition/cases/${await firstId('/api/recognition-cases')}`,
+      `/transfer/cases/${await firstId('/api/transfers')}`,
+      `/exits/cases/${await firstId('/api/exits')}`,
+    ];
     const page = await (await env.newContext()).newPage();
     await signIn(page, 'bantochuc');
     const problems = await auditPaths(page, [
@@ -92,8 +100,11 @@ describe.skipIf(!chromiumPath)('accessibility audit (axe-core, WCAG 2.1 AA)', ()
       '/recognition',
       '/badges',
       '/badges?tab=register',
+      '/transfer',
+      '/exits',
       '/imports',
       '/account/password',
+      ...cases,
     ]);
     expect(problems.join('\n')).toBe('');
   });
