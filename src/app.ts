@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { totpRoutes } from './modules/auth/totp.routes.js';
 import { dueRoutes } from './modules/due/due.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(badgeRoutes);
   await app.register(exitRoutes);
   await app.register(targetRoutes);
+  await app.register(documentRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

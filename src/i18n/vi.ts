@@ -122,6 +122,7 @@ export const messages = {
   TRANSFER_FIELD_REQUIRED: 'Thiếu "{field}": {why}',
   TRANSFER_SAME_ORG: 'Nơi đến ({org}) trùng với chi bộ hiện tại của đảng viên',
   TRANSFER_MEMBER_MOVED: 'Đảng viên {name} không còn sinh hoạt ở {org} như khi lập hồ sơ; hãy kiểm tra lại hồ sơ chuyển',
+  DOCUMENT_CASE_NOT_READY: 'Hồ sơ (mã {id}) chưa có dữ liệu cho {document}: {reason}',
   TRANSFER_BLOCK_OPEN: 'Đảng viên {name} đã được ghi đang {matter} từ ngày {since}',
   TRANSFER_BLOCK_NOT_FOUND: 'Đảng viên (mã {id}) không có ghi nhận đang bị kiểm tra hoặc khiếu nại',
   BADGE_CEREMONY_INVALID: 'Ngày {date} không phải ngày trao Huy hiệu Đảng (3/2, 19/5, 2/9 hoặc 7/11; R-BADGE-06)',

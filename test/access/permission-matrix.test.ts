@@ -269,6 +269,12 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => get(`/api/admission-cases/${w.b.admission.caseId}`),
     ok: [200],
   },
+  'GET /api/admission-cases/{id}/documents/decision.docx': {
+    inScope: (w) => get(`/api/admission-cases/${w.a.admission.caseId}/documents/decision.docx`),
+    outOfScope: (w) => get(`/api/admission-cases/${w.b.admission.caseId}/documents/decision.docx`),
+    // A's case is only opened: past the scope check, the draft is refused until the decision step.
+    ok: [409],
+  },
   'POST /api/admission-cases': {
     inScope: (w) => post('/api/admission-cases', { candidateId: w.a.admission.freeCandidateId, openedOn: TODAY }),
     outOfScope: (w) => post('/api/admission-cases', { candidateId: w.b.admission.freeCandidateId, openedOn: TODAY }),
@@ -293,6 +299,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/recognition-cases/{id}': {
     inScope: (w) => get(`/api/recognition-cases/${w.a.recognition.caseId}`),
     outOfScope: (w) => get(`/api/recognition-cases/${w.b.recognition.caseId}`),
+    ok: [200],
+  },
+  'GET /api/recognition-cases/{id}/documents/decision.docx': {
+    inScope: (w) => get(`/api/recognition-cases/${w.a.recognition.caseId}/documents/decision.docx`),
+    outOfScope: (w) => get(`/api/recognition-cases/${w.b.recognition.caseId}/documents/decision.docx`),
     ok: [200],
   },
   'POST /api/recognition-cases': {
@@ -324,6 +335,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/transfers/{id}': {
     inScope: (w) => get(`/api/transfers/${w.a.transfer.caseId}`),
     outOfScope: (w) => get(`/api/transfers/${w.b.transfer.caseId}`),
+    ok: [200],
+  },
+  'GET /api/transfers/{id}/documents/letter.docx': {
+    inScope: (w) => get(`/api/transfers/${w.a.transfer.caseId}/documents/letter.docx`),
+    outOfScope: (w) => get(`/api/transfers/${w.b.transfer.caseId}/documents/letter.docx`),
     ok: [200],
   },
   'POST /api/transfers': {
