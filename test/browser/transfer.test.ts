@@ -80,6 +80,13 @@ describe.skipIf(!chromiumPath)('transfer screens in Chromium', () => {
     const held = (await staff.get<{ items: CaseItem[] }>('/api/transfers?direction=out&state=dues_recorded')).items[0]!;
     await page.goto(`/transfer/cases/${held.id}`);
     await page.getByText(/Đang bị kiểm tra từ ngày .*không được cấp giấy giới thiệu/).waitFor();
+    // The Word draft of the letter (issue 5 item 10): a link the browser downloads, a real .docx.
+    const draft = page.getByRole('link', { name: 'Tải dự thảo (.docx)' });
+    expect(await draft.getAttribute('href')).toBe(`/api/transfers/${held.id}/documents/letter.docx`);
+    const file = await page.request.get(`/api/transfers/${held.id}/documents/letter.docx`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await file.body()).subarray(0, 2).toString('latin1')).toBe('PK');
 
     const busy = new Set((await staff.get<{ items: CaseItem[] }>('/api/transfers?pageSize=200')).items.filter((c) => c.nextStep !== null).map((c) => c.member.id));
     const members = (await staff.get<{ items: { id: number; fullName: string }[] }>('/api/members?status=official&pageSize=200')).items;

@@ -6,6 +6,7 @@ import { admissionApi, admissionKeys } from '../../api/admission.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
+import { DraftDownload } from '../case/DraftDownload.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, OrgName, StateTag } from './parts.js';
@@ -45,6 +46,10 @@ export default function AdmissionCasePage() {
         <Descriptions.Item label={t('admission.columns.birthDate')}>{formatDate(c.candidate.birthDate)}</Descriptions.Item>
         <Descriptions.Item label={t('admission.columns.nextStep')}>{c.nextStep ? t(`admission.steps.${c.nextStep}`) : '—'}</Descriptions.Item>
       </Descriptions>
+      <DraftDownload
+        url={`/api/admission-cases/${c.id}/documents/decision.docx`}
+        notReady={c.decision === null && c.nextStep !== 'decision' ? t('documents.notReadyAdmission') : null}
+      />
       {c.closedOn && <Alert type={c.state === 'rejected' ? 'warning' : 'success'} showIcon title={t('admission.case.closed', { date: formatDate(c.closedOn) })} />}
       {c.memberId !== null && can('member', 'read') && <Link to={`/members/${c.memberId}`}>{t('admission.case.member')}</Link>}
       {c.deadlines.length > 0 && (

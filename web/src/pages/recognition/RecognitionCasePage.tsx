@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { recognitionApi, recognitionKeys, type RecognitionCase } from '../../api/recognition.js';
 import { useSession } from '../../auth/session.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
+import { DraftDownload } from '../case/DraftDownload.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, OrgName } from '../admission/parts.js';
@@ -49,6 +50,10 @@ export default function RecognitionCasePage() {
         <Descriptions.Item label={t('recognition.columns.nextStep')}>{c.nextStep ? t(`recognition.steps.${c.nextStep}`) : '—'}</Descriptions.Item>
         {c.officialDate && <Descriptions.Item label={t('recognition.columns.officialDate')}>{formatDate(c.officialDate)}</Descriptions.Item>}
       </Descriptions>
+      <DraftDownload
+        url={`/api/recognition-cases/${c.id}/documents/decision.docx`}
+        notReady={c.decision?.result === 'removed' || c.cellResolution?.proposal === 'remove' ? t('documents.notReadyRecognition') : null}
+      />
       {c.state === 'escalated' && <Alert type="warning" showIcon title={t('recognition.case.escalatedHelp')} />}
       {c.closedOn && (
         <Alert

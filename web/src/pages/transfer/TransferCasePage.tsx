@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate } from '../admission/parts.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
+import { DraftDownload } from '../case/DraftDownload.js';
 import { TransferStateTag } from './parts.js';
 import { TransferStepForm } from './TransferStepForm.js';
 
@@ -61,6 +62,8 @@ export default function TransferCasePage() {
         {c.dues && <Descriptions.Item label={t('transfer.case.dues')}>{c.dues.paidThrough}</Descriptions.Item>}
         <Descriptions.Item label={t('transfer.columns.nextStep')}>{c.nextStep ? `${t(`transfer.steps.${c.nextStep}`)} (${t(`transfer.sides.${c.nextSide!}`)})` : '—'}</Descriptions.Item>
       </Descriptions>
+      {/* The sending side issues the letter; the receiving side has nothing to draft. */}
+      {c.callerSides.sending && <DraftDownload url={`/api/transfers/${c.id}/documents/letter.docx`} />}
       {c.blocks.map((b) => (
         <Alert key={`${b.kind}-${b.since}`} type="error" showIcon title={t('transfer.case.blocked', { matter: t(`transfer.matters.${b.kind}`), since: formatDate(b.since), reason: b.reason })} />
       ))}
