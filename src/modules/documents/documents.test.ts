@@ -116,7 +116,7 @@ describeApi(
       expect(await auditCount('admission_case.document_export')).toBe(audits + 1);
     });
 
-    it('recognition decision: official from ceremony + 12 months as the domain computes, whatever the decision date', async () => {
+    it('R-PROB-03 recognition decision: official from ceremony + 12 months as the domain computes, whatever the decision date', async () => {
       const ceremony = '2026-05-04';
       const m = await insertTestMember(h().database.db, {
         org: t.cellA,
@@ -153,7 +153,7 @@ describeApi(
       expect((await call(h(), 'GET', '/api/recognition-cases/999999/documents/decision.docx')).statusCode).toBe(404);
     });
 
-    it('transfer letter: the letter type of the case, its number once issued', async () => {
+    it('R-TRF-09 transfer letter: the letter type of the case, its number once issued', async () => {
       const m = await insertTestMember(h().database.db, { org: t.cellA, full_name: 'Hoàng Văn Chuyển', status: 'official', status_since: '2015-01-01', admission_date: '2014-01-01' });
       const opened = await call(h(), 'POST', '/api/transfers', { memberId: m.id, kind: 'permanent', reason: 'Chuyển nơi công tác', causeDate: '2027-11-01', openedOn: '2027-11-02', destination: 'inside', destinationOrgId: t.gcell.id });
       expect(opened.statusCode, opened.body).toBe(201);
