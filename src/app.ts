@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { totpRoutes } from './modules/auth/totp.routes.js';
 import { dueRoutes } from './modules/due/due.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { attachmentRoutes } from './modules/documents/attachment.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { importRoutes } from './modules/import/import.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(exitRoutes);
   await app.register(targetRoutes);
   await app.register(documentRoutes);
+  await app.register(attachmentRoutes);
   if (opts.webRoot) await installWebApp(app, opts.webRoot);
   return app;
 }

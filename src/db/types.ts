@@ -170,6 +170,20 @@ export interface MemberPhotoTable {
   updated_at: Timestamp;
 }
 
+/** A scanned file on an admission, recognition or transfer case, optionally on one of its steps (migration 0019). */
+export interface CaseAttachmentTable {
+  id: Generated<number>;
+  case_kind: 'admission' | 'recognition' | 'transfer';
+  case_id: number;
+  step_id: number | null;
+  file_name: string;
+  content_type: string;
+  bytes: number;
+  data: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
 export interface OrgRollupTable {
   org_id: number;
   dim: string;
@@ -610,6 +624,7 @@ export interface DB {
   recovery_code: RecoveryCodeTable;
   login_throttle: LoginThrottleTable;
   candidate: CandidateTable;
+  case_attachment: CaseAttachmentTable;
   admission_case: AdmissionCaseTable;
   admission_step: AdmissionStepTable;
   import_template: ImportTemplateTable;

@@ -5,6 +5,7 @@ import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } fro
 import { insertTestMember, insertTestOrg, type TestOrg } from '../factories.js';
 import { insertAssignment } from '../../src/modules/auth/access.repository.js';
 import { setUserOrgAndMember } from '../../src/modules/auth/auth.repository.js';
+import * as attachmentService from '../../src/modules/documents/attachment.service.js';
 import * as importService from '../../src/modules/import/import.service.js';
 import { staffContext } from '../../src/modules/service-context.js';
 
@@ -53,6 +54,8 @@ interface World {
   /** Secrets of those two users and (once set up) of A's staff; the harness clock is fixed. */
   secrets: { pending: string; full: string; staffA?: string };
   now: number;
+  /** A scanned PDF on each subtree's admission, recognition and transfer case. */
+  attachments: Record<'a' | 'b', Record<'admission' | 'recognition' | 'transfer', number>>;
   /** The exemption A's staff creates in the matrix run, which the next row ends. */
   createdExemptionId?: number;
 }
@@ -94,6 +97,30 @@ function memberBody(orgId: number, citizenId: string) {
 
 // Keyed as the OpenAPI document names routes. Order matters: writes that change a fixture
 // (status, merge, dissolve, sign-out) come after the reads of it; TOTP setup before enable.
+const TINY_PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const attachmentRoute = (kind: 'admission' | 'recognition' | 'transfer') => (kind === 'admission' ? 'admission-cases' : kind === 'recognition' ? 'recognition-cases' : 'transfers');
+
+async function attachAll(h: ApiHarness, s: Subtree): Promise<Record<'admission' | 'recognition' | 'transfer', number>> {
+  const ctx = staffContext(h.database.db, h.clock);
+  const up = async (kind: 'admission' | 'recognition' | 'transfer', caseId: number) => (await attachmentService.upload(ctx, kind, caseId, { name: 'ban-quet.pdf' }, TINY_PDF)).id;
+  return { admission: await up('admission', s.admission.caseId), recognition: await up('recognition', s.recognition.caseId), transfer: await up('transfer', s.transfer.caseId) };
+}
+
+/** The three attachment routes of one kind of case. */
+function attachmentRows(kind: 'admission' | 'recognition' | 'transfer'): Record<string, Entry> {
+  const base = `/api/${attachmentRoute(kind)}`;
+  const upload = (w: World, side: 'a' | 'b'): Call => ({ method: 'POST', url: `${base}/${w[side][kind].caseId}/attachments?name=ban-quet.pdf`, payload: TINY_PDF, headers: { 'content-type': 'application/pdf' } }) as Call;
+  return {
+    [`GET ${base}/{id}/attachments`]: { inScope: (w) => get(`${base}/${w.a[kind].caseId}/attachments`), outOfScope: (w) => get(`${base}/${w.b[kind].caseId}/attachments`), ok: [200] },
+    [`POST ${base}/{id}/attachments`]: { inScope: (w) => upload(w, 'a'), outOfScope: (w) => upload(w, 'b'), ok: [201] },
+    [`GET ${base}/{id}/attachments/{attachmentId}`]: {
+      inScope: (w) => get(`${base}/${w.a[kind].caseId}/attachments/${w.attachments.a[kind]}`),
+      outOfScope: (w) => get(`${base}/${w.b[kind].caseId}/attachments/${w.attachments.b[kind]}`),
+      ok: [200],
+    },
+  };
+}
+
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { public: true, inScope: () => get('/api/health'), ok: [200] },
   'POST /api/auth/login': { public: true, inScope: () => post('/api/auth/login', { username: 'staff.a', password: 'mat-khau-staff-a-1' }), ok: [200] },
@@ -275,6 +302,7 @@ const MATRIX: Record<string, Entry> = {
     // A's case is only opened: past the scope check, the draft is refused until the decision step.
     ok: [409],
   },
+  ...attachmentRows('admission'),
   'POST /api/admission-cases': {
     inScope: (w) => post('/api/admission-cases', { candidateId: w.a.admission.freeCandidateId, openedOn: TODAY }),
     outOfScope: (w) => post('/api/admission-cases', { candidateId: w.b.admission.freeCandidateId, openedOn: TODAY }),
@@ -306,6 +334,7 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => get(`/api/recognition-cases/${w.b.recognition.caseId}/documents/decision.docx`),
     ok: [200],
   },
+  ...attachmentRows('recognition'),
   'POST /api/recognition-cases': {
     inScope: (w) => post('/api/recognition-cases', { memberId: w.a.recognition.freeMemberId, openedOn: TODAY }),
     outOfScope: (w) => post('/api/recognition-cases', { memberId: w.b.recognition.freeMemberId, openedOn: TODAY }),
@@ -342,6 +371,7 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => get(`/api/transfers/${w.b.transfer.caseId}/documents/letter.docx`),
     ok: [200],
   },
+  ...attachmentRows('transfer'),
   'POST /api/transfers': {
     inScope: (w) => post('/api/transfers', { memberId: w.a.transfer.freeMemberId, kind: 'permanent', reason: 'Chuyển nơi ở', causeDate: TODAY, openedOn: TODAY, destination: 'inside', destinationOrgId: w.a.placeCell.id }),
     outOfScope: (w) => post('/api/transfers', { memberId: w.b.transfer.freeMemberId, kind: 'permanent', reason: 'Chuyển nơi ở', causeDate: TODAY, openedOn: TODAY, destination: 'inside', destinationOrgId: w.b.placeCell.id }),
@@ -719,6 +749,7 @@ describeApi('permission matrix', (h) => {
       totpFull: full.session,
       secrets: { pending: pending.secret, full: full.secret },
       now: h().clock.now().getTime(),
+      attachments: { a: await attachAll(h(), a), b: await attachAll(h(), b) },
     };
     const doc = (await h().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
