@@ -87,6 +87,15 @@ describe.skipIf(!chromiumPath)('transfer screens in Chromium', () => {
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect((await file.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    // A scanned paper attached from the case page (issue 5 item 10): uploaded, then listed with its link.
+    await page.getByRole('heading', { name: 'Bản quét đính kèm' }).waitFor();
+    await page.getByLabel('Tệp quét (PDF, JPEG hoặc PNG, tối đa 10 MB)').setInputFiles({ name: 'bien-ban-kiem-tra.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await page.getByRole('link', { name: 'bien-ban-kiem-tra.pdf' }).waitFor();
+    // A text file renamed .pdf is refused by its content, with the Vietnamese message naming it.
+    await page.getByLabel('Tệp quét (PDF, JPEG hoặc PNG, tối đa 10 MB)').setInputFiles({ name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
+    await page.getByRole('button', { name: 'Tải tệp lên' }).click();
+    await page.getByText(/Tệp "gia-mao.pdf" không phải PDF, JPEG hay PNG/).waitFor();
 
     const busy = new Set((await staff.get<{ items: CaseItem[] }>('/api/transfers?pageSize=200')).items.filter((c) => c.nextStep !== null).map((c) => c.member.id));
     const members = (await staff.get<{ items: { id: number; fullName: string }[] }>('/api/members?status=official&pageSize=200')).items;

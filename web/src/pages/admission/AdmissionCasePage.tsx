@@ -6,6 +6,7 @@ import { admissionApi, admissionKeys } from '../../api/admission.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
+import { CaseAttachments } from '../case/CaseAttachments.js';
 import { DraftDownload } from '../case/DraftDownload.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
@@ -64,6 +65,7 @@ export default function AdmissionCasePage() {
         </Card>
       )}
       <CaseTimeline openedOn={c.openedOn} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k}`)} outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)} />
+      <CaseAttachments base={`/api/admission-cases/${c.id}`} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k as (typeof c.steps)[number]['kind']}`)} canUpload={can('admission', 'update')} />
       {c.nextStep &&
         (can('admission', 'update') ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`admission.steps.${c.nextStep}`) })}>

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { recognitionApi, recognitionKeys, type RecognitionCase } from '../../api/recognition.js';
 import { useSession } from '../../auth/session.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
+import { CaseAttachments } from '../case/CaseAttachments.js';
 import { DraftDownload } from '../case/DraftDownload.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
@@ -88,6 +89,7 @@ export default function RecognitionCasePage() {
           </>
         )}
       />
+      <CaseAttachments base={`/api/recognition-cases/${c.id}`} steps={c.steps} stepLabel={(k) => t(`recognition.steps.${k as Step['kind']}`)} canUpload={can('recognition', 'update')} />
       {c.nextStep &&
         (can('recognition', 'update') ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`recognition.steps.${c.nextStep}`) })}>

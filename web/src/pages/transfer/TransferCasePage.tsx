@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate } from '../admission/parts.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
+import { CaseAttachments } from '../case/CaseAttachments.js';
 import { DraftDownload } from '../case/DraftDownload.js';
 import { TransferStateTag } from './parts.js';
 import { TransferStepForm } from './TransferStepForm.js';
@@ -106,6 +107,7 @@ export default function TransferCasePage() {
           </>
         )}
       />
+      <CaseAttachments base={`/api/transfers/${c.id}`} steps={c.steps} stepLabel={(k) => t(`transfer.steps.${k as Step['kind']}`)} canUpload={can('transfer', 'update')} />
       {c.nextStep &&
         (can('transfer', 'update') && mySide ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`transfer.steps.${c.nextStep}`) })}>
