@@ -97,6 +97,9 @@ program
         const { seedDemoExits } = await import('../modules/seed/demo-exits.service.js');
         const ex = await seedDemoExits(database.db, systemClock.today());
         console.log(`Đã thêm ${ex.removals} hồ sơ xóa tên, ${ex.exemptions} đảng viên miễn sinh hoạt, ${ex.exits} đảng viên ra khỏi Đảng hoặc từ trần mẫu.`);
+        const { seedDemoAttachments } = await import('../modules/seed/demo-attachments.service.js');
+        const at = await seedDemoAttachments(database.db, systemClock.today());
+        console.log(`Đã đính kèm ${at.attachments} bản quét mẫu vào các hồ sơ.`);
         const { seedDemoTargets } = await import('../modules/seed/demo-targets.service.js');
         const tg = await seedDemoTargets(database.db, systemClock.today());
         console.log(`Đã giao ${tg.targets} chỉ tiêu kết nạp mẫu cho các năm ${tg.years.join(', ')}.`);

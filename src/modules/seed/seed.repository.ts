@@ -216,3 +216,21 @@ export async function demoTransferMembers(db: Kysely<DB>, communeId: number, lim
     limit ${limit}`.execute(db);
   return rows.map((r) => ({ id: Number(r.id), orgId: Number(r.org_id), home: Boolean(r.home), superiorId: Number(r.superior_id) }));
 }
+
+/**
+ * Demo attachments: the most recent cases of a kind with a recorded decision, letter or
+ * resolution step, and that step's id (the one a scan is attached to).
+ */
+export async function demoStepsToAttach(db: Kysely<DB>, kind: 'admission' | 'recognition' | 'transfer', limit: number): Promise<{ caseId: number; stepId: number }[]> {
+  const table = kind === 'admission' ? 'admission_step' : kind === 'recognition' ? 'recognition_step' : 'transfer_step';
+  const kinds = kind === 'transfer' ? ['letter'] : ['decision', 'cell_resolution'];
+  const rows = await db
+    .selectFrom(table)
+    .select([sql<number>`max(id)`.as('step_id'), 'case_id'])
+    .where('kind', 'in', kinds)
+    .groupBy('case_id')
+    .orderBy('case_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ caseId: Number(r.case_id), stepId: Number(r.step_id) }));
+}
