@@ -33,6 +33,7 @@ import type {
   OpenCaseInput,
   RecordStepInput,
 } from './admission.schema.js';
+import { notInFuture } from '../case/case-step.js';
 
 // Use cases of the candidate register and the admission case (issue 5 item 2). Each write is one
 // transaction with one audit row per changed entity; the rules are in
@@ -42,11 +43,6 @@ type Tx = Transaction<DB>;
 
 const candidateNotFound = (id: number) => new AppError('CANDIDATE_NOT_FOUND', { id }, { field: 'candidateId' });
 const caseNotFound = (id: number) => new AppError('ADMISSION_CASE_NOT_FOUND', { id }, { field: 'id' });
-
-function notInFuture(ctx: ServiceContext, field: string, value: string): void {
-  const today = ctx.clock.today();
-  if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
-}
 
 // ---- candidates ----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import type {
   MemberBadges,
   SetConsiderationInput,
 } from './badge.schema.js';
+import { notInFuture } from '../case/case-step.js';
 
 // Use cases of party badges (issue 5 item 6): the candidates of a ceremony batch, a member's badge
 // facts, the award of a list in one transaction with its numbers, the register, returns and
@@ -31,11 +32,6 @@ import type {
 
 const memberNotFound = (id: number, field = 'memberId') => new AppError('MEMBER_NOT_FOUND', { id }, { field });
 const awardNotFound = (id: number) => new AppError('BADGE_AWARD_NOT_FOUND', { id }, { field: 'id' });
-
-function notInFuture(ctx: ServiceContext, field: string, value: string): void {
-  const today = ctx.clock.today();
-  if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
-}
 
 function assertCeremony(date: string, field: string): void {
   if (!isBadgeCeremony(date)) throw new AppError('BADGE_CEREMONY_INVALID', { date }, { field });

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { appendAudit, changedFields } from '../audit/audit.repository.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue } from '../due/due.source.js';
+import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../service-context.js';
 
 // What every case module (admission, recognition …) does the same way when a step is recorded:
@@ -90,4 +91,10 @@ export function presentStep<K extends string>(s: StepRowShape) {
     notes: s.notes,
     details: (s.details ?? {}) as Record<string, unknown>,
   };
+}
+
+/** A step or case date may be today at the latest: a decision not yet taken is not recorded. */
+export function notInFuture(ctx: ServiceContext, field: string, value: string): void {
+  const today = ctx.clock.today();
+  if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
 }

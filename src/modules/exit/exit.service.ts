@@ -29,6 +29,7 @@ import type { ServiceContext } from '../service-context.js';
 import { endOpenExemptionIn } from './exemption.service.js';
 import * as repo from './exit.repository.js';
 import type { DeathInput, ExitResult, ListRemovalQuery, OpenRemovalInput, RecordRemovalStepInput, RemovalCase, RemovalList, WithdrawalInput } from './exit.schema.js';
+import { notInFuture } from '../case/case-step.js';
 
 // Use cases of exits (issue 5 item 5): the removal case (xóa tên), leaving on request, death.
 // Each write is one transaction with its audit rows; the rules are in src/domain/exit/, this file
@@ -51,11 +52,6 @@ export const STEP_LABELS: Record<string, string> = {
   appeal_resolution: 'giải quyết khiếu nại',
   finalize: 'kết thúc (hết thời hạn khiếu nại)',
 };
-
-function notInFuture(ctx: ServiceContext, field: string, value: string): void {
-  const today = ctx.clock.today();
-  if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
-}
 
 /** The value, or null when no version of a rule was in force on the date (an old case shows no deadline rather than a wrong one). */
 function safely<T>(f: () => T): T | null {

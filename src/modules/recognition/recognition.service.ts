@@ -21,6 +21,7 @@ import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as repo from './recognition.repository.js';
 import type { ListRecognitionQuery, OpenRecognitionInput, RecognitionCase, RecognitionList, RecordRecognitionStepInput } from './recognition.schema.js';
+import { notInFuture } from '../case/case-step.js';
 
 // Use cases of the recognition case (issue 5 item 3). Each write is one transaction with one audit
 // row per changed entity; the rules are in src/domain/probation/recognition-case.ts, this file only
@@ -32,11 +33,6 @@ const caseNotFound = (id: number) => new AppError('RECOGNITION_CASE_NOT_FOUND', 
 
 /** R-PROB-09 / R-REC-06: why the removed member's status began, kept on the status interval. */
 export const NOT_RECOGNIZED_REASON = 'not_recognized';
-
-function notInFuture(ctx: ServiceContext, field: string, value: string): void {
-  const today = ctx.clock.today();
-  if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
-}
 
 /** The day of the last recorded step: the columns are filled in step order, so the latest non-null. */
 function lastStepDate(c: RecognitionCaseRow): string {

@@ -28,6 +28,7 @@ import type { ServiceContext } from '../service-context.js';
 import { flagBlockers } from './transfer.blockers.js';
 import * as repo from './transfer.repository.js';
 import type { AttachedList, ListTransfersQuery, OpenTransferInput, RecordTransferStepInput, TransferCase, TransferList } from './transfer.schema.js';
+import { notInFuture } from '../case/case-step.js';
 
 // Use cases of the transfer case (issue 5 item 4). Each write is one transaction with an audit row
 // per changed entity; the rules are in src/domain/transfer/, this file gathers the facts, decides
@@ -50,11 +51,6 @@ const STEP_LABELS: Record<string, string> = {
 const SIDE_LABELS: Record<TransferSide, string> = { sending: 'nơi đi', receiving: 'nơi đến' };
 const MATTER_LABELS: Record<string, string> = { inspection: 'bị kiểm tra', complaint: 'có khiếu nại, tố cáo chưa giải quyết xong' };
 const BASIS_LABELS: Record<string, string> = { stay: 'thay đổi nơi cư trú, nơi làm việc', study: 'đi học tập trung' };
-
-function notInFuture(ctx: ServiceContext, field: string, value: string): void {
-  const today = ctx.clock.today();
-  if (value > today) throw new AppError('DATE_IN_FUTURE', { field, value, today }, { field });
-}
 
 function lastStepDate(c: TransferCaseRow): string {
   const dates = [c.opened_on, c.self_review_date, c.dues_date, c.letter_date, c.received_on, c.completed_on].filter((d): d is string => d !== null);
