@@ -131,7 +131,7 @@ export async function demoAnchors(db: Kysely<DB>) {
     with province as (select id, path from org where parent_id is null and is_demo order by id limit 1),
     commune as (
       select o.id, o.path from org o, province p
-      where o.parent_id = p.id and o.org_type = 'superior' order by o.code limit 1),
+      where o.parent_id = p.id and o.org_type = 'superior' and o.org_kind = 'commune' order by o.code limit 1),
     cell as (
       select m.org_id as id, min(m.id) as member_id from member m, commune c
       where m.org_path >= c.path and m.org_path < c.path || '~' and m.status = 'official' and m.deleted_at is null
