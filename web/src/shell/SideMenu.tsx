@@ -20,6 +20,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     <nav aria-label={t('menu.label')}>
       <Menu
         mode="inline"
+        className="side-menu"
         selectedKeys={selected ? [selected] : []}
         items={entries.map((p) => ({ key: p.path, icon: p.menu!.icon, label: t(p.menu!.labelKey) }))}
         onClick={({ key }) => {
