@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { AdmissionCaseRow, AdmissionCaseUpdate, AdmissionStepRow, CandidateRow, DB } from '../../db/types.js';
+import type { AdmissionCaseRow, CandidateRow, DB } from '../../db/types.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of candidates and admission cases. Every read or write of a candidate or a case takes
@@ -77,33 +77,6 @@ export async function listCases(db: Db, scope: Scope, f: { states: string[] | nu
 
 export function insertCase(db: Db, row: Omit<AdmissionCaseRow, 'id' | 'version'>): Promise<AdmissionCaseRow> {
   return db.insertInto('admission_case').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-/** Changes the case if still at `version` and in scope; 0 rows means someone else changed it first. */
-export async function updateCaseAtVersion(db: Db, scope: Scope, id: number, version: number, set: AdmissionCaseUpdate): Promise<number> {
-  const r = await db
-    .updateTable('admission_case')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where(inScope(scope, 'org_path'))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
-export function insertStep(db: Db, row: Omit<AdmissionStepRow, 'id' | 'recorded_at' | 'details'> & { details: string; recorded_at: Date }): Promise<AdmissionStepRow> {
-  return db.insertInto('admission_step').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export function stepsOf(db: Db, scope: Scope, caseId: number): Promise<AdmissionStepRow[]> {
-  return db
-    .selectFrom('admission_step as s')
-    .innerJoin('admission_case as c', 'c.id', 's.case_id')
-    .selectAll('s')
-    .where('s.case_id', '=', caseId)
-    .where(inScope(scope, 'c.org_path'))
-    .orderBy('s.id')
-    .execute();
 }
 
 /** Status of the members named as introducers, among those the caller may see. */

@@ -17,6 +17,7 @@ import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.j
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { afterStep, presentStep, stepRow, votesOf } from '../case/case-step.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
@@ -264,7 +265,7 @@ export async function openCase(ctx: ServiceContext, input: OpenCaseInput): Promi
 export async function getCase(ctx: ServiceContext, id: number): Promise<AdmissionCase> {
   const c = await repo.findCase(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
-  return { ...toCase(c), steps: (await repo.stepsOf(ctx.db, ctx.scope, id)).map(toStep) };
+  return { ...toCase(c), steps: (await caseRepo.stepsOf(ctx.db, ctx.scope, 'admission_case', id)).map(toStep) };
 }
 
 export async function listCases(ctx: ServiceContext, q: ListCasesQuery): Promise<CaseList> {
@@ -441,7 +442,7 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordS
     }
 
     const now = ctx.clock.now();
-    const n = await repo.updateCaseAtVersion(tx, ctx.scope, id, c.version, { ...set, updated_at: now });
+    const n = await caseRepo.updateCaseAtVersion(tx, ctx.scope, 'admission_case', id, c.version, { ...set, updated_at: now });
     if (n === 0) throw new AppError('STALE_VERSION', { current: c.version + 1, given: c.version }, { field: 'version' });
     const votes = 'votes' in input ? input.votes : null;
     const decisionNo = input.kind === 'decision' ? input.decisionNo : input.kind === 'cell_resolution' || input.kind === 'grassroots_resolution' ? input.resolutionNo : null;
@@ -450,7 +451,7 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordS
     if (input.kind === 'decision') details.authority = input.authority;
     if (input.kind === 'ceremony') details.superiorConsent = input.superiorConsent;
     if (input.kind === 'background_check_requested') details.abroad = input.abroad;
-    const s = await repo.insertStep(tx, stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
+    const s = await caseRepo.insertStep(tx, 'admission_case', stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
     const after: repo.CaseWithCandidate = { ...c, ...(set as Partial<AdmissionCaseRow>), version: c.version + 1 };
     await afterStep(tx, ctx, { kind: 'admission', id, orgPath: c.org_path, before: caseFields(c), after: caseFields(after), due: admissionCaseDue(after) }, s);
   });

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB, ExemptionRow, RemovalCaseRow, RemovalCaseUpdate, RemovalStepRow } from '../../db/types.js';
+import type { DB, ExemptionRow, RemovalCaseRow } from '../../db/types.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of removal cases and exemptions. Every read or write takes the caller's scope and
@@ -77,33 +77,6 @@ export function insertRemoval(db: Db, scope: Scope, row: NewRemoval): Promise<Re
     )
     .returningAll()
     .executeTakeFirst();
-}
-
-/** Changes the case if still at `version` and in scope; 0 rows means someone else changed it first. */
-export async function updateRemovalAtVersion(db: Db, scope: Scope, id: number, version: number, set: RemovalCaseUpdate): Promise<number> {
-  const r = await db
-    .updateTable('removal_case')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where(inScope(scope, 'org_path'))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
-export function insertRemovalStep(db: Db, row: Omit<RemovalStepRow, 'id' | 'recorded_at' | 'details'> & { details: string; recorded_at: Date }): Promise<RemovalStepRow> {
-  return db.insertInto('removal_step').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export function removalStepsOf(db: Db, scope: Scope, caseId: number): Promise<RemovalStepRow[]> {
-  return db
-    .selectFrom('removal_step as s')
-    .innerJoin('removal_case as c', 'c.id', 's.case_id')
-    .selectAll('s')
-    .where('s.case_id', '=', caseId)
-    .where(inScope(scope, 'c.org_path'))
-    .orderBy('s.id')
-    .execute();
 }
 
 /** Open cases after `afterId` in id order, a batch at a time, for the daily due-items job. */

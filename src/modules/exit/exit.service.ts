@@ -20,6 +20,7 @@ import { paramOn, RuleNotInForceError } from '../../domain/rules/params.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { afterStep, presentStep, stepRow, votesOf } from '../case/case-step.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
@@ -210,7 +211,7 @@ export async function openRemoval(ctx: ServiceContext, input: OpenRemovalInput):
 export async function getRemoval(ctx: ServiceContext, id: number): Promise<RemovalCase> {
   const c = await repo.findRemoval(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
-  return { ...toCase(c), steps: (await repo.removalStepsOf(ctx.db, ctx.scope, id)).map((s: RemovalStepRow) => presentStep<RemovalCase['steps'][number]['kind']>(s)) };
+  return { ...toCase(c), steps: (await caseRepo.stepsOf(ctx.db, ctx.scope, 'removal_case', id)).map((s: RemovalStepRow) => presentStep<RemovalCase['steps'][number]['kind']>(s)) };
 }
 
 export async function listRemovals(ctx: ServiceContext, q: ListRemovalQuery): Promise<RemovalList> {
@@ -331,7 +332,7 @@ export async function recordRemovalStep(ctx: ServiceContext, id: number, input: 
     if (c.version !== input.version) throw new AppError('STALE_VERSION', { current: c.version, given: input.version }, { field: 'version', current: c.version });
     if (isRemovalClosed(c.state as RemovalState)) throw new AppError('REMOVAL_CASE_CLOSED', { state: c.state, step: STEP_LABELS[input.kind] ?? input.kind }, { field: 'kind' });
 
-    const steps = await repo.removalStepsOf(tx, ctx.scope, id);
+    const steps = await caseRepo.stepsOf(tx, ctx.scope, 'removal_case', id);
     const step = domainStep(input);
     // The appeal window runs from the notification (QĐ294), the requests count from HD06: a step before them has no rule to apply.
     const result = inForce(() => applyRemovalStep(factsOf(c, lastDateOf(c, steps)), step), step.date, 'date');
@@ -364,7 +365,7 @@ export async function recordRemovalStep(ctx: ServiceContext, id: number, input: 
     }
 
     const now = ctx.clock.now();
-    const n = await repo.updateRemovalAtVersion(tx, ctx.scope, id, c.version, { ...set, updated_at: now });
+    const n = await caseRepo.updateCaseAtVersion(tx, ctx.scope, 'removal_case', id, c.version, { ...set, updated_at: now });
     if (n === 0) throw new AppError('STALE_VERSION', { current: c.version + 1, given: c.version }, { field: 'version' });
     const votes = 'votes' in input ? input.votes : null;
     const decisionNo = 'decisionNo' in input ? input.decisionNo : 'resolutionNo' in input ? input.resolutionNo : null;
@@ -373,7 +374,7 @@ export async function recordRemovalStep(ctx: ServiceContext, id: number, input: 
     if (input.kind === 'decision') details.authority = input.authority;
     if (input.kind === 'appeal') Object.assign(details, { level: input.level });
     if (input.kind === 'appeal_resolution') details.result = input.result;
-    const s = await repo.insertRemovalStep(tx, stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
+    const s = await caseRepo.insertStep(tx, 'removal_case', stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
     const after: repo.RemovalWithMember = { ...c, ...(set as Partial<RemovalCaseRow>), version: c.version + 1 };
     await afterStep(tx, ctx, { kind: 'removal', id, orgPath: c.org_path, before: caseFields(c), after: caseFields(after), due: removalCaseDue(after) }, s);
   });

@@ -5,6 +5,7 @@ import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { appealResolutionDue } from '../../domain/exit/removal-case.js';
 import { makeScope } from '../auth/scope.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as repo from './exit.repository.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
@@ -325,8 +326,8 @@ describeApi(
 
       const sibling = makeScope([other.commune.path]);
       expect(await repo.findRemoval(db, sibling, c.id)).toBeUndefined();
-      expect(await repo.removalStepsOf(db, sibling, c.id)).toEqual([]);
-      expect(await repo.updateRemovalAtVersion(db, sibling, c.id, c.version, { state: 'removed' })).toBe(0);
+      expect(await caseRepo.stepsOf(db, sibling, 'removal_case', c.id)).toEqual([]);
+      expect(await caseRepo.updateCaseAtVersion(db, sibling, 'removal_case', c.id, c.version, { state: 'removed' })).toBe(0);
       expect(await repo.insertRemoval(db, sibling, { member_id: m.id, org_id: t.cellB.id, needs_grassroots_resolution: true, state: 'opened', opened_on: '2026-09-01', grounds: '[]', grounds_note: null, member_status_before: 'official' })).toBeUndefined();
       expect((await repo.listExemptions(db, sibling, { current: null, orgPath: null, memberId: null, limit: 10, offset: 0 })).total).toBe(0);
       expect(await counts(h())).toEqual(before);

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB, RecognitionCaseRow, RecognitionCaseUpdate, RecognitionStepRow } from '../../db/types.js';
+import type { DB, RecognitionCaseRow } from '../../db/types.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of recognition cases. Every read or write of a case takes the caller's scope and filters
@@ -66,33 +66,6 @@ export function insertCase(db: Db, scope: Scope, row: Omit<RecognitionCaseRow, '
     )
     .returningAll()
     .executeTakeFirst();
-}
-
-/** Changes the case if still at `version` and in scope; 0 rows means someone else changed it first. */
-export async function updateCaseAtVersion(db: Db, scope: Scope, id: number, version: number, set: RecognitionCaseUpdate): Promise<number> {
-  const r = await db
-    .updateTable('recognition_case')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where(inScope(scope, 'org_path'))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
-export function insertStep(db: Db, row: Omit<RecognitionStepRow, 'id' | 'recorded_at' | 'details'> & { details: string; recorded_at: Date }): Promise<RecognitionStepRow> {
-  return db.insertInto('recognition_step').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export function stepsOf(db: Db, scope: Scope, caseId: number): Promise<RecognitionStepRow[]> {
-  return db
-    .selectFrom('recognition_step as s')
-    .innerJoin('recognition_case as c', 'c.id', 's.case_id')
-    .selectAll('s')
-    .where('s.case_id', '=', caseId)
-    .where(inScope(scope, 'c.org_path'))
-    .orderBy('s.id')
-    .execute();
 }
 
 /** Open cases after `afterId` in id order, a batch at a time, for the daily due-items job. */

@@ -17,6 +17,7 @@ import { STATUS_LABELS } from '../member/member.schema.js';
 import { changeStatusIn } from '../member/member.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { afterStep, presentStep, stepRow, votesOf } from '../case/case-step.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as repo from './recognition.repository.js';
@@ -195,7 +196,7 @@ export async function openCase(ctx: ServiceContext, input: OpenRecognitionInput)
 export async function getCase(ctx: ServiceContext, id: number): Promise<RecognitionCase> {
   const c = await repo.findCase(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
-  return { ...toCase(c), steps: (await repo.stepsOf(ctx.db, ctx.scope, id)).map(toStep) };
+  return { ...toCase(c), steps: (await caseRepo.stepsOf(ctx.db, ctx.scope, 'recognition_case', id)).map(toStep) };
 }
 
 export async function listCases(ctx: ServiceContext, q: ListRecognitionQuery): Promise<RecognitionList> {
@@ -328,7 +329,7 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordR
     }
 
     const now = ctx.clock.now();
-    const n = await repo.updateCaseAtVersion(tx, ctx.scope, id, c.version, { ...set, updated_at: now });
+    const n = await caseRepo.updateCaseAtVersion(tx, ctx.scope, 'recognition_case', id, c.version, { ...set, updated_at: now });
     if (n === 0) throw new AppError('STALE_VERSION', { current: c.version + 1, given: c.version }, { field: 'version' });
     const votes = 'votes' in input ? input.votes : null;
     const decisionNo = input.kind === 'decision' ? input.decisionNo : input.kind === 'self_review' ? null : input.resolutionNo;
@@ -336,7 +337,7 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordR
     if (input.kind === 'cell_resolution') details.proposal = input.proposal;
     if (input.kind === 'decision') Object.assign(details, { authority: input.authority, result: input.result });
     if (result.state === 'escalated' && c.state !== 'escalated') details.escalated = true;
-    const s = await repo.insertStep(tx, stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
+    const s = await caseRepo.insertStep(tx, 'recognition_case', stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
     const after: repo.CaseWithMember = { ...c, ...(set as Partial<RecognitionCaseRow>), version: c.version + 1 };
     await afterStep(tx, ctx, { kind: 'recognition', id, orgPath: c.org_path, before: caseFields(c), after: caseFields(after), due: recognitionCaseDue(after) }, s);
   });

@@ -4,6 +4,7 @@ import { describeApi, signIn, userWithRoles, type ApiHarness } from '../../../te
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { recognitionDecisionDue } from '../../domain/probation/probation.js';
 import { makeScope } from '../auth/scope.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as repo from './recognition.repository.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
 
@@ -265,9 +266,9 @@ describeApi(
       const sibling = makeScope([other.commune.path]);
       const db = h().database.db;
       expect(await repo.findCase(db, sibling, c.id)).toBeUndefined();
-      expect(await repo.stepsOf(db, sibling, c.id)).toEqual([]);
+      expect(await caseRepo.stepsOf(db, sibling, 'recognition_case', c.id)).toEqual([]);
       expect((await repo.listCases(db, sibling, { states: null, orgPath: null, limit: 50, offset: 0 })).total).toBe(0);
-      expect(await repo.updateCaseAtVersion(db, sibling, c.id, c.version, { state: 'recognized' })).toBe(0);
+      expect(await caseRepo.updateCaseAtVersion(db, sibling, 'recognition_case', c.id, c.version, { state: 'recognized' })).toBe(0);
       const now = new Date();
       const inserted = await repo.insertCase(db, sibling, {
         member_id: m.id, org_id: t.cellB.id, needs_grassroots_resolution: true, state: 'opened', opened_on: '2027-07-01', closed_on: null, ceremony_date: '2026-07-01',

@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB, MemberTransferBlockRow, TransferCaseRow, TransferCaseUpdate, TransferStepRow } from '../../db/types.js';
+import type { DB, MemberTransferBlockRow, TransferCaseRow } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
@@ -10,6 +10,12 @@ import { inScope, makeScope, type Scope } from '../auth/scope.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** SQL: the case lies in the scope at either end. */
+/** The path columns of a case's two ends: an office sees a case when it holds either end. */
+export const TRANSFER_END_PATHS = ['source_path', 'destination_path'] as const;
+
+/** The path column of the end whose turn it is: only that office may record the next step. */
+export const endColumn = (side: 'sending' | 'receiving') => (side === 'sending' ? 'source_path' : 'destination_path');
+
 function eitherEnd(scope: Scope, alias = 'c'): Expression<SqlBool> {
   return sql<SqlBool>`(${inScope(scope, `${alias}.source_path`)} or ${inScope(scope, `${alias}.destination_path`)})`;
 }
@@ -114,36 +120,6 @@ export function insertCase(db: Db, scope: Scope, row: NewCase) {
     )
     .returningAll()
     .executeTakeFirst();
-}
-
-/**
- * Changes the case if still at `version` and the caller holds the end whose turn it is; 0 rows
- * means someone else changed it first or the caller is not on that side.
- */
-export async function updateCaseAtVersion(db: Db, scope: Scope, id: number, version: number, side: 'sending' | 'receiving', set: TransferCaseUpdate): Promise<number> {
-  const r = await db
-    .updateTable('transfer_case')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where(inScope(scope, side === 'sending' ? 'source_path' : 'destination_path'))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
-export function insertStep(db: Db, row: Omit<TransferStepRow, 'id' | 'recorded_at' | 'details'> & { details: string; recorded_at: Date }): Promise<TransferStepRow> {
-  return db.insertInto('transfer_step').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export function stepsOf(db: Db, scope: Scope, caseId: number): Promise<TransferStepRow[]> {
-  return db
-    .selectFrom('transfer_step as s')
-    .innerJoin('transfer_case as c', 'c.id', 's.case_id')
-    .selectAll('s')
-    .where('s.case_id', '=', caseId)
-    .where(eitherEnd(scope))
-    .orderBy('s.id')
-    .execute();
 }
 
 /** Open cases after `afterId` in id order, a batch at a time, for the daily due-items job. */

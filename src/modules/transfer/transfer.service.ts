@@ -18,7 +18,8 @@ import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { makeScope, pathInScope } from '../auth/scope.js';
-import { afterStep, presentStep, stepRow } from '../case/case-step.js';
+import { afterStep, notInFuture, presentStep, stepRow } from '../case/case-step.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as dueRepo from '../due/due.repository.js';
 import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
@@ -28,7 +29,6 @@ import type { ServiceContext } from '../service-context.js';
 import { flagBlockers } from './transfer.blockers.js';
 import * as repo from './transfer.repository.js';
 import type { AttachedList, ListTransfersQuery, OpenTransferInput, RecordTransferStepInput, TransferCase, TransferList } from './transfer.schema.js';
-import { notInFuture } from '../case/case-step.js';
 
 // Use cases of the transfer case (issue 5 item 4). Each write is one transaction with an audit row
 // per changed entity; the rules are in src/domain/transfer/, this file gathers the facts, decides
@@ -233,7 +233,7 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<Transfer
   const c = await repo.findCase(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
   const blocks = await flagBlockers(ctx.db).blocksOn(c.member_id, ctx.clock.today());
-  return { ...toCase(ctx, c, blocks), steps: (await repo.stepsOf(ctx.db, ctx.scope, id)).map(toStep) };
+  return { ...toCase(ctx, c, blocks), steps: (await caseRepo.stepsOf(ctx.db, ctx.scope, 'transfer_case', id, repo.TRANSFER_END_PATHS)).map(toStep) };
 }
 
 export async function listCases(ctx: ServiceContext, q: ListTransfersQuery): Promise<TransferList> {
@@ -325,14 +325,14 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordT
     }
 
     const now = ctx.clock.now();
-    const n = await repo.updateCaseAtVersion(tx, ctx.scope, id, c.version, side, { ...set, updated_at: now });
+    const n = await caseRepo.updateCaseAtVersion(tx, ctx.scope, 'transfer_case', id, c.version, { ...set, updated_at: now }, [repo.endColumn(side)]);
     if (n === 0) throw new AppError('STALE_VERSION', { current: c.version + 1, given: c.version }, { field: 'version' });
     const details: Record<string, unknown> = { late: result.late };
     if (input.kind === 'dues') details.paidThrough = input.paidThrough;
     if (result.letter) Object.assign(details, { letterType: result.letter.type, issuer: result.letter.issuer });
     if (input.kind === 'receipt') details.senderConfirmed = input.senderConfirmed;
     const decisionNo = input.kind === 'letter' ? input.letterNo : null;
-    const s = await repo.insertStep(tx, stepRow(ctx, id, input, { outcome: 'done', decisionNo, votes: null, details, now }));
+    const s = await caseRepo.insertStep(tx, 'transfer_case', stepRow(ctx, id, input, { outcome: 'done', decisionNo, votes: null, details, now }));
     const after: repo.CaseWithMember = { ...c, ...(set as Partial<TransferCaseRow>), version: c.version + 1 };
     await afterStep(tx, ctx, { kind: 'transfer', id, orgPath: c.source_path, before: caseFields(c), after: caseFields(after), due: transferCaseDue(after) }, s);
   });

@@ -5,6 +5,7 @@ import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { transferPresentDue, transferStartDue } from '../../domain/transfer/transfer-rules.js';
 import { makeScope } from '../auth/scope.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
+import * as caseRepo from '../case/case.repository.js';
 import * as repo from './transfer.repository.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
@@ -318,11 +319,11 @@ describeApi(
       const c = await open({ memberId: m.id, kind: 'permanent', reason: 'x', causeDate: '2027-06-01', openedOn: '2027-06-01', destination: 'inside', destinationOrgId: b.cellA.id }, staffA);
       const sibling = makeScope([(await db.selectFrom('org').select('path').where('name', '=', 'Đảng bộ tỉnh TC').executeTakeFirstOrThrow()).path]);
       expect(await repo.findCase(db, sibling, c.id)).toBeUndefined();
-      expect(await repo.stepsOf(db, sibling, c.id)).toEqual([]);
+      expect(await caseRepo.stepsOf(db, sibling, 'transfer_case', c.id, repo.TRANSFER_END_PATHS)).toEqual([]);
       expect((await repo.listCases(db, sibling, { states: null, kind: null, direction: null, orgPath: null, memberId: null, limit: 50, offset: 0 })).total).toBe(0);
-      expect(await repo.updateCaseAtVersion(db, sibling, c.id, c.version, 'sending', { state: 'completed' })).toBe(0);
+      expect(await caseRepo.updateCaseAtVersion(db, sibling, 'transfer_case', c.id, c.version, { state: 'completed' }, [repo.endColumn('sending')])).toBe(0);
       // The receiving end may not write a sending step in SQL either.
-      expect(await repo.updateCaseAtVersion(db, makeScope([b.province.path]), c.id, c.version, 'sending', { state: 'completed' })).toBe(0);
+      expect(await caseRepo.updateCaseAtVersion(db, makeScope([b.province.path]), 'transfer_case', c.id, c.version, { state: 'completed' }, [repo.endColumn('sending')])).toBe(0);
       expect(await repo.openBlock(db, sibling, m.id)).toBeUndefined();
       expect(await repo.insertBlock(db, sibling, { member_id: m.id, kind: 'inspection', since: '2027-06-01', reason: 'x', set_by: null, set_at: new Date() })).toBeUndefined();
       const now = new Date();
