@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { admissionApi, admissionKeys, type AdmissionCase, type RecordStepInput, type StepKind } from '../../api/admission.js';
 import { memberApi } from '../../api/members.js';
 import { DateField } from '../../components/DateField.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { StaleAlert } from '../../components/StaleAlert.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 import { todayIso } from '../../lib/format.js';
-import vi from '../../i18n/vi.json';
+import { NotesAndSubmit, ResolutionFields, STEP_GRID, StepFormAlerts, useStepFieldText, VoteFields } from '../case/StepFormParts.js';
 import { useStepSubmit } from '../case/useStepSubmit.js';
 
 type Values = Record<string, unknown>;
@@ -27,7 +25,6 @@ export function StepForm({ c }: { c: AdmissionCase }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const kind = c.nextStep!;
-  const f = (k: keyof typeof vi.admission.stepFields) => t(`admission.stepFields.${k}`);
   const { save, reload, error, stale, busy } = useStepSubmit<Values, AdmissionCase>({
     form,
     caseKey: admissionKeys.case(c.id),
@@ -38,49 +35,13 @@ export function StepForm({ c }: { c: AdmissionCase }) {
     panelFields: ['votes', 'sponsors'],
   });
 
-  const required = [{ required: true, message: t('common.required') }];
-  const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))', columnGap: '1rem' } as const;
+  const { f, required } = useStepFieldText();
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial(kind)} aria-label={t('admission.case.recordNext', { step: t(`admission.steps.${kind}`) })}>
-      {stale && <StaleAlert title={t('admission.stale')} help={t('admission.staleHelp')} reloadLabel={t('admission.reload')} onReload={() => void reload()} />}
-      {error ? (
-        <div style={{ marginBottom: '1rem' }}>
-          <ErrorAlert error={error} />
-        </div>
-      ) : null}
-      <div style={grid}>
-        <Form.Item name="date" label={f('date')} rules={required}>
-          <DateField aria-label={f('date')} noFuture />
-        </Form.Item>
-        {(kind === 'cell_resolution' || kind === 'grassroots_resolution') && (
-          <Form.Item name="resolutionNo" label={f('resolutionNo')} rules={required}>
-            <Input maxLength={100} />
-          </Form.Item>
-        )}
-        {kind === 'decision' && (
-          <>
-            <Form.Item name="decisionNo" label={f('decisionNo')} rules={required}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="authority" label={f('authority')} rules={required}>
-              <Select
-                aria-label={f('authority')}
-                options={(['authorized_grassroots_committee', 'superior_standing_committee', 'provincial_standing'] as const).map((a) => ({ value: a, label: t(`admission.authorities.${a}`) }))}
-              />
-            </Form.Item>
-          </>
-        )}
-      </div>
-      {VOTED.includes(kind) && (
-        <div style={grid}>
-          {(['members', 'inFavour', 'against'] as const).map((k) => (
-            <Form.Item key={k} name={['votes', k]} label={f(k)} rules={required}>
-              <InputNumber aria-label={f(k)} min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          ))}
-        </div>
-      )}
+      <StepFormAlerts stale={stale} error={error} onReload={() => void reload()} />
+      <ResolutionFields resolution={kind === 'cell_resolution' || kind === 'grassroots_resolution'} decisionNo={kind === 'decision'} authority={kind === 'decision'} />
+      {VOTED.includes(kind) && <VoteFields />}
       {kind === 'background_check_requested' && (
         <Form.Item name="abroad" valuePropName="checked">
           <Checkbox>{f('abroad')}</Checkbox>
@@ -95,7 +56,7 @@ export function StepForm({ c }: { c: AdmissionCase }) {
         [0, 1].map((i) => (
           <fieldset key={i} style={{ border: '1px solid var(--ant-color-border, #d9d9d9)', borderRadius: 8, padding: '0.5rem 1rem', marginBottom: '1rem' }}>
             <legend style={{ width: 'auto', fontSize: '1em', marginBottom: 0, padding: '0 0.25rem' }}>{t('admission.stepFields.sponsor', { n: i + 1 })}</legend>
-            <div style={grid}>
+            <div style={STEP_GRID}>
               <Form.Item name={['sponsors', i, 'memberId']} label={f('sponsorMember')} rules={required}>
                 <MemberSelect orgId={c.orgId} aria-label={`${t('admission.stepFields.sponsor', { n: i + 1 })}: ${f('sponsorMember')}`} />
               </Form.Item>
@@ -108,14 +69,7 @@ export function StepForm({ c }: { c: AdmissionCase }) {
             </div>
           </fieldset>
         ))}
-      <Form.Item name="notes" label={f('notes')}>
-        <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
-      </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={busy} disabled={stale}>
-          {t('admission.submitStep')}
-        </Button>
-      </Space>
+      <NotesAndSubmit busy={busy} stale={stale} />
     </Form>
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Checkbox, Form, Input, Space } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { transferApi, transferKeys, type RecordTransferStepInput, type TransferCase } from '../../api/transfers.js';
 import { DateField } from '../../components/DateField.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { StaleAlert } from '../../components/StaleAlert.js';
 import { todayIso } from '../../lib/format.js';
+import { NotesAndSubmit, StepFormAlerts, useStepFieldText } from '../case/StepFormParts.js';
 import { useStepSubmit } from '../case/useStepSubmit.js';
 
 type Values = Record<string, unknown>;
@@ -30,7 +29,7 @@ export function TransferStepForm({ c }: { c: TransferCase }) {
     panelFields: [],
   });
 
-  const required = [{ required: true, message: t('common.required') }];
+  const { required } = useStepFieldText();
   const initial: Values = { date: todayIso() };
   if (kind === 'dues') initial.paidThrough = todayIso().slice(0, 7);
   if (kind === 'receipt') initial.senderConfirmed = false;
@@ -38,12 +37,7 @@ export function TransferStepForm({ c }: { c: TransferCase }) {
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial} aria-label={t('admission.case.recordNext', { step: t(`transfer.steps.${kind}`) })}>
-      {stale && <StaleAlert title={t('admission.stale')} help={t('admission.staleHelp')} reloadLabel={t('admission.reload')} onReload={() => void reload()} />}
-      {error ? (
-        <div style={{ marginBottom: '1rem' }}>
-          <ErrorAlert error={error} />
-        </div>
-      ) : null}
+      <StepFormAlerts stale={stale} error={error} onReload={() => void reload()} />
       <Form.Item name="date" label={dateLabel} rules={required} style={{ maxWidth: '16rem' }}>
         <DateField aria-label={dateLabel} noFuture />
       </Form.Item>
@@ -62,14 +56,7 @@ export function TransferStepForm({ c }: { c: TransferCase }) {
           <Checkbox>{t('transfer.form.senderConfirmed')}</Checkbox>
         </Form.Item>
       )}
-      <Form.Item name="notes" label={t('admission.stepFields.notes')}>
-        <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
-      </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" loading={busy} disabled={stale}>
-          {t('admission.submitStep')}
-        </Button>
-      </Space>
+      <NotesAndSubmit busy={busy} stale={stale} />
     </Form>
   );
 }
