@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { dueApi, dueKeys, type DueItem, type DueQuery, type DueShow } from '../../api/due.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFilterParams } from '../../lib/useFilterParams.js';
 import { useScope } from '../../shell/scope.js';
 import { DueDate, DueStatusTag, DueWhat } from './parts.js';
 
@@ -14,19 +14,10 @@ const PAGE_SIZE = 50;
 export default function DuePage() {
   const { t } = useTranslation();
   const scope = useScope();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useFilterParams();
   const show = SHOWS.find((s) => s === params.get('show')) ?? 'attention';
-  const page = Number(params.get('page') ?? 1) || 1;
   const query: DueQuery = { show, page, pageSize: PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
   const due = useQuery({ queryKey: dueKeys.list(query), queryFn: ({ signal }) => dueApi.list(query, signal) });
-
-  const set = (k: string, v: string | undefined) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    if (k !== 'page') p.delete('page');
-    setParams(p);
-  };
 
   return (
     <>

@@ -1,20 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { exitApi, exitKeys, type Exemption, type ExemptionListQuery, type ExitListQuery, type RemovalListItem, type RemovalState } from '../../api/exits.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { isRemovalClosed, REMOVAL_STATES } from '../../../../src/domain/exit/removal-case.js';
+import { useFilterParams } from '../../lib/useFilterParams.js';
 import { useScope } from '../../shell/scope.js';
+import { casePagination, CASE_PAGE_SIZE, CaseStateFilter, Wrapped } from '../case/CaseListParts.js';
 import { NearestDeadline, OrgName } from '../admission/parts.js';
 import { ExemptionTag, RemovalStateTag } from './parts.js';
 
 // The states and which of them close a case are the domain's (src/domain/exit/removal-case.ts).
 const STATES: readonly RemovalState[] = REMOVAL_STATES;
-const OPEN = STATES.filter((s) => !isRemovalClosed(s)).join(',');
-const PAGE_SIZE = 50;
 
 /**
  * Removal cases and exemptions in the current scope, one tab each, with their filters in the URL.
@@ -23,15 +23,8 @@ const PAGE_SIZE = 50;
 export default function ExitsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, set } = useFilterParams();
   const tab = params.get('tab') === 'exemptions' && can('exemption', 'read') ? 'exemptions' : 'removals';
-  const set = (k: string, v: string | undefined) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    if (k !== 'page') p.delete('page');
-    setParams(p);
-  };
   return (
     <>
       <Typography.Title level={1} className="page-title" style={{ fontSize: '1.6rem' }}>
@@ -59,21 +52,11 @@ function RemovalCases({ params, set }: TabProps) {
   const scope = useScope();
   const state = params.get('state') ?? undefined;
   const page = Number(params.get('page') ?? 1) || 1;
-  const query: ExitListQuery = { state, page, pageSize: PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
+  const query: ExitListQuery = { state, page, pageSize: CASE_PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
   const cases = useQuery({ queryKey: exitKeys.cases(query), queryFn: ({ signal }) => exitApi.cases(query, signal) });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Select
-        aria-label={t('exits.stateFilter')}
-        style={{ minWidth: 'min(100%, 20rem)' }}
-        value={state ?? ''}
-        onChange={(v: string) => set('state', v || undefined)}
-        options={[
-          { value: '', label: t('exits.allStates') },
-          { value: OPEN, label: t('exits.openOnly') },
-          ...STATES.map((s) => ({ value: s, label: t(`exits.states.${s}`) })),
-        ]}
-      />
+      <CaseStateFilter ns="exits" states={STATES} stateLabel={(s) => t(`exits.states.${s}`)} isClosed={isRemovalClosed} value={state} onChange={(v) => set('state', v)} />
       {cases.error ? <ErrorAlert error={cases.error} /> : null}
       <Table<RemovalListItem>
         rowKey="id"
@@ -81,17 +64,17 @@ function RemovalCases({ params, set }: TabProps) {
         dataSource={cases.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('exits.noCases') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: cases.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
+        pagination={casePagination(page, cases.data?.total, set)}
         columns={[
           { key: 'member', title: t('exits.columns.member'), render: (_, c) => <Link to={`/exits/cases/${c.id}`}>{c.member.fullName}</Link> },
-          { key: 'cell', title: t('exits.columns.cell'), render: (_, c) => <div style={{ minWidth: '8rem', maxWidth: '14rem', whiteSpace: 'normal' }}><OrgName id={c.orgId} /></div> },
+          { key: 'cell', title: t('exits.columns.cell'), render: (_, c) => <Wrapped><OrgName id={c.orgId} /></Wrapped> },
           { key: 'state', title: t('exits.columns.state'), render: (_, c) => <RemovalStateTag state={c.state} /> },
           { key: 'deadline', title: t('exits.columns.deadline'), render: (_, c) => <NearestDeadline deadlines={c.deadlines} /> },
           { key: 'opened', title: t('exits.columns.openedOn'), render: (_, c) => formatDate(c.openedOn) },
           {
             key: 'grounds',
             title: t('exits.columns.grounds'),
-            render: (_, c) => <div style={{ minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'normal' }}>{c.grounds.map((g) => t(`exits.grounds.${g}`)).join('; ')}</div>,
+            render: (_, c) => <Wrapped min="12rem" max="22rem">{c.grounds.map((g) => t(`exits.grounds.${g}`)).join('; ')}</Wrapped>,
           },
         ]}
       />
@@ -104,7 +87,7 @@ function Exemptions({ params, set }: TabProps) {
   const scope = useScope();
   const current = (params.get('current') ?? undefined) as ExemptionListQuery['current'];
   const page = Number(params.get('page') ?? 1) || 1;
-  const query: ExemptionListQuery = { current, page, pageSize: PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
+  const query: ExemptionListQuery = { current, page, pageSize: CASE_PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
   const list = useQuery({ queryKey: exitKeys.exemptions(query), queryFn: ({ signal }) => exitApi.exemptions(query, signal) });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -126,7 +109,7 @@ function Exemptions({ params, set }: TabProps) {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('exits.noExemptions') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
+        pagination={{ current: page, pageSize: CASE_PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
         columns={[
           { key: 'member', title: t('exits.columns.member'), render: (_, e) => <Link to={`/exits/exemptions/${e.id}`}>{e.member.fullName}</Link> },
           { key: 'cell', title: t('exits.columns.cell'), render: (_, e) => <div style={{ minWidth: '8rem', maxWidth: '14rem', whiteSpace: 'normal' }}><OrgName id={e.orgId} /></div> },

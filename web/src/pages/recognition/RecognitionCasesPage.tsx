@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { memberApi } from '../../api/members.js';
 import { recognitionApi, recognitionKeys, type RecognitionListItem, type RecognitionListQuery, type RecognitionState } from '../../api/recognition.js';
 import { useSession } from '../../auth/session.js';
@@ -11,34 +11,25 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../lib/format.js';
 import { useDebounced } from '../../lib/useDebounced.js';
 import { isRecognitionClosed, RECOGNITION_STATES } from '../../../../src/domain/probation/recognition-case.js';
+import { useFilterParams } from '../../lib/useFilterParams.js';
 import { useScope } from '../../shell/scope.js';
+import { casePagination, CASE_PAGE_SIZE, CaseStateFilter, Wrapped } from '../case/CaseListParts.js';
 import { NearestDeadline, OrgName } from '../admission/parts.js';
 import { RecognitionStateTag } from './parts.js';
 
 // The states and which of them close a case are the domain's (src/domain/probation/recognition-case.ts).
 const STATES: readonly RecognitionState[] = RECOGNITION_STATES;
-const OPEN = STATES.filter((s) => !isRecognitionClosed(s)).join(',');
-const PAGE_SIZE = 50;
 
 /** Recognition cases in the current scope, filtered by state (in the URL, so a filter can be linked to). */
 export default function RecognitionCasesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const scope = useScope();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useFilterParams();
   const [opening, setOpening] = useState(false);
   const state = params.get('state') ?? undefined;
-  const page = Number(params.get('page') ?? 1) || 1;
-  const query: RecognitionListQuery = { state, page, pageSize: PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
+  const query: RecognitionListQuery = { state, page, pageSize: CASE_PAGE_SIZE, org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
   const cases = useQuery({ queryKey: recognitionKeys.cases(query), queryFn: ({ signal }) => recognitionApi.cases(query, signal) });
-
-  const set = (k: string, v: string | undefined) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    if (k !== 'page') p.delete('page');
-    setParams(p);
-  };
 
   return (
     <>
@@ -47,17 +38,7 @@ export default function RecognitionCasesPage() {
       </Typography.Title>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <Select
-            aria-label={t('recognition.stateFilter')}
-            style={{ minWidth: 'min(100%, 20rem)' }}
-            value={state ?? ''}
-            onChange={(v: string) => set('state', v || undefined)}
-            options={[
-              { value: '', label: t('recognition.allStates') },
-              { value: OPEN, label: t('recognition.openOnly') },
-              ...STATES.map((s) => ({ value: s, label: t(`recognition.states.${s}`) })),
-            ]}
-          />
+          <CaseStateFilter ns="recognition" states={STATES} stateLabel={(s) => t(`recognition.states.${s}`)} isClosed={isRecognitionClosed} value={state} onChange={(v) => set('state', v)} />
           {can('recognition', 'create') && (
             <Button type="primary" onClick={() => setOpening(true)}>
               {t('recognition.openCase')}
@@ -71,17 +52,17 @@ export default function RecognitionCasesPage() {
           dataSource={cases.data?.items ?? []}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('recognition.noCases') }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: cases.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
+          pagination={casePagination(page, cases.data?.total, set)}
           columns={[
             { key: 'member', title: t('recognition.columns.member'), render: (_, c) => <Link to={`/recognition/cases/${c.id}`}>{c.member.fullName}</Link> },
-            { key: 'cell', title: t('recognition.columns.cell'), render: (_, c) => <div style={{ minWidth: '8rem', maxWidth: '14rem', whiteSpace: 'normal' }}><OrgName id={c.orgId} /></div> },
+            { key: 'cell', title: t('recognition.columns.cell'), render: (_, c) => <Wrapped><OrgName id={c.orgId} /></Wrapped> },
             { key: 'state', title: t('recognition.columns.state'), render: (_, c) => <RecognitionStateTag state={c.state} /> },
             { key: 'deadline', title: t('recognition.columns.deadline'), render: (_, c) => <NearestDeadline deadlines={c.deadlines} /> },
             { key: 'ends', title: t('recognition.columns.probationEnds'), render: (_, c) => formatDate(c.probationEnds) },
             {
               key: 'next',
               title: t('recognition.columns.nextStep'),
-              render: (_, c) => <div style={{ minWidth: '10rem', maxWidth: '18rem', whiteSpace: 'normal' }}>{c.nextStep ? t(`recognition.steps.${c.nextStep}`) : '—'}</div>,
+              render: (_, c) => <Wrapped min="10rem" max="18rem">{c.nextStep ? t(`recognition.steps.${c.nextStep}`) : '—'}</Wrapped>,
             },
           ]}
         />

@@ -2,21 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { transferApi, transferKeys, type TransferListItem, type TransferListQuery, type TransferState } from '../../api/transfers.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { isTransferClosed, TRANSFER_STATES } from '../../../../src/domain/transfer/transfer-case.js';
+import { useFilterParams } from '../../lib/useFilterParams.js';
 import { useScope } from '../../shell/scope.js';
+import { casePagination, CASE_PAGE_SIZE, CaseStateFilter, Wrapped } from '../case/CaseListParts.js';
 import { NearestDeadline } from '../admission/parts.js';
 import { OpenTransferModal } from './OpenTransferModal.js';
 import { TransferStateTag } from './parts.js';
 
 // The states and which of them close a case are the domain's (src/domain/transfer/transfer-case.ts).
 const STATES: readonly TransferState[] = TRANSFER_STATES;
-const OPEN = STATES.filter((s) => !isTransferClosed(s)).join(',');
-const PAGE_SIZE = 50;
 
 /**
  * Transfer cases whose sending or receiving end is in the current scope, filtered by state, kind
@@ -26,24 +26,16 @@ export default function TransferCasesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const scope = useScope();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useFilterParams();
   const [opening, setOpening] = useState(false);
   const state = params.get('state') ?? undefined;
   const kind = (params.get('kind') as TransferListQuery['kind'] | null) ?? undefined;
   const direction = (params.get('direction') as TransferListQuery['direction'] | null) ?? undefined;
-  const page = Number(params.get('page') ?? 1) || 1;
   const org = scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined;
-  const query: TransferListQuery = { state, kind, direction, page, pageSize: PAGE_SIZE, org };
+  const query: TransferListQuery = { state, kind, direction, page, pageSize: CASE_PAGE_SIZE, org };
   const cases = useQuery({ queryKey: transferKeys.cases(query), queryFn: ({ signal }) => transferApi.cases(query, signal) });
 
-  const set = (k: string, v: string | undefined) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    if (k !== 'page') p.delete('page');
-    setParams(p);
-  };
-  const wrap = (n: React.ReactNode) => <div style={{ minWidth: '8rem', maxWidth: '16rem', whiteSpace: 'normal' }}>{n}</div>;
+  const wrap = (n: React.ReactNode) => <Wrapped max="16rem">{n}</Wrapped>;
 
   return (
     <>
@@ -52,13 +44,7 @@ export default function TransferCasesPage() {
       </Typography.Title>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <Select
-            aria-label={t('transfer.stateFilter')}
-            style={{ minWidth: 'min(100%, 16rem)' }}
-            value={state ?? ''}
-            onChange={(v: string) => set('state', v || undefined)}
-            options={[{ value: '', label: t('transfer.allStates') }, { value: OPEN, label: t('transfer.openOnly') }, ...STATES.map((s) => ({ value: s, label: t(`transfer.states.${s}`) }))]}
-          />
+          <CaseStateFilter ns="transfer" states={STATES} stateLabel={(s) => t(`transfer.states.${s}`)} isClosed={isTransferClosed} value={state} onChange={(v) => set('state', v)} minWidth="16rem" />
           <Select
             aria-label={t('transfer.kindFilter')}
             style={{ minWidth: 'min(100%, 14rem)' }}
@@ -86,7 +72,7 @@ export default function TransferCasesPage() {
           dataSource={cases.data?.items ?? []}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('transfer.noCases') }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: cases.data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
+          pagination={casePagination(page, cases.data?.total, set)}
           columns={[
             { key: 'member', title: t('transfer.columns.member'), render: (_, c) => <Link to={`/transfer/cases/${c.id}`}>{c.member.fullName}</Link> },
             { key: 'kind', title: t('transfer.columns.kind'), render: (_, c) => t(`transfer.kinds.${c.kind}`) },
