@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Api } from '../kill/server-harness.js';
-import { failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
+import { chooseOption, failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
 
 // The admission screens (issue 5 item 2) on the demo data, which has cases in every state: the
 // commune's organization staff records a step, the provincial leader only reads.
@@ -100,8 +100,7 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     await page.getByRole('button', { name: 'Thêm quần chúng ưu tú' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Họ và tên').fill('Trịnh Thị Ngân');
-    await dialog.getByLabel('Giới tính').click();
-    await page.locator('.ant-select-dropdown').getByTitle('Nữ').click();
+    await chooseOption(page, dialog.getByLabel('Giới tính'), 'Nữ', dialog);
     await dialog.getByLabel('Ngày sinh').fill('12/03/1990');
     await dialog.getByLabel('Ngày sinh').press('Enter');
     await dialog.getByLabel('Số CCCD').fill('0991 9012 345');

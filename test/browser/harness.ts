@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { Api, REPO_ROOT, startServerChild, type ServerChild } from '../kill/server-harness.js';
 
@@ -97,6 +97,24 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 }
 
 /** Every answer of 400 or more a page receives from then on, as "status METHOD path". */
+/**
+ * Opens an Ant Design select and picks the option with this exact title, then checks that it took:
+ * the chosen value shows in `within` under the same title. On a loaded machine a click that lands
+ * while the list is still opening chooses nothing, so it tries again (three times at most).
+ */
+export async function chooseOption(page: Page, select: Locator, title: string, within: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(title, { exact: true }).first().click();
+    try {
+      await within.locator(`.ant-select-content[title=${JSON.stringify(title)}]`).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 export function failedResponses(page: Page): string[] {
   const failed: string[] = [];
   page.on('response', (r) => {
