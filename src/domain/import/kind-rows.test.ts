@@ -72,7 +72,7 @@ describe('treeOrder: parents first, cycles found', () => {
   });
 });
 
-describe('org types and kinds as lists write them (R-ORG-03, R-ORG-19)', () => {
+describe('R-ORG-03 R-ORG-19 org types and kinds as lists write them', () => {
   it('reads the Vietnamese names and the glossary codes', () => {
     expect(parseOrgType('Đảng bộ cơ sở')).toEqual({ ok: true, value: 'grassroots_committee' });
     expect(parseOrgType('chi bo co so')).toEqual({ ok: true, value: 'grassroots_cell' });
@@ -84,7 +84,7 @@ describe('org types and kinds as lists write them (R-ORG-03, R-ORG-19)', () => {
     expect(parseOrgKind('Hợp tác xã').ok).toBe(false);
   });
 
-  it('tells the type from the name under a parent of a known type (R-ORG-03, R-ORG-02)', () => {
+  it('R-ORG-03 R-ORG-02 tells the type from the name under a parent of a known type', () => {
     expect(orgTypeFromName('Chi bộ Thôn Đông', 'superior')).toBe('grassroots_cell');
     expect(orgTypeFromName('Chi bộ Phân xưởng 1', 'grassroots_committee')).toBe('cell');
     expect(orgTypeFromName('Chi bộ Khoa Nội', 'section')).toBe('cell');
