@@ -227,6 +227,17 @@ describeApi('org and admission-target imports (issue 6 item 6)', (h) => {
     expect((await differences(h().database.db, 10)).total).toBe(0);
   });
 
+  it('orgs: an indented tree with codes moves an org the file puts under another parent', async () => {
+    // After the test above, DH-CB4-T1 sits under DH-CB5; this file puts it back under DH-CB4.
+    const j = await upload(csv('Mã tổ chức,Tên tổ chức\r\nDH-CB4,Chi bộ Thôn Bắc\r\nDH-CB4-T1,    Tổ đảng Xóm 1\r\nDH-CB4-T2,    Tổ đảng Xóm 2\r\n'), 'indent-codes.csv', { kind: 'orgs', onDuplicate: 'update' });
+    expect(j.counts, JSON.stringify(j.problems)).toMatchObject({ rows: 3, unchanged: 1, toUpdate: 1, new: 1, error: 0 });
+    expect((await commit(j.id)).job.counts).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    const cb4 = (await orgByCode('DH-CB4'))!;
+    expect((await orgByCode('DH-CB4-T1'))!.parent_id).toBe(cb4.id);
+    expect(await orgByCode('DH-CB4-T2')).toMatchObject({ parent_id: cb4.id, org_type: 'group' });
+    expect((await differences(h().database.db, 10)).total).toBe(0);
+  });
+
   it('orgs: leaves the database exactly as before when the commit fails half-way', async () => {
     const db = h().database.db;
     await sql`create function refuse_org() returns trigger language plpgsql as $$ begin if new.code = 'HALF-4' then raise exception 'forced failure'; end if; return new; end $$`.execute(db);

@@ -85,7 +85,12 @@ export async function analyseOrgs(db: Db, target: KindTarget, rows: readonly She
   const root = target.org;
 
   // ---- reading the rows -------------------------------------------------------------------------
-  const tree = indented ? indentedTree(rows.map((r) => ({ row: r.n, raw: typeof fieldCell(layout, r, 'name')?.cell === 'string' ? (fieldCell(layout, r, 'name')!.cell as string) : cellText(fieldCell(layout, r, 'name')?.cell) }))) : null;
+  // The indentation is in the leading spaces of the cell as typed, which cellText trims.
+  const rawName = (r: SheetRow) => {
+    const cell = fieldCell(layout, r, 'name')?.cell;
+    return typeof cell === 'string' ? cell : cellText(cell);
+  };
+  const tree = indented ? indentedTree(rows.map((r) => ({ row: r.n, raw: rawName(r) }))) : null;
   const treeItem = new Map(tree?.items.map((i) => [i.row, i]) ?? []);
   const nameHeader = layout.columns.find((c) => c.field === 'name')?.header ?? 'Tên tổ chức';
   for (const p of tree?.problems ?? []) fail(p.row, nameHeader, p.value, 'IMPORT_BAD_VALUE', { column: nameHeader, value: p.value.trim(), reason: p.reason }, 'name');
@@ -256,7 +261,8 @@ export async function analyseOrgs(db: Db, target: KindTarget, rows: readonly She
       if (r.name !== o.name) rename.name = r.name;
       if (r.orgKind !== null && r.orgKind !== o.org_kind) rename.orgKind = r.orgKind;
       const parentId = 'orgId' in parent.ref ? parent.ref.orgId : null;
-      const moves = indented ? false : parentId !== o.parent_id;
+      // Matched by name under its parent, a row cannot say it moved; matched by code, it can.
+      const moves = indented && r.code === null ? false : parentId !== o.parent_id;
       const effectiveDate = r.effectiveDate ?? target.today;
       const ecol = col(r, 'effectiveDate', 'Ngày hiệu lực');
       if (moves) {
