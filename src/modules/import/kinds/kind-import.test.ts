@@ -5,6 +5,7 @@ import { KIND_EXAMPLE_ROOT, orgExampleWorkbook, orgIndentedCsv, targetExampleWor
 import { EXAMPLE_ORGS } from '../../../../examples/make-example.js';
 import { describeApi, signIn, userWithRoles, type Session } from '../../../../test/api.js';
 import { insertTestOrg, type TestOrg } from '../../../../test/factories.js';
+import { encodeTcvn3 } from '../../../domain/import/text-decoding.js';
 import { differences } from '../../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from '../import.report.js';
 import { settle } from '../import.service.js';
@@ -158,6 +159,10 @@ describeApi('org and admission-target imports (issue 6 item 6)', (h) => {
     const plain = await upload(csv('Ma to chuc;Ten to chuc;Ma cap tren;Loai to chuc\r\nVN-1;Chi bo Cho;XA-DH;Chi bo co so\r\n'), 'plain.csv', { kind: 'orgs' });
     expect(plain.layout!.columns.map((c) => c.field)).toEqual(['code', 'name', 'parentCode', 'orgType']);
     expect(plain.counts).toMatchObject({ new: 1, error: 0 });
+    // A TCVN3 (ABC) file, as old offices' Excel saves it: read through the member import's decoder.
+    const tcvn3 = await upload(encodeTcvn3('Mã tổ chức,Tên tổ chức,Mã cấp trên\r\nTC-1,Chi bộ Đồng tâm,XA-DH\r\n'), 'tcvn3.csv', { kind: 'orgs' });
+    expect(tcvn3.counts).toMatchObject({ new: 1, error: 0 });
+    expect(tcvn3.layout!.columns.map((c) => c.header)).toEqual(['Mã tổ chức', 'Tên tổ chức', 'Mã cấp trên']);
     const indented = await upload(csv('Tên tổ chức\r\nĐảng bộ Bệnh viện\r\n    Chi bộ Khoa Nội\r\n    Chi bộ Khoa Ngoại\r\n        Tổ đảng Ca đêm\r\nChi bộ Thôn Mới\r\n  Chi bộ lệch\r\n'), 'indent.csv', { kind: 'orgs' });
     // "Chi bộ lệch" sits under a chi bộ cơ sở: not allowed (R-ORG-03); the rest is a good tree.
     expect(indented.counts).toMatchObject({ rows: 6, new: 5, error: 1 });
