@@ -8,7 +8,7 @@ import { moveOrgIn } from '../../org/org-move.service.js';
 import { updateOrgIn } from '../../org/org-update.service.js';
 import type { ServiceContext } from '../../service-context.js';
 import { setTargetIn } from '../../targets/targets.service.js';
-import type { ReadMeter } from '../import.reader.js';
+import { readShare, type ReadMeter } from '../import.reader.js';
 import * as jobs from '../import.repository.js';
 import type { KindTarget } from './kind-common.js';
 import { dataRows, type OtherKind } from './kind-layout.js';
@@ -58,8 +58,11 @@ export async function dryRunKind(ctx: ServiceContext, job: ImportJobRow, onProgr
   const bytes = await fileOf(ctx, job.id);
   const now = () => ctx.clock.now();
   live.set(job.id, 0);
+  // The reading is most of a dry run: its share of the file read is the job's percentage.
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  const tick = setInterval(() => live.set(job.id, Math.min(99, Math.floor(100 * readShare(meter)))), 250);
   try {
-    const result = await analyse(ctx.db, job.kind as OtherKind, await targetOf(ctx, job), job, bytes);
+    const result = await analyse(ctx.db, job.kind as OtherKind, await targetOf(ctx, job), job, bytes, meter);
     onProgress?.(result.counts.rows, result.counts.rows);
     const n = await jobs.updateJob(
       ctx.db,
@@ -76,6 +79,7 @@ export async function dryRunKind(ctx: ServiceContext, job: ImportJobRow, onProgr
     }
     throw e;
   } finally {
+    clearInterval(tick);
     live.delete(job.id);
   }
 }

@@ -43,6 +43,7 @@ describeApi('org and admission-target imports (issue 6 item 6)', (h) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   }
+  const jobWithProgress = (id: number) => job(id) as Promise<Job & { progress: number }>;
   async function commit(id: number): Promise<{ status: number; job: Job; body: string }> {
     const res = await h().app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: h().headers });
     await settle();
@@ -313,6 +314,24 @@ describeApi('org and admission-target imports (issue 6 item 6)', (h) => {
       [4, 'IMPORT_BAD_VALUE'],
       [5, 'IMPORT_BAD_VALUE'],
     ]);
+  });
+
+  it('reports the running percentage of an org commit, row by row, and 100 when done', async () => {
+    const { dryRun, commit, uploadFile } = await import('../import.service.js');
+    const { runningKindProgress } = await import('./kind-import.service.js');
+    const { staffContext } = await import('../../service-context.js');
+    const ctx = staffContext(h().database.db, h().clock, [commune.path]);
+    const bytes = csv('Mã tổ chức,Tên tổ chức\r\n' + Array.from({ length: 20 }, (_, i) => `PR-${i},Chi bộ Tiến độ ${i}`).join('\r\n'));
+    const job = await uploadFile(ctx, { fileName: 'tien-do.csv', orgId: commune.id, onDuplicate: 'skip', bytes, kind: 'orgs' });
+    await dryRun(ctx, job.id);
+    const seen: number[] = [];
+    await commit(ctx, job.id, () => void seen.push(runningKindProgress(job.id)!));
+    expect(seen).toHaveLength(20);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen[0]).toBeLessThan(10);
+    expect(seen.at(-1)).toBe(99);
+    expect(runningKindProgress(job.id)).toBeUndefined();
+    expect((await jobWithProgress(job.id)).progress).toBe(100);
   });
 
   // ---- shared machinery --------------------------------------------------------------------------------
