@@ -168,6 +168,12 @@ describeApi('org and admission-target imports (issue 6 item 6)', (h) => {
     // "Chi bộ lệch" sits under a chi bộ cơ sở: not allowed (R-ORG-03); the rest is a good tree.
     expect(indented.counts).toMatchObject({ rows: 6, new: 5, error: 1 });
     expect(indented.problems.map((p) => [p.row, p.code])).toEqual([[7, 'ORG_TYPE_NOT_ALLOWED']]);
+    // The same name twice under one parent is one org twice; the rows under the second wait for it.
+    const twice = await upload(csv('Tên tổ chức\r\nĐảng bộ Chợ\r\n  Chi bộ Rau\r\nĐảng bộ chợ\r\n  Chi bộ Cá\r\n'), 'twice.csv', { kind: 'orgs' });
+    expect(twice.problems.map((p) => [p.row, p.code])).toEqual([
+      [4, 'IMPORT_DUPLICATE_IN_FILE'],
+      [5, 'IMPORT_PARENT_IN_ERROR'],
+    ]);
   });
 
   it('orgs: a cycle of parents, a code used outside the scope, an out-of-scope parent and the root itself are errors of their rows', async () => {

@@ -213,6 +213,10 @@ export async function analyseOrgs(db: Db, target: KindTarget, rows: readonly She
         fail(r.row, indented ? nameHeader : pcol, indented ? r.name : r.parentCode, 'IMPORT_PARENT_IN_ERROR', { other: pr }, 'parentCode');
         continue;
       }
+    } else if (parentKey.startsWith('#')) {
+      // A row of an indented tree under a line that was itself refused (a duplicate).
+      fail(r.row, nameHeader, r.name, 'IMPORT_PARENT_IN_ERROR', { other: Number(parentKey.slice(1)) }, 'name');
+      continue;
     } else {
       const o = byCode.get(parentKey);
       if (!o) {
