@@ -35,71 +35,102 @@ async function orgContext(d: Database, ref: string): Promise<{ ctx: ServiceConte
   return { ctx, org: found };
 }
 
-function printReport(job: { counts: Record<string, number>; problemCount: number; problems: { row: number; column: string | null; message: string; severity: string }[] }) {
+function printReport(job: { counts: Record<string, number>; problemCount: number; problems: { row: number; column: string | null; message: string; severity: string }[] }, kind: Kind) {
   const c = job.counts;
   console.log(
-    `Dòng dữ liệu: ${c.rows ?? 0} | mới: ${c.new ?? 0} | cần cập nhật: ${c.toUpdate ?? 0} | không đổi: ${c.unchanged ?? 0} | lỗi: ${c.error ?? 0} | trùng trong tệp: ${c.duplicatesInFile ?? 0} | có thể trùng: ${c.possibleDuplicates ?? 0}`,
+    `Dòng dữ liệu: ${c.rows ?? 0} | mới: ${c.new ?? 0} | cần cập nhật: ${c.toUpdate ?? 0} | không đổi: ${c.unchanged ?? 0} | lỗi: ${c.error ?? 0} | trùng trong tệp: ${c.duplicatesInFile ?? 0}` +
+      (kind === 'members' ? ` | có thể trùng: ${c.possibleDuplicates ?? 0}` : ''),
   );
   for (const p of job.problems) console.log(`  Dòng ${p.row}${p.column ? ` [${p.column}]` : ''}${p.severity === 'warning' ? ' (lưu ý)' : ''}: ${p.message}`);
   if (job.problemCount > job.problems.length) console.log(`  … và ${job.problemCount - job.problems.length} vấn đề khác (xem báo cáo .xlsx)`);
 }
 
-export function registerImportExportCommands(program: Command, run: Run): void {
-  program
-    .command('import')
-    .description('Nhập dữ liệu từ tệp')
-    .command('members <file>')
-    .description('Nhập danh sách đảng viên (.xlsx hoặc .csv): kiểm tra mọi dòng trước, rồi ghi tất cả hoặc không gì cả')
-    .requiredOption('--org <code>', 'mã tổ chức nhận dữ liệu (dòng ghi chi bộ được tìm trong cây trực thuộc)')
-    .option('--template <name>', 'mẫu ánh xạ cột đã lưu')
-    .option('--dry-run', 'chỉ kiểm tra, không ghi')
-    .option('--report <file.xlsx>', 'ghi tệp kèm cột lỗi của từng dòng')
-    .addOption(new Option('--on-duplicate <policy>', 'dòng trùng hồ sơ đã có: skip bỏ qua, update sửa trường khác, stop không ghi gì').choices(['skip', 'update', 'stop']).default('skip'))
-    .action(async (file: string, opts: { org: string; template?: string; dryRun?: boolean; report?: string; onDuplicate: 'skip' | 'update' | 'stop' }) => {
-      const [service, { reportWorkbook }, { default: cliProgress }] = await Promise.all([
-        import('../modules/import/import.service.js'),
-        import('../modules/import/import.report.js'),
-        import('cli-progress'),
-      ]);
-      const bytes = new Uint8Array(await readFile(file));
-      await run(async (d) => {
-        const { ctx, org } = await orgContext(d, opts.org);
-        const job = await service.uploadFile(ctx, { fileName: basename(file), orgId: org.id, onDuplicate: opts.onDuplicate, template: opts.template, bytes });
-        console.log(`Tệp ${basename(file)} (${job.format}${job.encoding ? `, ${job.encoding}` : ''}) → ${org.name}; tiêu đề ở dòng ${job.layout?.headerRow}.`);
-        const bar = new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} dòng' }, cliProgress.Presets.shades_classic);
-        let started = false;
-        const progress = (phase: string) => (done: number, total: number | null) => {
-          if (!started) {
-            bar.start(total ?? done, 0, { phase });
-            started = true;
-          }
-          bar.setTotal(Math.max(total ?? done, done, 1));
-          bar.update(done, { phase });
-        };
-        const checked = await service.dryRun(ctx, job.id, progress('Kiểm tra'));
-        if (started) bar.stop();
-        started = false;
-        printReport(checked);
-        if (opts.report) {
-          const src = await service.reportSource(ctx, job.id);
-          await pipeline(reportWorkbook(src.job.format, src.bytes, src.layout, src.problems, () => undefined), createWriteStream(opts.report));
-          console.log(`Đã ghi báo cáo kiểm tra: ${opts.report}`);
+type ImportOpts = { org: string; template?: string; dryRun?: boolean; report?: string; onDuplicate: 'skip' | 'update' | 'stop' };
+type Kind = 'members' | 'orgs' | 'targets';
+
+/** One import, whatever it holds: upload, dry run (report), then the commit unless --dry-run. */
+function importAction(kind: Kind, run: Run) {
+  return async (file: string, opts: ImportOpts) => {
+    const [service, { reportWorkbook }, { default: cliProgress }] = await Promise.all([
+      import('../modules/import/import.service.js'),
+      import('../modules/import/import.report.js'),
+      import('cli-progress'),
+    ]);
+    const bytes = new Uint8Array(await readFile(file));
+    await run(async (d) => {
+      const { ctx, org } = await orgContext(d, opts.org);
+      const job = await service.uploadFile(ctx, { fileName: basename(file), orgId: org.id, onDuplicate: opts.onDuplicate, template: opts.template, bytes, kind });
+      console.log(`Tệp ${basename(file)} (${job.format}${job.encoding ? `, ${job.encoding}` : ''}) → ${org.name}; tiêu đề ở dòng ${job.layout?.headerRow}.`);
+      const bar = new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} dòng' }, cliProgress.Presets.shades_classic);
+      let started = false;
+      const progress = (phase: string) => (done: number, total: number | null) => {
+        if (!started) {
+          bar.start(total ?? done, 0, { phase });
+          started = true;
         }
-        if (opts.dryRun) {
-          console.log('Chỉ kiểm tra (--dry-run): chưa ghi gì.');
-          return;
-        }
-        if ((checked.counts.error ?? 0) > 0) {
-          process.exitCode = 2;
-          console.log('Có dòng lỗi: không ghi gì. Sửa tệp rồi chạy lại.');
-          return;
-        }
-        const done = await service.commit(ctx, job.id, progress('Ghi'));
-        if (started) bar.stop();
-        const c = done.counts;
-        console.log(`Đã ghi: thêm ${c.created ?? 0}, cập nhật ${c.updated ?? 0}, bỏ qua ${c.skipped ?? 0}, không đổi ${c.unchanged ?? 0} (lần nhập mã ${done.id}).`);
-      });
+        bar.setTotal(Math.max(total ?? done, done, 1));
+        bar.update(done, { phase });
+      };
+      const checked = await service.dryRun(ctx, job.id, progress('Kiểm tra'));
+      if (started) bar.stop();
+      started = false;
+      printReport(checked, kind);
+      if (opts.report) {
+        const src = await service.reportSource(ctx, job.id);
+        await pipeline(reportWorkbook(src.job.format, src.bytes, src.layout, src.problems, () => undefined), createWriteStream(opts.report));
+        console.log(`Đã ghi báo cáo kiểm tra: ${opts.report}`);
+      }
+      if (opts.dryRun) {
+        console.log('Chỉ kiểm tra (--dry-run): chưa ghi gì.');
+        return;
+      }
+      if ((checked.counts.error ?? 0) > 0) {
+        process.exitCode = 2;
+        console.log('Có dòng lỗi: không ghi gì. Sửa tệp rồi chạy lại.');
+        return;
+      }
+      const done = await service.commit(ctx, job.id, progress('Ghi'));
+      if (started) bar.stop();
+      const c = done.counts;
+      console.log(`Đã ghi: thêm ${c.created ?? 0}, cập nhật ${c.updated ?? 0}, bỏ qua ${c.skipped ?? 0}, không đổi ${c.unchanged ?? 0} (lần nhập mã ${done.id}).`);
     });
+  };
+}
+
+const IMPORTS: { kind: Kind; command: string; description: string; org: string }[] = [
+  {
+    kind: 'members',
+    command: 'members <file>',
+    description: 'Nhập danh sách đảng viên (.xlsx hoặc .csv): kiểm tra mọi dòng trước, rồi ghi tất cả hoặc không gì cả',
+    org: 'mã tổ chức nhận dữ liệu (dòng ghi chi bộ được tìm trong cây trực thuộc)',
+  },
+  {
+    kind: 'orgs',
+    command: 'orgs <file>',
+    description: 'Nhập cây tổ chức đảng (mã và mã cấp trên, hoặc tên thụt lề / đánh số 1., 1.1): kiểm tra trước, rồi ghi tất cả hoặc không gì cả',
+    org: 'mã tổ chức nhận dữ liệu (dòng không ghi cấp trên nằm ngay dưới tổ chức này)',
+  },
+  {
+    kind: 'targets',
+    command: 'targets <file>',
+    description: 'Nhập chỉ tiêu kết nạp đảng viên theo năm của các tổ chức: kiểm tra trước, rồi ghi tất cả hoặc không gì cả',
+    org: 'mã tổ chức nhận dữ liệu (tổ chức ghi trong tệp được tìm trong cây trực thuộc)',
+  },
+];
+
+export function registerImportExportCommands(program: Command, run: Run): void {
+  const importCommand = program.command('import').description('Nhập dữ liệu từ tệp');
+  for (const i of IMPORTS) {
+    importCommand
+      .command(i.command)
+      .description(i.description)
+      .requiredOption('--org <code>', i.org)
+      .option('--template <name>', 'mẫu ánh xạ cột đã lưu')
+      .option('--dry-run', 'chỉ kiểm tra, không ghi')
+      .option('--report <file.xlsx>', 'ghi tệp kèm cột lỗi của từng dòng')
+      .addOption(new Option('--on-duplicate <policy>', 'dòng trùng dữ liệu đã có: skip bỏ qua, update sửa, stop không ghi gì').choices(['skip', 'update', 'stop']).default('skip'))
+      .action(importAction(i.kind, run));
+  }
 
   program
     .command('export')

@@ -298,11 +298,15 @@ export interface AdmissionStepTable {
 
 export type ImportJobStatus = 'parsed' | 'dry_run_done' | 'committing' | 'committed' | 'failed' | 'cancelled';
 export type DuplicatePolicy = 'skip' | 'update' | 'stop';
+/** What an import job reads (migration 0021): member lists, org trees, yearly admission targets. */
+export type ImportKind = 'members' | 'orgs' | 'targets';
 
 /** A saved column mapping (migration 0010): header key → field, or null to ignore the column. */
 export interface ImportTemplateTable {
   id: Generated<number>;
   name: string;
+  /** Migration 0021: a template maps the columns of one kind of file. */
+  kind: Generated<ImportKind>;
   org_id: number;
   org_path: string;
   mapping: Json;
@@ -314,7 +318,7 @@ export interface ImportTemplateTable {
 /** One uploaded file from upload to commit (migration 0010). */
 export interface ImportJobTable {
   id: Generated<number>;
-  kind: Generated<'members'>;
+  kind: Generated<ImportKind>;
   created_by: number | null;
   org_id: number;
   org_path: string;

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus, MemberRow } from '../../db/types.js';
+import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus, ImportKind, MemberRow } from '../../db/types.js';
 import { subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
@@ -21,17 +21,20 @@ export interface NewJob {
   templateId: number | null;
   mapping: Record<string, string | null> | null;
   now: Date;
+  /** What the file holds (migration 0021); members when absent. */
+  kind?: ImportKind;
 }
 
 /** The job and its file; the org is checked in scope in the same statement (0 rows: out of scope). */
 export async function insertJob(db: Db, scope: Scope, j: NewJob): Promise<ImportJobRow | undefined> {
   const job = await db
     .insertInto('import_job')
-    .columns(['created_by', 'org_id', 'org_path', 'file_name', 'sha256', 'file_bytes', 'format', 'encoding', 'status', 'on_duplicate', 'template_id', 'mapping', 'created_at', 'updated_at'])
+    .columns(['kind', 'created_by', 'org_id', 'org_path', 'file_name', 'sha256', 'file_bytes', 'format', 'encoding', 'status', 'on_duplicate', 'template_id', 'mapping', 'created_at', 'updated_at'])
     .expression((eb) =>
       eb
         .selectFrom('org as o')
         .select([
+          sql.val(j.kind ?? 'members').as('kind'),
           sql.lit(j.createdBy).as('created_by'),
           'o.id',
           'o.path',
@@ -113,7 +116,7 @@ export function listJobs(db: Db, scope: Scope, limit: number, offset: number) {
     .selectFrom('import_job as j')
     .innerJoin('org as o', 'o.id', 'j.org_id')
     .leftJoin('app_user as u', 'u.id', 'j.created_by')
-    .select(['j.id', 'j.file_name', 'j.status', 'j.format', 'j.on_duplicate', 'j.counts', 'j.problem_count', 'j.progress', 'j.created_at', 'j.committed_at', 'j.org_id', 'o.name as org_name', 'u.username'])
+    .select(['j.id', 'j.kind', 'j.file_name', 'j.status', 'j.format', 'j.on_duplicate', 'j.counts', 'j.problem_count', 'j.progress', 'j.created_at', 'j.committed_at', 'j.org_id', 'o.name as org_name', 'u.username'])
     .where(inScope(scope, 'j.org_path'))
     .orderBy('j.id', 'desc')
     .limit(limit)
@@ -196,12 +199,13 @@ export async function membersByNameAndBirth(db: Db, scope: Scope, pairs: readonl
 
 // ---- templates -------------------------------------------------------------------------------
 
-export function findTemplate(db: Db, scope: Scope, name: string, orgPath: string) {
+export function findTemplate(db: Db, scope: Scope, name: string, orgPath: string, kind: ImportKind = 'members') {
   // The nearest template of that name on the way from the org up to the scope's root.
   return db
     .selectFrom('import_template')
     .selectAll()
     .where('name', '=', name)
+    .where('kind', '=', kind)
     .where(inScope(scope, 'org_path'))
     .where(sql<boolean>`${orgPath} like org_path || '%'`)
     .orderBy(sql`length(org_path)`, 'desc')
@@ -212,13 +216,13 @@ export function listTemplates(db: Db, scope: Scope) {
   return db.selectFrom('import_template').selectAll().where(inScope(scope, 'org_path')).orderBy('name').orderBy('id').execute();
 }
 
-export async function upsertTemplate(db: Db, scope: Scope, t: { name: string; orgId: number; mapping: Record<string, string | null>; createdBy: number | null; now: Date }) {
+export async function upsertTemplate(db: Db, scope: Scope, t: { name: string; orgId: number; kind?: ImportKind; mapping: Record<string, string | null>; createdBy: number | null; now: Date }) {
   const org = await findOrg(db, scope, t.orgId);
   if (!org) return undefined;
   return db
     .insertInto('import_template')
-    .values({ name: t.name, org_id: org.id, org_path: org.path, mapping: JSON.stringify(t.mapping), created_by: t.createdBy, created_at: t.now, updated_at: t.now })
-    .onConflict((oc) => oc.columns(['org_id', 'name']).doUpdateSet({ mapping: JSON.stringify(t.mapping), updated_at: t.now }))
+    .values({ name: t.name, kind: t.kind ?? 'members', org_id: org.id, org_path: org.path, mapping: JSON.stringify(t.mapping), created_by: t.createdBy, created_at: t.now, updated_at: t.now })
+    .onConflict((oc) => oc.columns(['org_id', 'kind', 'name']).doUpdateSet({ mapping: JSON.stringify(t.mapping), updated_at: t.now }))
     .returningAll()
     .executeTakeFirst();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_FIELDS } from '../../domain/import/columns.js';
+import { ALL_IMPORT_FIELDS, IMPORT_KINDS } from '../../domain/import/kind-columns.js';
 
 // Request and response shapes of /api/imports and /api/import-templates (issue 6).
 
@@ -15,6 +15,7 @@ export const uploadQuery = z.object({
   orgId: z.coerce.number().int().positive().describe('Tổ chức nhận dữ liệu: dòng ghi chi bộ được tìm trong cây trực thuộc; dòng không ghi thuộc chính tổ chức này'),
   onDuplicate: z.enum(DUPLICATE_POLICIES).default('skip').describe('Dòng trùng hồ sơ đã có: skip bỏ qua, update sửa các trường khác, stop không ghi gì'),
   template: z.string().trim().min(1).max(100).optional().describe('Tên mẫu ánh xạ cột đã lưu'),
+  kind: z.enum(IMPORT_KINDS).default('members').describe('Loại dữ liệu: members đảng viên, orgs tổ chức đảng, targets chỉ tiêu kết nạp'),
 });
 export type UploadQuery = z.infer<typeof uploadQuery>;
 
@@ -28,7 +29,7 @@ export const problem = z.object({
 });
 export type ImportProblem = z.infer<typeof problem>;
 
-const column = z.object({ index: z.number(), header: z.string(), field: z.enum(IMPORT_FIELDS).nullable() });
+const column = z.object({ index: z.number(), header: z.string(), field: z.enum(ALL_IMPORT_FIELDS).nullable() });
 
 export const importLayout = z.object({
   /** 1-based row of the header's first row, and how many rows it spans. */
@@ -42,6 +43,7 @@ export const importCounts = z.record(z.string(), z.number());
 
 export const importJob = z.object({
   id: z.number(),
+  kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   sha256: z.string(),
   format: z.enum(['xlsx', 'csv']),
@@ -69,7 +71,7 @@ export type UploadResponse = z.infer<typeof uploadResponse>;
 /** A changed mapping: the field each column of the header holds (null: ignored). */
 export const remapBody = z.strictObject({
   columns: z
-    .array(z.strictObject({ index: z.number().int().min(0).max(1000), field: z.enum(IMPORT_FIELDS).nullable() }))
+    .array(z.strictObject({ index: z.number().int().min(0).max(1000), field: z.enum(ALL_IMPORT_FIELDS).nullable() }))
     .min(1)
     .max(1000),
 });
@@ -89,6 +91,7 @@ export const importJobList = z.object({
   items: z.array(
     z.object({
       id: z.number(),
+      kind: z.enum(IMPORT_KINDS),
       fileName: z.string(),
       status: z.enum(IMPORT_STATUSES),
       format: z.string(),
@@ -105,15 +108,16 @@ export const importJobList = z.object({
   ),
 });
 
-const mapping = z.record(z.string().max(200), z.enum(IMPORT_FIELDS).nullable());
+const mapping = z.record(z.string().max(200), z.enum(ALL_IMPORT_FIELDS).nullable());
 
 export const templateBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   orgId: z.number().int().positive(),
+  kind: z.enum(IMPORT_KINDS).default('members'),
   /** Header (as the file spells it, or its key) → field, or null to ignore the column. */
   mapping,
 });
 export type TemplateBody = z.infer<typeof templateBody>;
 
-export const importTemplate = z.object({ id: z.number(), name: z.string(), orgId: z.number(), mapping: z.record(z.string(), z.string().nullable()), updatedAt: z.string() });
+export const importTemplate = z.object({ id: z.number(), name: z.string(), kind: z.enum(IMPORT_KINDS), orgId: z.number(), mapping: z.record(z.string(), z.string().nullable()), updatedAt: z.string() });
 export const importTemplateList = z.object({ items: z.array(importTemplate) });

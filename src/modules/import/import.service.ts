@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus } from '../../db/types.js';
+import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus, ImportKind } from '../../db/types.js';
 import type { HeaderLayout } from '../../domain/import/columns.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -11,6 +11,10 @@ import type { ServiceContext } from '../service-context.js';
 import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
 import { csvEncoding, formatOf, readShare, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
+import { IMPORT_FIELDS } from '../../domain/import/columns.js';
+import { KIND_SPECS } from '../../domain/import/kind-columns.js';
+import { commitKind, dryRunKind, runningKindProgress } from './kinds/kind-import.service.js';
+import { readKindLayout } from './kinds/kind-layout.js';
 import type { ImportJob, ImportLayout, ImportProblem, RemapBody, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
 
 // Use cases of the member import (issue 6): upload → dry run (report, nothing written) →
@@ -64,6 +68,7 @@ function present(job: ImportJobRow, opts: { offset?: number; limit?: number } = 
   const offset = opts.offset ?? 0;
   return {
     id: job.id,
+    kind: job.kind,
     fileName: job.file_name,
     sha256: job.sha256,
     format: job.format,
@@ -73,7 +78,7 @@ function present(job: ImportJobRow, opts: { offset?: number; limit?: number } = 
     orgId: job.org_id,
     layout: layout ? ({ headerRow: layout.row + 1, headerRows: layout.rows, columns: layout.columns } as ImportLayout) : null,
     counts: (job.counts as Record<string, number>) ?? {},
-    progress: live.get(job.id) ?? job.progress,
+    progress: live.get(job.id) ?? runningKindProgress(job.id) ?? job.progress,
     failure: job.failure,
     problemCount: job.problem_count,
     problems: problems.slice(offset, offset + (opts.limit ?? 200)),
@@ -109,7 +114,9 @@ async function targetOf(ctx: ServiceContext, job: ImportJobRow) {
 
 // ---- upload -----------------------------------------------------------------------------------
 
-export interface UploadInput extends UploadQuery {
+export interface UploadInput extends Omit<UploadQuery, 'kind'> {
+  /** Members when absent (the kinds came with migration 0021). */
+  kind?: ImportKind;
   bytes: Uint8Array;
 }
 
@@ -119,6 +126,7 @@ export interface UploadInput extends UploadQuery {
  */
 export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promise<UploadResponse> {
   const name = input.fileName;
+  const kind = input.kind ?? 'members';
   if (input.bytes.length === 0) throw new AppError('IMPORT_FILE_EMPTY', { name }, { field: 'body' });
   const format = formatOf(input.bytes);
   const ext = name.toLowerCase().split('.').pop();
@@ -129,7 +137,7 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
   let templateId: number | null = null;
   let mapping: Record<string, string | null> | null = null;
   if (input.template !== undefined) {
-    const t = await repo.findTemplate(ctx.db, ctx.scope, input.template, org.path);
+    const t = await repo.findTemplate(ctx.db, ctx.scope, input.template, org.path, kind);
     if (!t) throw new AppError('IMPORT_TEMPLATE_NOT_FOUND', { name: input.template }, { field: 'template' });
     templateId = t.id;
     mapping = t.mapping as Record<string, string | null>;
@@ -137,7 +145,8 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
   let layout: HeaderLayout;
   let preview: string[][];
   try {
-    ({ layout, preview } = await readLayout(format, input.bytes, overridesOf(mapping)));
+    // Orgs and targets have columns of their own (issue 6 item 6).
+    ({ layout, preview } = kind === 'members' ? await readLayout(format, input.bytes, overridesOf(mapping)) : ((await readKindLayout(kind, format, input.bytes, overridesOf(mapping))) as { layout: HeaderLayout; preview: string[][] }));
   } catch (e) {
     if (e instanceof AppError) throw e;
     // A damaged workbook or a file that only claims to be one.
@@ -158,6 +167,7 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
       templateId,
       mapping: null,
       now: ctx.clock.now(),
+      kind,
     });
     if (!j) throw new AppError('ORG_NOT_FOUND', { id: org.id }, { field: 'orgId' });
     await repo.updateJob(tx, ctx.scope, j.id, { mapping: { layout, template: mapping, preview } }, ctx.clock.now());
@@ -175,6 +185,9 @@ export async function remap(ctx: ServiceContext, id: number, body: RemapBody): P
   const job = await jobOf(ctx, id);
   const layout = layoutOf(job);
   if (!layout || !['parsed', 'dry_run_done', 'failed'].includes(job.status) || live.has(id)) throw stateError(job, 'đổi cột');
+  const fields: readonly string[] = job.kind === 'members' ? IMPORT_FIELDS : KIND_SPECS[job.kind].fields;
+  const foreign = body.columns.find((c) => c.field !== null && !fields.includes(c.field));
+  if (foreign) throw new AppError('IMPORT_FIELD_UNKNOWN', { field: foreign.field!, kind: job.kind }, { field: 'columns' });
   const chosen = new Map(body.columns.map((c) => [c.index, c.field]));
   const seen = new Set<string>();
   const columns = layout.columns.map((c) => {
@@ -209,6 +222,10 @@ export type Progress = (done: number, total: number | null) => void;
 export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progress): Promise<ImportJob> {
   const job = await jobOf(ctx, id);
   if (job.status !== 'parsed' && job.status !== 'dry_run_done' && job.status !== 'failed') throw stateError(job, 'kiểm tra lại');
+  if (job.kind !== 'members') {
+    await dryRunKind(ctx, job, onProgress);
+    return present(await jobOf(ctx, id));
+  }
   const bytes = await fileOf(ctx, ctx.db, id);
   const layout = layoutOf(job);
   if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: 20 }, { field: 'body' });
@@ -308,6 +325,10 @@ export function assertCommittable(job: ImportJob): void {
 export async function commit(ctx: ServiceContext, id: number, onProgress?: Progress): Promise<ImportJob> {
   const job = await jobOf(ctx, id);
   assertCommittable(present(job));
+  if (job.kind !== 'members') {
+    await commitKind(ctx, job, onProgress);
+    return present(await jobOf(ctx, id));
+  }
   const dry = job.counts as Partial<Counts>;
   const layout = layoutOf(job)!;
   const bytes = await fileOf(ctx, ctx.db, id);
@@ -377,6 +398,7 @@ export async function listJobs(ctx: ServiceContext, page: number, pageSize: numb
   return {
     items: rows.map((r) => ({
       id: r.id,
+      kind: r.kind,
       fileName: r.file_name,
       status: r.status,
       format: r.format,
@@ -421,15 +443,15 @@ export async function settle(): Promise<void> {
 
 export async function saveTemplate(ctx: ServiceContext, body: TemplateBody) {
   return ctx.db.transaction().execute(async (tx) => {
-    const t = await repo.upsertTemplate(tx, ctx.scope, { name: body.name, orgId: body.orgId, mapping: body.mapping, createdBy: ctx.actor.userId, now: ctx.clock.now() });
+    const t = await repo.upsertTemplate(tx, ctx.scope, { name: body.name, orgId: body.orgId, kind: body.kind, mapping: body.mapping, createdBy: ctx.actor.userId, now: ctx.clock.now() });
     if (!t) throw new AppError('ORG_NOT_FOUND', { id: body.orgId }, { field: 'orgId' });
-    await appendAudit(tx, ctx.actor, { action: 'import.template', entityType: 'import_template', entityId: t.id, orgPath: t.org_path, after: { name: t.name, mapping: body.mapping } });
+    await appendAudit(tx, ctx.actor, { action: 'import.template', entityType: 'import_template', entityId: t.id, orgPath: t.org_path, after: { name: t.name, kind: t.kind, mapping: body.mapping } });
     return presentTemplate(t);
   });
 }
 
-function presentTemplate(t: { id: number; name: string; org_id: number; mapping: unknown; updated_at: Date | string }) {
-  return { id: t.id, name: t.name, orgId: t.org_id, mapping: t.mapping as Record<string, string | null>, updatedAt: iso(t.updated_at)! };
+function presentTemplate(t: { id: number; name: string; kind: ImportKind; org_id: number; mapping: unknown; updated_at: Date | string }) {
+  return { id: t.id, name: t.name, kind: t.kind, orgId: t.org_id, mapping: t.mapping as Record<string, string | null>, updatedAt: iso(t.updated_at)! };
 }
 
 export async function listTemplates(ctx: ServiceContext) {

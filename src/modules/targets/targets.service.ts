@@ -65,8 +65,8 @@ export interface TargetRow {
   version?: number;
 }
 
-/** Sets one target inside the caller's transaction, with its audit row. */
-async function setOne(tx: Tx, ctx: ServiceContext, year: number, row: TargetRow, rowNo?: number): Promise<Target> {
+/** Sets one target inside the caller's transaction (an import sets many in one), with its audit row. */
+export async function setTargetIn(tx: Tx, ctx: ServiceContext, year: number, row: TargetRow, rowNo?: number): Promise<Target> {
   const at = (field: string) => (rowNo === undefined ? { field } : { field, row: rowNo });
   const org = await repo.findOrg(tx, ctx.scope, row.orgId, { forShare: true });
   if (!org) throw new AppError('ORG_NOT_FOUND', { id: row.orgId }, at('orgId'));
@@ -103,7 +103,7 @@ async function setOne(tx: Tx, ctx: ServiceContext, year: number, row: TargetRow,
 
 /** PUT /api/admission-targets/:orgId/:year: set or change one target (409 on a stale version). */
 export async function setTarget(ctx: ServiceContext, orgId: number, year: number, input: SetTargetInput): Promise<Target> {
-  return ctx.db.transaction().execute((tx) => setOne(tx, ctx, year, { orgId, target: input.target, note: input.note ?? null, version: input.version }));
+  return ctx.db.transaction().execute((tx) => setTargetIn(tx, ctx, year, { orgId, target: input.target, note: input.note ?? null, version: input.version }));
 }
 
 /**
@@ -119,7 +119,7 @@ export async function setTargets(ctx: ServiceContext, year: number, rows: readon
   });
   return ctx.db.transaction().execute(async (tx) => {
     const out: Target[] = [];
-    for (const [i, r] of rows.entries()) out.push(await setOne(tx, ctx, year, r, i + 1));
+    for (const [i, r] of rows.entries()) out.push(await setTargetIn(tx, ctx, year, r, i + 1));
     return out;
   });
 }

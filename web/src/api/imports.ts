@@ -2,16 +2,18 @@ import { api } from './client.js';
 import type { ImportJob, RemapBody, TemplateBody } from '../../../src/modules/import/import.schema.js';
 import type { ImportField } from '../../../src/domain/import/columns.js';
 
-// The member import (issue 6): upload, the job (mapping, progress, report), commit, cancel,
+// The imports of members, org trees and admission targets (issue 6): upload, the job (mapping, progress, report), commit, cancel,
 // history and saved mapping templates. Types come from the server's schemas (type-only).
 
 export type { ImportField, ImportJob };
+export type ImportKind = ImportJob['kind'];
 export type ImportStatus = ImportJob['status'];
 export type DuplicatePolicy = ImportJob['onDuplicate'];
 export type ImportProblem = ImportJob['problems'][number];
 
 export interface ImportHistoryItem {
   id: number;
+  kind: ImportKind;
   fileName: string;
   status: ImportStatus;
   format: string;
@@ -29,12 +31,14 @@ export interface ImportHistoryItem {
 export interface ImportTemplate {
   id: number;
   name: string;
+  kind: ImportKind;
   orgId: number;
   mapping: Record<string, string | null>;
   updatedAt: string;
 }
 
 export interface UploadInput {
+  kind: ImportKind;
   file: File;
   orgId: number;
   onDuplicate: DuplicatePolicy;
@@ -55,7 +59,7 @@ export const importKeys = {
 };
 
 export const importApi = {
-  upload: (u: UploadInput) => api.upload<ImportJob>('/api/imports', { fileName: u.file.name, orgId: u.orgId, onDuplicate: u.onDuplicate, template: u.template }, u.file),
+  upload: (u: UploadInput) => api.upload<ImportJob>('/api/imports', { fileName: u.file.name, orgId: u.orgId, onDuplicate: u.onDuplicate, template: u.template, kind: u.kind }, u.file),
   job: (id: number, signal?: AbortSignal) => api.get<ImportJob>(`/api/imports/${id}`, { problemsLimit: PROBLEMS_SHOWN }, signal),
   history: (page: number, signal?: AbortSignal) => api.get<{ items: ImportHistoryItem[] }>('/api/imports', { page, pageSize: 20 }, signal),
   remap: (id: number, body: RemapBody) => api.put<ImportJob>(`/api/imports/${id}/mapping`, body),

@@ -52,6 +52,7 @@ function JobView({ job }: { job: ImportJob }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap>
+        <Tag>{t(`imports.kinds.${job.kind}`)}</Tag>
         <ImportStatusTag status={job.status} />
         {job.committedAt && <span>{t('imports.committedMessage', { at: formatDateTime(job.committedAt) })}</span>}
         {job.status === 'cancelled' && <span>{t('imports.cancelled')}</span>}

@@ -4,7 +4,7 @@ import { Button, Card, Form, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { importApi, importKeys, type DuplicatePolicy, type ImportHistoryItem } from '../../api/imports.js';
+import { importApi, importKeys, type DuplicatePolicy, type ImportHistoryItem, type ImportKind } from '../../api/imports.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
@@ -13,8 +13,9 @@ import { useScope } from '../../shell/scope.js';
 import { ImportStatusTag } from './parts.js';
 
 const POLICIES: readonly DuplicatePolicy[] = ['skip', 'update', 'stop'];
+const KINDS: readonly ImportKind[] = ['members', 'orgs', 'targets'];
 
-/** "Nhập dữ liệu": upload a member list (issue 6 item 8), and the history of imports. */
+/** "Nhập dữ liệu": upload a member list, an org tree or admission targets (issue 6 items 6, 8), and the history of imports. */
 export default function ImportsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -33,6 +34,7 @@ export default function ImportsPage() {
 }
 
 interface UploadValues {
+  kind: ImportKind;
   orgId: number | null;
   onDuplicate: DuplicatePolicy;
   template: string;
@@ -48,6 +50,7 @@ function UploadForm() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const templates = useQuery({ queryKey: importKeys.templates, queryFn: ({ signal }) => importApi.templates(signal) });
+  const kind = Form.useWatch('kind', form) ?? 'members';
 
   const submit = async (v: UploadValues) => {
     if (!file) {
@@ -57,7 +60,7 @@ function UploadForm() {
     setBusy(true);
     setError(null);
     try {
-      const job = await importApi.upload({ file, orgId: v.orgId!, onDuplicate: v.onDuplicate, template: v.template || undefined });
+      const job = await importApi.upload({ kind: v.kind, file, orgId: v.orgId!, onDuplicate: v.onDuplicate, template: v.template || undefined });
       // The job's own address: the report and the progress survive a reload.
       void navigate(`/imports/${job.id}`);
     } catch (e) {
@@ -68,7 +71,15 @@ function UploadForm() {
 
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: '1.2rem' }}>{t('imports.uploadTitle')}</h2>}>
-      <Form<UploadValues> form={form} layout="vertical" initialValues={{ orgId: scope.orgId, onDuplicate: 'skip', template: '' }} onFinish={submit} style={{ maxWidth: '40rem' }}>
+      <Form<UploadValues> form={form} layout="vertical" initialValues={{ kind: 'members', orgId: scope.orgId, onDuplicate: 'skip', template: '' }} onFinish={submit} style={{ maxWidth: '40rem' }}>
+        <Form.Item name="kind" label={t('imports.kind')} extra={t('imports.kindHelp')}>
+          <Select
+            aria-label={t('imports.kind')}
+            options={KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            // A template maps one kind's columns: a template of another kind no longer applies.
+            onChange={() => form.setFieldValue('template', '')}
+          />
+        </Form.Item>
         <Form.Item name="orgId" label={t('imports.org')} extra={t('imports.orgHelp')} rules={[{ required: true, message: t('imports.chooseOrg') }]}>
           <OrgPicker aria-label={t('imports.org')} style={{ width: '100%', minWidth: 0 }} />
         </Form.Item>
@@ -78,7 +89,7 @@ function UploadForm() {
         <Form.Item name="template" label={t('imports.template')}>
           <Select
             aria-label={t('imports.template')}
-            options={[{ value: '', label: t('imports.noTemplate') }, ...(templates.data?.items ?? []).map((x) => ({ value: x.name, label: x.name }))]}
+            options={[{ value: '', label: t('imports.noTemplate') }, ...(templates.data?.items ?? []).filter((x) => x.kind === kind).map((x) => ({ value: x.name, label: x.name }))]}
           />
         </Form.Item>
         <Form.Item label={t('imports.file')} htmlFor="import-file" required validateStatus={fileMissing ? 'error' : undefined} help={fileMissing ? t('imports.chooseFile') : undefined}>
@@ -124,6 +135,7 @@ function History() {
         pagination={{ current: page, pageSize: 20, total: (page - 1) * 20 + items.length + (items.length === 20 ? 1 : 0), showSizeChanger: false, onChange: (p) => setParams({ page: String(p) }) }}
         columns={[
           { key: 'file', title: t('imports.columns.file'), render: (_, j) => <Link to={`/imports/${j.id}`}>{j.fileName}</Link> },
+          { key: 'kind', title: t('imports.columns.kind'), render: (_, j) => t(`imports.kinds.${j.kind}`) },
           { key: 'status', title: t('imports.columns.status'), render: (_, j) => <ImportStatusTag status={j.status} /> },
           { key: 'org', title: t('imports.columns.org'), render: (_, j) => <div style={{ minWidth: '8rem', maxWidth: '14rem', whiteSpace: 'normal' }}>{j.orgName}</div> },
           { key: 'counts', title: t('imports.columns.counts'), render: (_, j) => j.counts.rows ?? '—' },

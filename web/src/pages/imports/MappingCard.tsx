@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS } from '../../../../src/domain/import/columns.js';
+import { ORG_IMPORT_FIELDS, TARGET_IMPORT_FIELDS } from '../../../../src/domain/import/kind-columns.js';
 import { importApi, importKeys, type ImportField, type ImportJob } from '../../api/imports.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -25,7 +26,9 @@ export function MappingCard({ job, disabled }: { job: ImportJob; disabled: boole
   const fieldOf = (c: Column) => (c.index in chosen ? chosen[c.index]! : c.field);
   const changed = layout.columns.some((c) => c.index in chosen && chosen[c.index] !== c.field);
   const columns = layout.columns.filter((c) => c.header !== '');
-  const options = [{ value: '', label: t('imports.mapping.ignored') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) }))];
+  // Each kind of file offers its own fields (issue 6 item 6).
+  const fields = job.kind === 'orgs' ? ORG_IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.orgFields.${f}`) })) : job.kind === 'targets' ? TARGET_IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.targetFields.${f}`) })) : IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imports.fields.${f}`) }));
+  const options = [{ value: '', label: t('imports.mapping.ignored') }, ...fields];
 
   const apply = async () => {
     setBusy(true);
@@ -45,7 +48,7 @@ export function MappingCard({ job, disabled }: { job: ImportJob; disabled: boole
     setError(null);
     try {
       const mapping = Object.fromEntries(columns.map((c) => [c.header, fieldOf(c)]));
-      const saved = await importApi.saveTemplate({ name: templateName.trim(), orgId: job.orgId, mapping });
+      const saved = await importApi.saveTemplate({ name: templateName.trim(), orgId: job.orgId, kind: job.kind, mapping });
       void queryClient.invalidateQueries({ queryKey: importKeys.templates });
       void message.success(t('imports.templateSaved', { name: saved.name }));
     } catch (e) {

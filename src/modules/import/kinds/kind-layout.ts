@@ -1,0 +1,56 @@
+import type { ColumnOverrides } from '../../../domain/import/columns.js';
+import { HEADER_SEARCH_ROWS, isColumnNumberingRow, isEmptyRow } from '../../../domain/import/columns.js';
+import { detectKindHeader, KIND_SPECS, type KindLayout } from '../../../domain/import/kind-columns.js';
+import { cellText } from '../../../domain/import/values.js';
+import { AppError } from '../../../errors.js';
+import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from '../import.reader.js';
+
+// The header of an org or target file and its data rows, through the member import's reader
+// (encodings, .xlsx or .csv, title rows above the header). These files are small (a province
+// has some thousands of orgs), so their rows are read whole.
+
+export type OtherKind = keyof typeof KIND_SPECS;
+
+const REQUIRED_LABEL: Record<OtherKind, string> = { orgs: 'Tên tổ chức', targets: 'Chỉ tiêu kết nạp' };
+
+export async function readKindLayout(kind: OtherKind, format: ImportFormat, bytes: Uint8Array, overrides: ColumnOverrides) {
+  const head: SheetRow[] = [];
+  const rows = sheetRows(format, bytes);
+  for await (const r of rows) {
+    head.push(r);
+    if (head.length >= HEADER_SEARCH_ROWS + 5) break;
+  }
+  await rows.return(undefined);
+  const layout = detectKindHeader(
+    KIND_SPECS[kind],
+    head.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells),
+    overrides,
+  );
+  if (!layout) throw new AppError('IMPORT_NO_HEADER_KIND', { rows: HEADER_SEARCH_ROWS, column: REQUIRED_LABEL[kind] }, { field: 'body' });
+  const preview = head
+    .slice(layout.row + layout.rows)
+    .filter((r) => !isEmptyRow(r.cells) && !isColumnNumberingRow(r.cells))
+    .slice(0, 5)
+    .map((r) => layout.columns.map((c) => cellText(r.cells[c.index])));
+  return { layout, preview };
+}
+
+/** The rows under the header that hold anything, the column numbering row left out. */
+export async function dataRows(format: ImportFormat, bytes: Uint8Array, layout: KindLayout, meter?: ReadMeter): Promise<SheetRow[]> {
+  const start = layout.row + layout.rows;
+  const out: SheetRow[] = [];
+  const used = layout.columns.filter((c) => c.field !== null && c.field !== 'rowNo');
+  for await (const r of sheetRows(format, bytes, meter)) {
+    if (r.n <= start) continue;
+    if (r.n <= start + 1 && isColumnNumberingRow(r.cells)) continue;
+    if (used.every((c) => cellText(r.cells[c.index]) === '')) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+/** The cell of a field in a row, and the column's header (for the problem's "column"). */
+export function fieldCell(layout: KindLayout, row: SheetRow, field: string) {
+  const c = layout.columns.find((x) => x.field === field);
+  return c ? { cell: row.cells[c.index], header: c.header } : undefined;
+}
