@@ -156,6 +156,23 @@ export const messages = {
   EXEMPTION_ENDED: 'Quyết định miễn công tác và sinh hoạt đảng đã kết thúc ngày {endedOn}',
   MEMBER_NOT_OFFICIAL: 'Đảng viên {name} không phải đảng viên chính thức (hiện là {status}); chỉ đảng viên chính thức được miễn công tác và sinh hoạt đảng',
   RULE_NOT_IN_FORCE: 'Ngày {date} (trường "{field}") trước khi quy định áp dụng có hiệu lực; hệ thống chưa có phiên bản quy định cho ngày này nên không ghi được',
+  RECORD_NO_BLOCK_NOT_FOUND: 'Không tìm thấy khối số lý lịch (mã {id})',
+  RECORD_NO_CODE_INVALID: 'Mã tỉnh "{code}" (trường "code") không hợp lệ: số lý lịch kết thúc bằng 2–3 chữ cái in hoa của tỉnh hoặc đảng bộ trực thuộc Trung ương (R-REC-09)',
+  RECORD_NO_BLOCK_INVALID: 'Khối số lý lịch từ {firstNo} đến {lastNo} không hợp lệ (trường "{field}"): các số từ 1 đến 999999 và số đầu không lớn hơn số cuối',
+  RECORD_NO_BLOCK_OVERLAP: 'Khối số {range} trùng với khối {other} đã cấp; số lý lịch đã cấp không bao giờ được cấp lại, kể cả sau khi hợp nhất tỉnh (R-REC-09)',
+  RECORD_NO_HOLDER_INVALID: '"{org}" (trường "holderOrgId") không phải đảng bộ cấp trên trực tiếp cơ sở; khối số lý lịch chỉ cấp cho cấp trên trực tiếp cơ sở (R-REC-09)',
+  RECORD_NO_BLOCK_BY_PROVINCE: 'Khối số lý lịch do Ban Tổ chức {province} cấp; đơn vị này nằm ngoài phạm vi của bạn (R-REC-09)',
+  RECORD_NO_ALREADY: 'Đảng viên {name} đã có số lý lịch {recordNo}; mỗi đảng viên chỉ có một số, số đã cấp không đổi (R-REC-09)',
+  RECORD_NO_NO_BLOCK: '{org} không còn khối số lý lịch nào còn số; đề nghị Ban Tổ chức tỉnh cấp khối mới (R-REC-09)',
+  RECORD_NO_BY_SUPERIOR: 'Số lý lịch của đảng viên {name} do {org} (cấp trên trực tiếp cơ sở) cấp theo khối số của mình; đơn vị này nằm ngoài phạm vi của bạn (R-REC-09)',
+  RECORD_NO_NOT_ON_ROLLS: 'Đảng viên {name} không còn trong danh sách sinh hoạt (hiện là {status}); không cấp số lý lịch',
+  PARTY_CARD_NOT_FOUND: 'Không tìm thấy thẻ đảng (mã {id})',
+  PARTY_CARD_NOT_OFFICIAL: 'Chỉ đảng viên chính thức được cấp thẻ đảng; {name} hiện là {status} (R-REC-01)',
+  PARTY_CARD_OPEN: 'Đảng viên {name} đã có thẻ đảng đang đề nghị hoặc đang giữ ({status}); không lập đề nghị thứ hai',
+  PARTY_CARD_NOT_SUPERIOR: 'Quyết định phát thẻ đảng cho {name} do {org} (cấp trên trực tiếp của tổ chức cơ sở đảng) ban hành; đơn vị này nằm ngoài phạm vi của bạn (R-REC-01)',
+  PARTY_CARD_NUMBER: 'Số thẻ đảng (trường "cardNo") không hợp lệ: {reason} (R-REC-02)',
+  PARTY_CARD_STEP_NOT_ALLOWED: 'Thẻ đảng đang ở trạng thái "{status}"; không thể {action}',
+  PARTY_CARD_CLOSING_NOT_ALLOWED: 'Không ghi được "{closing}" cho đảng viên {name} (hiện là {status}): từ trần thì gia đình giữ thẻ; bị xóa tên, khai trừ, cho ra khỏi Đảng thì chi bộ thu hồi thẻ; mất hoặc hỏng thẻ thì báo và đề nghị cấp lại khi còn sinh hoạt (R-REC-04)',
 } as const;
 
 export type MessageKey = keyof typeof messages;
