@@ -127,8 +127,10 @@ const PERMISSIONS: Table = {
     exit: ['read', 'create', 'update'],
     exemption: ['read', 'create', 'update'],
     // The chi bộ asks for its members' cards, hands them over, checks them yearly and recovers them
-    // (R-REC-01, 04, 05); the decision itself needs the direct superior in scope (service).
-    member_record: ['read'],
+    // (R-REC-01, 04, 05); the decision itself needs the direct superior in scope (service). The cell
+    // secretary files the members' phiếu bổ sung and each level passes it up (R-REC-07); numbers
+    // and approvals need the direct superior in scope (service).
+    member_record: ['read', 'create', 'update'],
     party_card: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.

@@ -173,6 +173,13 @@ export const messages = {
   PARTY_CARD_NUMBER: 'Số thẻ đảng (trường "cardNo") không hợp lệ: {reason} (R-REC-02)',
   PARTY_CARD_STEP_NOT_ALLOWED: 'Thẻ đảng đang ở trạng thái "{status}"; không thể {action}',
   PARTY_CARD_CLOSING_NOT_ALLOWED: 'Không ghi được "{closing}" cho đảng viên {name} (hiện là {status}): từ trần thì gia đình giữ thẻ; bị xóa tên, khai trừ, cho ra khỏi Đảng thì chi bộ thu hồi thẻ; mất hoặc hỏng thẻ thì báo và đề nghị cấp lại khi còn sinh hoạt (R-REC-04)',
+  RECORD_UPDATE_NOT_FOUND: 'Không tìm thấy phiếu bổ sung hồ sơ đảng viên (mã {id})',
+  RECORD_UPDATE_UNCHANGED: 'Trường "{field}" không thay đổi so với hồ sơ: trên phiếu bổ sung trường này ghi "K" và không gửi lên (R-REC-07)',
+  RECORD_UPDATE_FILED: 'Đảng viên {name} đã có phiếu bổ sung hồ sơ năm {year} ({stage}); không lập phiếu thứ hai',
+  RECORD_UPDATE_NOT_ON_ROLLS: 'Đảng viên {name} không còn trong danh sách sinh hoạt (hiện là {status}); không lập phiếu bổ sung',
+  RECORD_UPDATE_STAGE: 'Phiếu bổ sung đang ở bước "{stage}"; không thể {action}',
+  RECORD_UPDATE_NOT_YOUR_LEVEL: 'Phiếu bổ sung của {name} đang chờ {org} xem xét; đơn vị này nằm ngoài phạm vi của bạn (R-REC-07)',
+  RECORD_UPDATE_STALE: 'Hồ sơ của {name} đã thay đổi trường "{field}" sau khi lập phiếu bổ sung; hãy trả lại phiếu để lập lại (R-REC-07)',
 } as const;
 
 export type MessageKey = keyof typeof messages;

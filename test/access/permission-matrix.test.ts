@@ -37,7 +37,7 @@ interface Subtree {
   /** An open removal case (of the first probationary member) and an exemption in force of an exempt member. */
   exits: { caseId: number; exemptionId: number; exemptMemberId: number };
   /** A requested card of the subtree's member and a card in the badge candidate's hands. */
-  records: { requestedCardId: number; handedCardId: number };
+  records: { requestedCardId: number; handedCardId: number; superiorUpdateId: number; cellUpdateId: number };
 }
 
 interface World {
@@ -623,6 +623,39 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/party-cards/${w.b.records.handedCardId}/close`, { closing: 'damaged', date: TODAY, version: 2 }),
     ok: [200],
   },
+  'GET /api/record-updates': {
+    inScope: (w) => get(`/api/record-updates?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/record-updates?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((u: { id: number }) => u.id).sort()).toEqual([w.a.records.superiorUpdateId, w.a.records.cellUpdateId].sort()),
+  },
+  'GET /api/record-updates/filing': {
+    inScope: (w) => get(`/api/record-updates/filing?org=${w.a.commune.id}&year=2026`),
+    outOfScope: (w) => get(`/api/record-updates/filing?org=${w.b.commune.id}&year=2026`),
+    ok: [200],
+    listing: (_w, res) => expect(res.json().filed).toBe(2),
+  },
+  'GET /api/record-updates/{id}': { inScope: (w) => get(`/api/record-updates/${w.a.records.cellUpdateId}`), outOfScope: (w) => get(`/api/record-updates/${w.b.records.cellUpdateId}`), ok: [200] },
+  'POST /api/record-updates': {
+    inScope: (w) => post('/api/record-updates', { memberId: w.a.transfer.freeMemberId, year: 2026, submittedOn: TODAY, changes: {} }),
+    outOfScope: (w) => post('/api/record-updates', { memberId: w.b.transfer.freeMemberId, year: 2026, submittedOn: TODAY, changes: {} }),
+    ok: [201],
+  },
+  'POST /api/record-updates/{id}/forward': {
+    inScope: (w) => post(`/api/record-updates/${w.a.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/record-updates/${w.b.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/record-updates/{id}/return': {
+    inScope: (w) => post(`/api/record-updates/${w.a.records.cellUpdateId}/return`, { date: TODAY, reason: 'Thiếu chữ ký', version: 2 }),
+    outOfScope: (w) => post(`/api/record-updates/${w.b.records.cellUpdateId}/return`, { date: TODAY, reason: 'Thiếu chữ ký', version: 2 }),
+    ok: [200],
+  },
+  'POST /api/record-updates/{id}/approve': {
+    inScope: (w) => post(`/api/record-updates/${w.a.records.superiorUpdateId}/approve`, { date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/record-updates/${w.b.records.superiorUpdateId}/approve`, { date: TODAY, version: 1 }),
+    ok: [200],
+  },
   // Exits and exemptions: after every other row that reads A's member, whose status these change.
   'GET /api/exits': {
     inScope: (w) => get(`/api/exits?org=${w.a.commune.id}`),
@@ -775,8 +808,16 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
       .executeTakeFirstOrThrow();
   const requestedCard = await card(m.id, false);
   const handedCard = await card(badgeCandidate.id, true);
+  const phieu = (memberId: number, stage: string, changes: Record<string, unknown>) =>
+    db
+      .insertInto('record_update')
+      .values({ member_id: memberId, year: 2026, occasion: 'yearly', changes: JSON.stringify(changes), stage, submitted_on: '2026-11-05', created_by: null, created_at: new Date(), updated_by: null, updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const superiorUpdate = await phieu(m.id, 'superior', { otherNames: { before: null, after: 'Ba' } });
+  const cellUpdate = await phieu(badgeCandidate.id, 'cell', {});
   return {
-    records: { requestedCardId: Number(requestedCard.id), handedCardId: Number(handedCard.id) },
+    records: { requestedCardId: Number(requestedCard.id), handedCardId: Number(handedCard.id), superiorUpdateId: Number(superiorUpdate.id), cellUpdateId: Number(cellUpdate.id) },
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     exits: { caseId: xcase.id, exemptionId: xemption.id, exemptMemberId: x.id },
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
@@ -907,6 +948,8 @@ describeApi('permission matrix', (h) => {
     const cardsB = (await call(h(), get(`/api/party-cards?org=${w.b.commune.id}`), admin)).json().items as { id: number; status: string; version: number }[];
     expect(cardsB.map((c) => [c.id, c.status, c.version]).sort()).toEqual([[w.b.records.requestedCardId, 'requested', 1], [w.b.records.handedCardId, 'handed_over', 1]].sort());
     expect((await call(h(), get(`/api/records/members/${w.b.member.id}`), admin)).json().recordNo).toBeNull();
+    const updatesB = (await call(h(), get(`/api/record-updates?org=${w.b.commune.id}`), admin)).json().items as { stage: string; version: number }[];
+    expect(updatesB.map((u) => `${u.stage}:${u.version}`).sort()).toEqual(['cell:1', 'superior:1']);
     expect((await call(h(), get(`/api/record-no-blocks?org=${w.b.commune.id}`), admin)).json().items).toMatchObject([{ nextNo: 11 }]);
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);

@@ -6,6 +6,7 @@ import { serviceContext } from '../service-context.js';
 import { exportBatch } from './party-card-export.js';
 import * as cards from './party-card.service.js';
 import * as numbers from './record-no.service.js';
+import * as updates from './record-update.service.js';
 import {
   assignRecordNoBody,
   blockList,
@@ -25,6 +26,14 @@ import {
   requestCardBody,
   uncheckedList,
   uncheckedQuery,
+  filingList,
+  filingQuery,
+  recordUpdate,
+  returnUpdateBody,
+  submitUpdateBody,
+  updateList,
+  updatesQuery,
+  updateStepBody,
 } from './records.schema.js';
 
 // Thin routes over record numbers and party cards (issue 5 item 7).
@@ -170,5 +179,60 @@ export async function recordsRoutes(app: FastifyInstance) {
       },
     },
     async (request) => cards.closeCard(serviceContext(request), request.params.id, request.body),
+  );
+
+  const recordUpdateWrite = { permission: { resource: 'member_record' as const, action: 'update' as const } };
+
+  r.get(
+    '/api/record-updates',
+    { config: recordRead, schema: { tags, summary: 'Phiếu bổ sung hồ sơ đảng viên (R-REC-07): hộp chờ duyệt theo bước, năm', querystring: updatesQuery, response: { 200: updateList, ...errorResponses } } },
+    async (request) => updates.listUpdates(serviceContext(request), request.query),
+  );
+
+  r.get(
+    '/api/record-updates/filing',
+    { config: recordRead, schema: { tags, summary: 'Đảng viên của một tổ chức đã hoặc chưa nộp phiếu bổ sung hồ sơ trong năm (R-REC-07)', querystring: filingQuery, response: { 200: filingList, ...errorResponses } } },
+    async (request) => updates.filing(serviceContext(request), request.query),
+  );
+
+  r.get(
+    '/api/record-updates/:id',
+    { config: recordRead, schema: { tags, summary: 'Một phiếu bổ sung hồ sơ: các trường thay đổi (trước → sau)', params: idParam, response: { 200: recordUpdate, ...errorResponses } } },
+    async (request) => updates.getUpdate(serviceContext(request), request.params.id),
+  );
+
+  r.post(
+    '/api/record-updates',
+    {
+      config: recordCreate,
+      schema: {
+        tags,
+        summary: 'Lập phiếu bổ sung hồ sơ cho đảng viên: chỉ các trường thay đổi, trường khác ghi "K" (R-REC-07)',
+        body: submitUpdateBody,
+        response: { 201: recordUpdate, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await updates.submitUpdate(serviceContext(request), request.body)),
+  );
+
+  r.post(
+    '/api/record-updates/:id/forward',
+    { config: recordUpdateWrite, schema: { tags, summary: 'Chuyển phiếu bổ sung lên cấp trên (chi bộ → đảng ủy cơ sở → cấp trên trực tiếp)', params: idParam, body: updateStepBody, response: { 200: recordUpdate, ...errorResponses } } },
+    async (request) => updates.forwardUpdate(serviceContext(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/record-updates/:id/approve',
+    {
+      config: recordUpdateWrite,
+      schema: { tags, summary: 'Cấp trên trực tiếp duyệt phiếu bổ sung; hồ sơ đảng viên được cập nhật các trường thay đổi', params: idParam, body: updateStepBody, response: { 200: recordUpdate, ...errorResponses } },
+    },
+    async (request) => updates.approveUpdate(serviceContext(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/record-updates/:id/return',
+    { config: recordUpdateWrite, schema: { tags, summary: 'Trả lại phiếu bổ sung kèm lý do', params: idParam, body: returnUpdateBody, response: { 200: recordUpdate, ...errorResponses } } },
+    async (request) => updates.returnUpdate(serviceContext(request), request.params.id, request.body),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../http/schemas.js';
+import { patchMemberBody } from '../member/member.schema.js';
 
 // Shapes of member records and party cards (issue 5 item 7): record-number blocks and numbers
 // (R-REC-09), the card of a member from request to end (R-REC-01/02/04/05) and the monthly batch.
@@ -131,3 +132,71 @@ export const memberRecordFacts = z.object({
   cards: z.array(partyCard),
 });
 export type MemberRecordFacts = z.infer<typeof memberRecordFacts>;
+
+// ---- yearly record update (phiếu bổ sung, R-REC-07) ------------------------------------------
+
+const fieldsSchema = patchMemberBody.pick({ otherNames: true, residence: true, religion: true, occupation: true, positions: true, generalEducation: true, professionalLevel: true, theoryLevel: true, phone: true });
+
+export const UPDATE_STAGES = ['cell', 'grassroots', 'superior', 'approved', 'returned'] as const;
+
+export const recordUpdate = z.object({
+  id: z.number(),
+  member: z.object({ id: z.number(), fullName: z.string(), status: z.string() }),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  occasion: z.enum(['yearly', 'transfer']),
+  /** Only the changed fields, each with the record's value when filed and the new one; every other field is "K". */
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** Fields hidden from a caller without the right to see sensitive fields. */
+  redactedFields: z.array(z.string()),
+  stage: z.enum(UPDATE_STAGES),
+  /** The levels this phiếu passes (chi bộ cơ sở: no đảng ủy cơ sở). */
+  levels: z.array(z.enum(UPDATE_STAGES)),
+  submittedOn: z.string(),
+  decidedOn: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  version: z.number(),
+});
+export type RecordUpdateItem = z.infer<typeof recordUpdate>;
+
+export const updatesQuery = z.object({
+  org: orgFilter,
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  stage: z.enum(UPDATE_STAGES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type UpdatesQuery = z.infer<typeof updatesQuery>;
+export const updateList = z.object({ items: z.array(recordUpdate), total: z.number() });
+
+export const filingQuery = z.object({
+  org: z.coerce.number().int().positive().describe('Tổ chức (chi bộ, đảng bộ …) trong phạm vi của người dùng'),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('Năm; mặc định năm nay'),
+  filed: z.enum(['yes', 'no']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type FilingQuery = z.infer<typeof filingQuery>;
+export const filingList = z.object({
+  year: z.number(),
+  filed: z.number(),
+  notFiled: z.number(),
+  items: z.array(z.object({ memberId: z.number(), fullName: z.string(), orgName: z.string(), updateId: z.number().nullable(), stage: z.enum(UPDATE_STAGES).nullable() })),
+  total: z.number(),
+});
+export type FilingList = z.infer<typeof filingList>;
+
+export const submitUpdateBody = z.strictObject({
+  memberId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  occasion: z.enum(['yearly', 'transfer']).default('yearly'),
+  submittedOn: isoDate,
+  changes: fieldsSchema.describe('Chỉ các trường thay đổi; trường không gửi là "K" (không thay đổi)'),
+});
+export type SubmitUpdateInput = z.infer<typeof submitUpdateBody>;
+
+export const updateStepBody = z.strictObject({ date: isoDate, version });
+export type UpdateStepInput = z.infer<typeof updateStepBody>;
+export const returnUpdateBody = z.strictObject({ date: isoDate, reason: text(2000), version });
+export type ReturnUpdateInput = z.infer<typeof returnUpdateBody>;

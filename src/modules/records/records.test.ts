@@ -94,8 +94,8 @@ describeApi('member records and party cards', (h) => {
     // Only members who filed a phiếu: the date is required.
     const noForm = await call(h(), 'POST', `/api/records/members/${m.third}/record-no`, {}, commune.headers);
     expect(noForm.json().error).toMatchObject({ code: 'VALIDATION', details: [{ field: 'body.formFiledOn' }] });
-    // The chi bộ reads the number but does not give it.
-    expect((await assign('third', cellCommittee.headers)).statusCode).toBe(403);
+    // The chi bộ does not give numbers: the direct superior does, from its block.
+    expect(error(await assign('probation', cellCommittee.headers))).toMatchObject({ code: 'RECORD_NO_BY_SUPERIOR' });
     expect((await assign('elsewhere')).statusCode).toBe(404);
     const block = await call(h(), 'POST', '/api/record-no-blocks', { holderOrgId: t.commune.id, code: 'RR', firstNo: 10, lastNo: 20, grantedOn: '2026-11-01' });
     expect(block.statusCode, block.body).toBe(201);
@@ -238,5 +238,74 @@ describeApi('member records and party cards', (h) => {
     expect(await repo.insertRecordNo(db, sibling, { member_id: m.noId!, record_no: '000099RR', block_id: 1, form_filed_on: '2026-01-01', assigned_on: '2026-01-01', created_by: null, created_at: now })).toBe(0);
     expect((await call(h(), 'GET', `/api/party-cards/${card.id}`, undefined, staffOther.headers)).statusCode).toBe(404);
     expect((await call(h(), 'GET', `/api/records/members/${m.first}`, undefined, staffOther.headers)).statusCode).toBe(404);
+  });
+  it('R-REC-07: a phiếu bổ sung carries only changed fields and goes chi bộ → đảng ủy cơ sở → cấp trên trực tiếp, which updates the record', async () => {
+    const submit = (body: Record<string, unknown>, headers = cellCommittee.headers) => call(h(), 'POST', '/api/record-updates', { memberId: m.first, year: 2026, submittedOn: '2026-11-15', ...body }, headers);
+    const before = await counts(h());
+    const unchanged = await submit({ changes: { theoryLevel: 'none' } });
+    expect(error(unchanged)).toMatchObject({ code: 'RECORD_UPDATE_UNCHANGED', details: { field: 'changes.theoryLevel' } });
+    expect((await submit({ changes: { theoryLevel: 'doctorate' } })).statusCode).toBe(400);
+    expect((await submit({ changes: { citizenId: '001085000999' } })).statusCode).toBe(400);
+    expect(await counts(h())).toEqual(before);
+    const filed = await submit({ changes: { theoryLevel: 'intermediate', occupation: 'Kỹ sư', residence: 'Thôn Đông' } });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const u = filed.json();
+    expect(u).toMatchObject({ stage: 'cell', levels: ['cell', 'grassroots', 'superior'], year: 2026, occasion: 'yearly', redactedFields: [] });
+    expect(u.changes).toEqual([
+      { field: 'residence', before: null, after: 'Thôn Đông' },
+      { field: 'occupation', before: null, after: 'Kỹ sư' },
+      { field: 'theoryLevel', before: 'none', after: 'intermediate' },
+    ]);
+    expect(error(await submit({ changes: { occupation: 'Bác sĩ' } }))).toMatchObject({ code: 'RECORD_UPDATE_FILED', details: { field: 'year' } });
+    const step = (action: string, version: number, headers = commune.headers, extra: Record<string, unknown> = {}) => call(h(), 'POST', `/api/record-updates/${u.id}/${action}`, { date: '2026-11-18', version, ...extra }, headers);
+    expect(error(await step('approve', 1))).toMatchObject({ code: 'RECORD_UPDATE_STAGE' });
+    expect((await step('forward', 1, cellCommittee.headers)).json()).toMatchObject({ stage: 'grassroots', version: 2 });
+    // The đảng ủy cơ sở's level is above the chi bộ's committee.
+    expect(error(await step('forward', 2, cellCommittee.headers))).toMatchObject({ code: 'RECORD_UPDATE_NOT_YOUR_LEVEL' });
+    expect((await step('forward', 2)).json()).toMatchObject({ stage: 'superior' });
+    expect((await call(h(), 'GET', `/api/record-updates?org=${t.commune.id}&stage=superior`, undefined, commune.headers)).json().items.map((x: { id: number }) => x.id)).toEqual([u.id]);
+    const rec = (await call(h(), 'GET', `/api/members/${m.first}`)).json();
+    const approved = await step('approve', 3);
+    expect(approved.json(), approved.body).toMatchObject({ stage: 'approved', decidedOn: '2026-11-18' });
+    expect((await call(h(), 'GET', `/api/members/${m.first}`)).json()).toMatchObject({ theoryLevel: 'intermediate', occupation: 'Kỹ sư', residence: 'Thôn Đông', version: rec.version + 1 });
+    expect(error(await step('return', 4, commune.headers, { reason: 'x' }))).toMatchObject({ code: 'RECORD_UPDATE_STAGE' });
+    const audit = await h().database.db.selectFrom('audit_log').select(['action']).where('entity_type', '=', 'member').where('entity_id', '=', String(m.first)).where('action', '=', 'member.update').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('R-REC-07: approval does not overwrite a field changed since filing; a returned phiếu may be filed again; a chi bộ cơ sở goes straight up', async () => {
+    const filed = await call(h(), 'POST', '/api/record-updates', { memberId: m.third, year: 2026, submittedOn: '2026-11-15', changes: { occupation: 'Nông dân' } });
+    const u = filed.json();
+    const rec = (await call(h(), 'GET', `/api/members/${m.third}`)).json();
+    await call(h(), 'PATCH', `/api/members/${m.third}`, { version: rec.version, occupation: 'Thợ mộc' });
+    await call(h(), 'POST', `/api/record-updates/${u.id}/forward`, { date: '2026-11-16', version: 1 });
+    await call(h(), 'POST', `/api/record-updates/${u.id}/forward`, { date: '2026-11-16', version: 2 });
+    const before = await counts(h());
+    expect(error(await call(h(), 'POST', `/api/record-updates/${u.id}/approve`, { date: '2026-11-17', version: 3 }))).toMatchObject({ code: 'RECORD_UPDATE_STALE', details: { field: 'changes.occupation' } });
+    expect(await counts(h())).toEqual(before);
+    expect((await call(h(), 'GET', `/api/members/${m.third}`)).json().occupation).toBe('Thợ mộc');
+    const returned = await call(h(), 'POST', `/api/record-updates/${u.id}/return`, { date: '2026-11-17', reason: 'Hồ sơ đã thay đổi, lập lại phiếu', version: 3 });
+    expect(returned.json()).toMatchObject({ stage: 'returned', returnReason: 'Hồ sơ đã thay đổi, lập lại phiếu' });
+    expect((await call(h(), 'POST', '/api/record-updates', { memberId: m.third, year: 2026, submittedOn: '2026-11-18', changes: {} })).json()).toMatchObject({ stage: 'cell', changes: [] });
+    const direct = (await call(h(), 'POST', '/api/record-updates', { memberId: m.noId, year: 2026, submittedOn: '2026-11-18', changes: { phone: '0912345678' } })).json();
+    expect(direct).toMatchObject({ levels: ['cell', 'superior'] });
+    expect((await call(h(), 'POST', `/api/record-updates/${direct.id}/forward`, { date: '2026-11-18', version: 1 })).json()).toMatchObject({ stage: 'superior' });
+  });
+
+  it('R-REC-07: who of an org has filed this year, and the sensitive fields hidden from a leader', async () => {
+    const list = await call(h(), 'GET', `/api/record-updates/filing?org=${t.commune.id}&year=2026`, undefined, commune.headers);
+    const body = list.json();
+    expect(body).toMatchObject({ year: 2026, filed: 3 });
+    expect(body.filed + body.notFiled).toBe(body.total);
+    expect(body.items.find((i: { memberId: number }) => i.memberId === m.old)).toMatchObject({ updateId: null, stage: null });
+    const notFiled = (await call(h(), 'GET', `/api/record-updates/filing?org=${t.commune.id}&year=2026&filed=no`, undefined, commune.headers)).json();
+    expect(notFiled.items.every((i: { updateId: number | null }) => i.updateId === null)).toBe(true);
+    expect((await call(h(), 'GET', `/api/record-updates/filing?org=${t.commune.id}`, undefined, staffOther.headers)).statusCode).toBe(404);
+    await userWithRoles(h().database.db, 'leader.rr', 'mat-khau-leader-rr-1', [{ role: 'leader', orgId: t.commune.id }]);
+    const leader = await signIn(h().app, 'leader.rr', 'mat-khau-leader-rr-1');
+    const first = (await call(h(), 'GET', `/api/record-updates?org=${t.cellA.id}&year=2026`, undefined, leader.headers)).json().items[0];
+    expect(first.redactedFields).toEqual(['residence']);
+    expect(first.changes).toContainEqual({ field: 'residence', before: null, after: null });
+    expect(first.changes).toContainEqual({ field: 'occupation', before: null, after: 'Kỹ sư' });
   });
 });
