@@ -597,6 +597,11 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => get(`/api/party-cards/batch/export?month=2026-11&org=${w.b.commune.id}`),
     ok: [200],
   },
+  'GET /api/party-cards/register/export': {
+    inScope: (w) => get(`/api/party-cards/register/export?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/party-cards/register/export?org=${w.b.commune.id}`),
+    ok: [200],
+  },
   'GET /api/party-cards/{id}': { inScope: (w) => get(`/api/party-cards/${w.a.records.requestedCardId}`), outOfScope: (w) => get(`/api/party-cards/${w.b.records.requestedCardId}`), ok: [200] },
   'POST /api/party-cards': {
     inScope: (w) => post('/api/party-cards', { memberId: w.a.transfer.freeMemberId, requestedOn: TODAY }),

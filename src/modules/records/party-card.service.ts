@@ -94,6 +94,12 @@ export async function batchCards(ctx: ServiceContext, orgId: number | undefined,
   return { items: (await repo.allCards(ctx.db, scope, { orgPath, month, status: null, memberId: null })).map(toCard), orgPath };
 }
 
+/** R-REC-11: the register of cards issued (sổ phát thẻ đảng viên), for its file. */
+export async function issuedRegister(ctx: ServiceContext, orgId: number | undefined): Promise<{ items: PartyCardItem[]; orgPath: string | null }> {
+  const { scope, orgPath } = await listScope(ctx, orgId);
+  return { items: (await repo.issuedCards(ctx.db, scope, orgPath)).map(toCard), orgPath };
+}
+
 /** R-REC-05: cards in hand not yet checked this year. */
 export async function uncheckedCards(ctx: ServiceContext, q: UncheckedQuery): Promise<{ year: number; items: PartyCardItem[] }> {
   const year = q.year ?? Number(ctx.clock.today().slice(0, 4));

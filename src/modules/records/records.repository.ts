@@ -230,6 +230,16 @@ export function allCards(db: Db, scope: Scope, f: CardFilter): Promise<CardWithM
   return filtered(db, scope, f).orderBy('m.org_path').orderBy('m.name_sort').orderBy('c.id').execute() as Promise<CardWithMember[]>;
 }
 
+/** R-REC-11: the cards issued (decided, whatever became of them since), in decision order, for the register. */
+export function issuedCards(db: Db, scope: Scope, orgPath: string | null): Promise<CardWithMember[]> {
+  return cardQuery(db, scope)
+    .where(underOrg(orgPath, 'm.org_path'))
+    .where('c.decision_date', 'is not', null)
+    .orderBy('c.decision_date')
+    .orderBy('c.id')
+    .execute() as Promise<CardWithMember[]>;
+}
+
 /** R-REC-05: cards in the members' hands not checked since `yearStart`, members on the rolls. */
 export function uncheckedCards(db: Db, scope: Scope, orgPath: string | null, yearStart: string): Promise<CardWithMember[]> {
   return cardQuery(db, scope)

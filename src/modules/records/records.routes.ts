@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParam } from '../../http/schemas.js';
 import { serviceContext } from '../service-context.js';
-import { exportBatch } from './party-card-export.js';
+import { exportBatch, exportIssuedRegister } from './party-card-export.js';
 import * as cards from './party-card.service.js';
 import * as numbers from './record-no.service.js';
 import * as updates from './record-update.service.js';
@@ -23,6 +23,7 @@ import {
   memberRecordFacts,
   partyCard,
   recordNoBlock,
+  registerQuery,
   requestCardBody,
   uncheckedList,
   uncheckedQuery,
@@ -120,6 +121,25 @@ export async function recordsRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const file = await exportBatch(serviceContext(request), request.query, (e) => request.log.error(e, 'party card batch export failed'));
+      return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'private, no-store').type(file.contentType).send(file.body);
+    },
+  );
+
+  r.get(
+    '/api/party-cards/register/export',
+    {
+      config: { permission: { resource: 'party_card', action: 'export' } },
+      exposeHeadRoute: false,
+      schema: {
+        tags,
+        summary: 'Xuất sổ phát thẻ đảng viên ra Excel (.xlsx): mọi thẻ đã có quyết định (R-REC-11)',
+        description: 'Mỗi lần xuất được ghi nhật ký.',
+        querystring: registerQuery,
+        response: { 200: z.unknown().describe('Tệp .xlsx'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportIssuedRegister(serviceContext(request), request.query, (e) => request.log.error(e, 'party card register export failed'));
       return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'private, no-store').type(file.contentType).send(file.body);
     },
   );

@@ -88,6 +88,8 @@ export const cardsQuery = z.object({
 export type CardsQuery = z.infer<typeof cardsQuery>;
 export const exportBatchQuery = z.object({ org: orgFilter, month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'Tháng dạng YYYY-MM') });
 export type ExportBatchQuery = z.infer<typeof exportBatchQuery>;
+export const registerQuery = z.object({ org: orgFilter });
+export type RegisterQuery = z.infer<typeof registerQuery>;
 export const cardList = z.object({ items: z.array(partyCard), total: z.number() });
 
 export const uncheckedQuery = z.object({ org: orgFilter, year: z.coerce.number().int().min(2000).max(2100).optional().describe('Năm kiểm tra; mặc định năm nay') });

@@ -206,7 +206,7 @@ describeApi('member records and party cards', (h) => {
     expect(trail.map((a) => a.action)).toEqual(['party_card.request', 'party_card.decide', 'party_card.close']);
   });
 
-  it('R-REC-02: the month’s batch as a list and an Excel file, audited; scoped like every card', async () => {
+  it('R-REC-02/11: the month’s batch and the register of cards issued, as lists and Excel files, audited; scoped like every card', async () => {
     const list = await call(h(), 'GET', `/api/party-cards?month=2026-11&org=${t.commune.id}`, undefined, commune.headers);
     expect(list.json().total).toBe(3);
     const file = await call(h(), 'GET', `/api/party-cards/batch/export?month=2026-11&org=${t.commune.id}`, undefined, commune.headers);
@@ -223,6 +223,15 @@ describeApi('member records and party cards', (h) => {
     expect((await call(h(), 'GET', `/api/party-cards?month=2026-11`, undefined, staffOther.headers)).json().total).toBe(0);
     expect((await call(h(), 'GET', `/api/party-cards/batch/export?month=2026-13`, undefined, commune.headers)).statusCode).toBe(400);
     expect((await call(h(), 'GET', `/api/party-cards/batch/export?month=2026-11`, undefined, cellCommittee.headers)).statusCode).toBe(403);
+    // R-REC-11: the register of cards issued holds every decided card, whatever became of it.
+    const register = await call(h(), 'GET', `/api/party-cards/register/export?org=${t.commune.id}`, undefined, commune.headers);
+    expect(register.statusCode, register.body).toBe(200);
+    const rb = new ExcelJS.Workbook();
+    await rb.xlsx.load(register.rawPayload as unknown as ArrayBuffer);
+    const rows = JSON.stringify(rb.worksheets[0]!.getSheetValues());
+    expect(rows).toContain('SỔ PHÁT THẺ ĐẢNG VIÊN');
+    for (const text of ['Bị mất', 'Gia đình giữ', '38012399']) expect(rows).toContain(text);
+    expect(rows).not.toContain('Hồ Sơ Noid');
   });
 
   it('keeps the other subtree out, in the repository itself', async () => {
