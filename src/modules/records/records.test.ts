@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } from '../../../test/api.js';
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { makeScope } from '../auth/scope.js';
+import * as updateRepo from './record-update.repository.js';
 import * as repo from './records.repository.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
@@ -316,5 +317,17 @@ describeApi('member records and party cards', (h) => {
     expect(first.redactedFields).toEqual(['residence']);
     expect(first.changes).toContainEqual({ field: 'residence', before: null, after: null });
     expect(first.changes).toContainEqual({ field: 'occupation', before: null, after: 'Kỹ sư' });
+  });
+  it('keeps the other subtree out of the phiếu bổ sung, in the repository itself', async () => {
+    const db = h().database.db;
+    const sibling = makeScope([other.commune.path]);
+    const u = (await call(h(), 'GET', `/api/record-updates?org=${t.commune.id}`)).json().items[0] as { id: number; version: number };
+    expect(await updateRepo.findUpdate(db, sibling, u.id)).toBeUndefined();
+    expect(await updateRepo.updateAtVersion(db, sibling, u.id, u.version, { stage: 'returned' })).toBe(0);
+    expect((await updateRepo.listUpdates(db, sibling, { orgPath: null, year: null, stage: null }, { limit: 10, offset: 0 })).total).toBe(0);
+    const now = new Date();
+    expect(await updateRepo.insertUpdate(db, sibling, { member_id: m.old!, year: 2026, occasion: 'yearly', stage: 'cell', submitted_on: '2026-11-01', changes: '{}', created_by: null, created_at: now, updated_by: null, updated_at: now })).toBeUndefined();
+    expect((await updateRepo.filing(db, sibling, t.commune.path, 2026, null, { limit: 10, offset: 0 })).total).toBe(0);
+    expect((await call(h(), 'GET', `/api/record-updates/${u.id}`, undefined, staffOther.headers)).statusCode).toBe(404);
   });
 });
