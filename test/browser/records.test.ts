@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath)('records screens in Chromium', () => {
     for (const text of ['Đã trao thẻ', 'Đã có quyết định', 'Bị mất', 'Cấp lại']) await expect(table.getByText(text).first().isVisible(), text).resolves.toBe(true);
 
     const requested = (await staff.get<{ items: Card[] }>('/api/party-cards?status=requested&limit=500')).items[0]!;
-    await page.getByRole('button', { name: `Ghi quyết định phát thẻ cho ${requested.member.fullName}` }).click();
+    await page.getByRole('button', { name: `Ghi quyết định: ${requested.member.fullName}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Số quyết định').fill('77-QĐ/ĐU');
     await dialog.getByRole('button', { name: 'Ghi quyết định' }).click();
@@ -58,7 +58,7 @@ describe.skipIf(!chromiumPath)('records screens in Chromium', () => {
     const waiting = (await staff.get<{ items: Update[] }>('/api/record-updates?stage=superior')).items[0]!;
     const change = waiting.changes[0]!;
     await page.getByRole('table').getByText(`${String(change.before ?? '—')} → ${String(change.after)}`).first().waitFor();
-    await page.getByRole('button', { name: `Duyệt phiếu của ${waiting.member.fullName}` }).click();
+    await page.getByRole('button', { name: `Duyệt: ${waiting.member.fullName}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
     await page.getByText('Đã lưu').first().waitFor();
     await expect.poll(async () => (await staff.get<Update>(`/api/record-updates/${waiting.id}`)).stage).toBe('approved');

@@ -98,7 +98,7 @@ function CardActions({ card, onStep }: { card: PartyCardItem; onStep(kind: Step)
   const { t } = useTranslation();
   const name = card.member.fullName;
   const button = (kind: Step) => (
-    <Button key={kind} size="small" onClick={() => onStep(kind)} aria-label={t(`records.cards.stepOf.${kind}`, { name })}>
+    <Button key={kind} size="small" onClick={() => onStep(kind)} aria-label={t('records.buttonOf', { action: t(`records.cards.steps.${kind}`), name })}>
       {t(`records.cards.steps.${kind}`)}
     </Button>
   );

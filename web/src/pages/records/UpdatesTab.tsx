@@ -112,10 +112,10 @@ function UpdateActions({ update, onStep }: { update: RecordUpdateItem; onStep(ki
   const main: Step = update.stage === 'superior' ? 'approve' : 'forward';
   return (
     <Space size={4}>
-      <Button size="small" type="primary" onClick={() => onStep(main)} aria-label={t(`records.updates.stepOf.${main}`, { name })}>
+      <Button size="small" type="primary" onClick={() => onStep(main)} aria-label={t('records.buttonOf', { action: t(`records.updates.steps.${main}`), name })}>
         {t(`records.updates.steps.${main}`)}
       </Button>
-      <Button size="small" danger onClick={() => onStep('return')} aria-label={t('records.updates.stepOf.return', { name })}>
+      <Button size="small" danger onClick={() => onStep('return')} aria-label={t('records.buttonOf', { action: t('records.updates.steps.return'), name })}>
         {t('records.updates.steps.return')}
       </Button>
     </Space>
