@@ -581,6 +581,75 @@ export interface BadgeAwardTable {
   version: Generated<number>;
 }
 
+/** A block of record numbers a province gave a direct superior (migration 0020; R-REC-09). */
+export interface RecordNoBlockTable {
+  id: Generated<number>;
+  province_org_id: number;
+  holder_org_id: number;
+  code: string;
+  first_no: number;
+  last_no: number;
+  next_no: number;
+  decision_no: string | null;
+  granted_on: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** The record number (số lý lịch) a member received (R-REC-09). */
+export interface MemberRecordNoTable {
+  member_id: number;
+  record_no: string;
+  block_id: number;
+  form_filed_on: string;
+  assigned_on: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A party card from its request to its end (R-REC-01/02/04/05). */
+export interface PartyCardTable {
+  id: Generated<number>;
+  member_id: number;
+  reason: string;
+  requested_on: string;
+  request_month: string;
+  status: Generated<string>;
+  card_no: string | null;
+  model: string | null;
+  decision_no: string | null;
+  decision_date: string | null;
+  decided_by_org_id: number | null;
+  handed_over_on: string | null;
+  closed_on: string | null;
+  close_note: string | null;
+  last_checked_on: string | null;
+  replaces_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** A phiếu bổ sung hồ sơ: the changed fields of a member's record, on its way up (R-REC-07). */
+export interface RecordUpdateTable {
+  id: Generated<number>;
+  member_id: number;
+  year: number;
+  occasion: string;
+  changes: ColumnType<Record<string, { before: unknown; after: unknown }>, string, string>;
+  stage: string;
+  submitted_on: string;
+  return_reason: string | null;
+  decided_on: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 /** One recorded step of a removal case: append-only history. */
 export type RemovalStepTable = RecognitionStepTable;
 
@@ -648,6 +717,10 @@ export interface DB {
   removal_case: RemovalCaseTable;
   removal_step: RemovalStepTable;
   exemption: ExemptionTable;
+  record_no_block: RecordNoBlockTable;
+  member_record_no: MemberRecordNoTable;
+  party_card: PartyCardTable;
+  record_update: RecordUpdateTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -674,3 +747,6 @@ export type TransferStepRow = Selectable<TransferStepTable>;
 export type MemberTransferBlockRow = Selectable<MemberTransferBlockTable>;
 export type BadgeAwardRow = Selectable<BadgeAwardTable>;
 export type BadgeConsiderationRow = Selectable<BadgeConsiderationTable>;
+export type RecordNoBlockRow = Selectable<RecordNoBlockTable>;
+export type PartyCardRow = Selectable<PartyCardTable>;
+export type RecordUpdateRow = Selectable<RecordUpdateTable>;

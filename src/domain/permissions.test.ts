@@ -103,4 +103,16 @@ describe('permission table v1', () => {
   it('asks administrators and commission staff for a second factor by default', () => {
     expect([...TWO_FACTOR_ROLES_DEFAULT].sort()).toEqual(['admin', 'inspection_staff', 'org_staff']);
   });
+  it('lets commission staff keep record numbers and cards, committees handle their cards, leaders read, and no one else', () => {
+    for (const res of ['member_record', 'party_card'] as const) for (const a of ['read', 'create', 'update', 'export'] as const) expect(roleCan('org_staff', res, a), `${res} ${a}`).toBe(true);
+    for (const a of ['read', 'create', 'update'] as const) expect(roleCan('committee', 'party_card', a), a).toBe(true);
+    for (const a of ['read', 'create', 'update'] as const) expect(roleCan('committee', 'member_record', a), a).toBe(true);
+    expect(roleCan('committee', 'member_record', 'export')).toBe(false);
+    expect(roleCan('committee', 'party_card', 'export')).toBe(false);
+    for (const res of ['member_record', 'party_card'] as const) {
+      expect(roleCan('leader', res, 'read')).toBe(true);
+      for (const a of ['create', 'update', 'delete', 'export'] as const) expect(roleCan('leader', res, a), `leader ${res} ${a}`).toBe(false);
+      for (const role of ['admin', 'inspection_staff', 'member'] as const) for (const a of ACTIONS) expect(roleCan(role, res, a), `${role} ${res} ${a}`).toBe(false);
+    }
+  });
 });

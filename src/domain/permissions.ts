@@ -44,6 +44,10 @@ export const RESOURCES = [
   'exit',
   /** Exemptions of members from work and meetings (R-EXIT-10 … 12). */
   'exemption',
+  /** Record numbers (số lý lịch) and the blocks a province gives its direct superiors (R-REC-09). */
+  'member_record',
+  /** Party cards: requests, the direct superior's decision, handover, yearly check, recovery (R-REC-01 … 05). */
+  'party_card',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -81,6 +85,9 @@ const PERMISSIONS: Table = {
     badge: ['read', 'create', 'update', 'export'],
     exit: ['read', 'create', 'update'],
     exemption: ['read', 'create', 'update'],
+    // The commission keeps the dossiers, the record numbers and the card requests (R-REC-06, 09, 02).
+    member_record: ['read', 'create', 'update', 'export'],
+    party_card: ['read', 'create', 'update', 'export'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues). Until the
   // inspection module exists, they record who is under inspection or complaint (R-TRF-04).
@@ -119,6 +126,12 @@ const PERMISSIONS: Table = {
     // The chi bộ proposes removal, asks for the self-review, decides exemptions (R-EXIT-03, R-EXIT-10).
     exit: ['read', 'create', 'update'],
     exemption: ['read', 'create', 'update'],
+    // The chi bộ asks for its members' cards, hands them over, checks them yearly and recovers them
+    // (R-REC-01, 04, 05); the decision itself needs the direct superior in scope (service). The cell
+    // secretary files the members' phiếu bổ sung and each level passes it up (R-REC-07); numbers
+    // and approvals need the direct superior in scope (service).
+    member_record: ['read', 'create', 'update'],
+    party_card: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -133,6 +146,8 @@ const PERMISSIONS: Table = {
     badge: ['read'],
     exit: ['read'],
     exemption: ['read'],
+    member_record: ['read'],
+    party_card: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

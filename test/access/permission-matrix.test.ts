@@ -36,6 +36,8 @@ interface Subtree {
   badges: { candidateId: number; awardId: number };
   /** An open removal case (of the first probationary member) and an exemption in force of an exempt member. */
   exits: { caseId: number; exemptionId: number; exemptMemberId: number };
+  /** A requested card of the subtree's member and a card in the badge candidate's hands. */
+  records: { requestedCardId: number; handedCardId: number; superiorUpdateId: number; cellUpdateId: number };
 }
 
 interface World {
@@ -46,6 +48,8 @@ interface World {
   memberA: Session;
   /** Administrator of A's commune: the in-scope caller of account changes (staff only read them). */
   adminA: Session;
+  /** Commission staff of the province: gives record-number blocks to A's commune (R-REC-09). */
+  staffProvince: Session;
   /** An account in each subtree, each holding one leader assignment there. */
   accounts: { a: number; b: number; assignmentA: number; assignmentB: number };
   /** Two-factor routes: a session waiting for its code, and a full one of a user with TOTP on. */
@@ -557,6 +561,106 @@ const MATRIX: Record<string, Entry> = {
     as: (w) => w.totpFull,
     ok: [204],
   },
+  // Records and party cards (R-REC-01 … 09): before the exits, which take A's member off the rolls.
+  'GET /api/record-no-blocks': {
+    inScope: (w) => get(`/api/record-no-blocks?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/record-no-blocks?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (_w, res) => expect(res.json().items.map((b: { range: string }) => b.range)).toEqual(['000001MX – 000010MX']),
+  },
+  'POST /api/record-no-blocks': {
+    as: (w) => w.staffProvince,
+    inScope: (w) => post('/api/record-no-blocks', { holderOrgId: w.a.commune.id, code: 'MX', firstNo: 100, lastNo: 110, grantedOn: TODAY }),
+    outOfScope: (w) => post('/api/record-no-blocks', { holderOrgId: w.b.commune.id, code: 'MX', firstNo: 200, lastNo: 210, grantedOn: TODAY }),
+    ok: [201],
+  },
+  'GET /api/records/members/{memberId}': { inScope: (w) => get(`/api/records/members/${w.a.member.id}`), outOfScope: (w) => get(`/api/records/members/${w.b.member.id}`), ok: [200] },
+  'POST /api/records/members/{memberId}/record-no': {
+    inScope: (w) => post(`/api/records/members/${w.a.member.id}/record-no`, { formFiledOn: TODAY }),
+    outOfScope: (w) => post(`/api/records/members/${w.b.member.id}/record-no`, { formFiledOn: TODAY }),
+    ok: [200],
+  },
+  'GET /api/party-cards': {
+    inScope: (w) => get(`/api/party-cards?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/party-cards?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((c: { id: number }) => c.id).sort()).toEqual([w.a.records.requestedCardId, w.a.records.handedCardId].sort()),
+  },
+  'GET /api/party-cards/unchecked': {
+    inScope: (w) => get(`/api/party-cards/unchecked?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/party-cards/unchecked?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((c: { id: number }) => c.id)).toEqual([w.a.records.handedCardId]),
+  },
+  'GET /api/party-cards/batch/export': {
+    inScope: (w) => get(`/api/party-cards/batch/export?month=2026-11&org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/party-cards/batch/export?month=2026-11&org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/party-cards/register/export': {
+    inScope: (w) => get(`/api/party-cards/register/export?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/party-cards/register/export?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/party-cards/{id}': { inScope: (w) => get(`/api/party-cards/${w.a.records.requestedCardId}`), outOfScope: (w) => get(`/api/party-cards/${w.b.records.requestedCardId}`), ok: [200] },
+  'POST /api/party-cards': {
+    inScope: (w) => post('/api/party-cards', { memberId: w.a.transfer.freeMemberId, requestedOn: TODAY }),
+    outOfScope: (w) => post('/api/party-cards', { memberId: w.b.transfer.freeMemberId, requestedOn: TODAY }),
+    ok: [201],
+  },
+  'POST /api/party-cards/{id}/decision': {
+    inScope: (w) => post(`/api/party-cards/${w.a.records.requestedCardId}/decision`, { decisionNo: '3-QĐ/ĐU', decisionDate: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/party-cards/${w.b.records.requestedCardId}/decision`, { decisionNo: '3-QĐ/ĐU', decisionDate: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/party-cards/{id}/handover': {
+    inScope: (w) => post(`/api/party-cards/${w.a.records.requestedCardId}/handover`, { date: TODAY, version: 2 }),
+    outOfScope: (w) => post(`/api/party-cards/${w.b.records.requestedCardId}/handover`, { date: TODAY, version: 2 }),
+    ok: [200],
+  },
+  'POST /api/party-cards/{id}/check': {
+    inScope: (w) => post(`/api/party-cards/${w.a.records.handedCardId}/check`, { date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/party-cards/${w.b.records.handedCardId}/check`, { date: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/party-cards/{id}/close': {
+    inScope: (w) => post(`/api/party-cards/${w.a.records.handedCardId}/close`, { closing: 'damaged', date: TODAY, version: 2 }),
+    outOfScope: (w) => post(`/api/party-cards/${w.b.records.handedCardId}/close`, { closing: 'damaged', date: TODAY, version: 2 }),
+    ok: [200],
+  },
+  'GET /api/record-updates': {
+    inScope: (w) => get(`/api/record-updates?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/record-updates?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((u: { id: number }) => u.id).sort()).toEqual([w.a.records.superiorUpdateId, w.a.records.cellUpdateId].sort()),
+  },
+  'GET /api/record-updates/filing': {
+    inScope: (w) => get(`/api/record-updates/filing?org=${w.a.commune.id}&year=2026`),
+    outOfScope: (w) => get(`/api/record-updates/filing?org=${w.b.commune.id}&year=2026`),
+    ok: [200],
+    listing: (_w, res) => expect(res.json().filed).toBe(2),
+  },
+  'GET /api/record-updates/{id}': { inScope: (w) => get(`/api/record-updates/${w.a.records.cellUpdateId}`), outOfScope: (w) => get(`/api/record-updates/${w.b.records.cellUpdateId}`), ok: [200] },
+  'POST /api/record-updates': {
+    inScope: (w) => post('/api/record-updates', { memberId: w.a.transfer.freeMemberId, year: 2026, submittedOn: TODAY, changes: {} }),
+    outOfScope: (w) => post('/api/record-updates', { memberId: w.b.transfer.freeMemberId, year: 2026, submittedOn: TODAY, changes: {} }),
+    ok: [201],
+  },
+  'POST /api/record-updates/{id}/forward': {
+    inScope: (w) => post(`/api/record-updates/${w.a.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/record-updates/${w.b.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'POST /api/record-updates/{id}/return': {
+    inScope: (w) => post(`/api/record-updates/${w.a.records.cellUpdateId}/return`, { date: TODAY, reason: 'Thiếu chữ ký', version: 2 }),
+    outOfScope: (w) => post(`/api/record-updates/${w.b.records.cellUpdateId}/return`, { date: TODAY, reason: 'Thiếu chữ ký', version: 2 }),
+    ok: [200],
+  },
+  'POST /api/record-updates/{id}/approve': {
+    inScope: (w) => post(`/api/record-updates/${w.a.records.superiorUpdateId}/approve`, { date: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/record-updates/${w.b.records.superiorUpdateId}/approve`, { date: TODAY, version: 1 }),
+    ok: [200],
+  },
   // Exits and exemptions: after every other row that reads A's member, whose status these change.
   'GET /api/exits': {
     inScope: (w) => get(`/api/exits?org=${w.a.commune.id}`),
@@ -696,7 +800,29 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     .values({ member_id: x.id, org_id: cell.id, org_path: cell.path, kind: 'old_age_health', from_date: '2024-01-01', decided_by: 'cell', decision_date: '2024-01-01', documents: '["Giấy khám sức khỏe"]' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Records: a record-number block of the commune, a card requested for the member, one in the badge candidate's hands.
+  await db.insertInto('record_no_block').values({ province_org_id: province.id, holder_org_id: commune.id, code: 'MX', first_no: tag === 'A' ? 1 : 11, last_no: tag === 'A' ? 10 : 20, next_no: tag === 'A' ? 1 : 11, decision_no: null, granted_on: '2026-01-05', created_by: null, created_at: new Date() }).execute();
+  const card = (memberId: number, handed: boolean) =>
+    db
+      .insertInto('party_card')
+      .values({
+        member_id: memberId, reason: 'new', requested_on: '2026-11-02', request_month: '2026-11', created_by: null, created_at: new Date(), updated_by: null, updated_at: new Date(),
+        ...(handed ? { status: 'handed_over', card_no: tag === 'A' ? '10000001' : '10000002', model: 'legacy', decision_no: '1-QĐ', decision_date: '2025-08-01', decided_by_org_id: commune.id, handed_over_on: '2025-08-15' } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const requestedCard = await card(m.id, false);
+  const handedCard = await card(badgeCandidate.id, true);
+  const phieu = (memberId: number, stage: string, changes: Record<string, unknown>) =>
+    db
+      .insertInto('record_update')
+      .values({ member_id: memberId, year: 2026, occasion: 'yearly', changes: JSON.stringify(changes), stage, submitted_on: '2026-11-05', created_by: null, created_at: new Date(), updated_by: null, updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const superiorUpdate = await phieu(m.id, 'superior', { otherNames: { before: null, after: 'Ba' } });
+  const cellUpdate = await phieu(badgeCandidate.id, 'cell', {});
   return {
+    records: { requestedCardId: Number(requestedCard.id), handedCardId: Number(handedCard.id), superiorUpdateId: Number(superiorUpdate.id), cellUpdateId: Number(cellUpdate.id) },
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     exits: { caseId: xcase.id, exemptionId: xemption.id, exemptMemberId: x.id },
     member: { id: m.id, version: m.version, fullName: person.name, citizenId: person.citizenId },
@@ -730,6 +856,7 @@ describeApi('permission matrix', (h) => {
     await userWithRoles(db, 'staff.a', 'mat-khau-staff-a-1', [{ role: 'org_staff', orgId: a.commune.id }]);
     await userWithRoles(db, 'member.a', 'mat-khau-member-a-1', [{ role: 'member', orgId: a.cell.id }], { memberId: a.member.id });
     await userWithRoles(db, 'admin.a', 'mat-khau-admin-a-1', [{ role: 'admin', orgId: a.commune.id }]);
+    await userWithRoles(db, 'staff.province', 'mat-khau-staff-province-1', [{ role: 'org_staff', orgId: province.id }]);
     const userA = await userWithRoles(db, 'user.a', 'mat-khau-user-a-1', []);
     const userB = await userWithRoles(db, 'user.b', 'mat-khau-user-b-1', []);
     await setUserOrgAndMember(db, userA, a.cell.id, null);
@@ -744,6 +871,7 @@ describeApi('permission matrix', (h) => {
       staffA: await signIn(h().app, 'staff.a', 'mat-khau-staff-a-1'),
       memberA: await signIn(h().app, 'member.a', 'mat-khau-member-a-1'),
       adminA: await signIn(h().app, 'admin.a', 'mat-khau-admin-a-1'),
+      staffProvince: await signIn(h().app, 'staff.province', 'mat-khau-staff-province-1'),
       accounts: { a: userA, b: userB, assignmentA, assignmentB },
       totpPending: pending.session,
       totpFull: full.session,
@@ -822,6 +950,12 @@ describeApi('permission matrix', (h) => {
     expect(exitB).toMatchObject({ state: 'opened', version: 1, steps: [] });
     const exemptionB = (await call(h(), get(`/api/exemptions/${w.b.exits.exemptionId}`), admin)).json();
     expect(exemptionB).toMatchObject({ endedOn: null, version: 1, member: { status: 'exempt' } });
+    const cardsB = (await call(h(), get(`/api/party-cards?org=${w.b.commune.id}`), admin)).json().items as { id: number; status: string; version: number }[];
+    expect(cardsB.map((c) => [c.id, c.status, c.version]).sort()).toEqual([[w.b.records.requestedCardId, 'requested', 1], [w.b.records.handedCardId, 'handed_over', 1]].sort());
+    expect((await call(h(), get(`/api/records/members/${w.b.member.id}`), admin)).json().recordNo).toBeNull();
+    const updatesB = (await call(h(), get(`/api/record-updates?org=${w.b.commune.id}`), admin)).json().items as { stage: string; version: number }[];
+    expect(updatesB.map((u) => `${u.stage}:${u.version}`).sort()).toEqual(['cell:1', 'superior:1']);
+    expect((await call(h(), get(`/api/record-no-blocks?org=${w.b.commune.id}`), admin)).json().items).toMatchObject([{ nextNo: 11 }]);
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });

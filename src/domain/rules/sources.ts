@@ -8,6 +8,7 @@ export const IN_FORCE = {
   HD06: '2025-06-09', // Hướng dẫn 06-HD/TW, effective on signing
   QD294: '2025-07-01', // Quy định 294-QĐ/TW (signed 26/05/2025)
   HN_HHD: '2025-08-01', // Hà Nội badge guidance, "08/2025": day not given, first of the month taken
+  QD347: '2025-09-02', // Quy định 347-QĐ/TW (08/08/2025): the new party card model, in use from 02/09/2025 (HD38 §II.2.1)
   HD38: '2025-09-29', // Hướng dẫn 38-HD/BTCTW, effective on signing
   HN_HD02: '2025-11-21', // Hướng dẫn 02-HD/BTCTU Hà Nội
 } as const;

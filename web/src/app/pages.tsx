@@ -1,4 +1,4 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UserDeleteOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, IdcardOutlined, HomeOutlined, ImportOutlined, SafetyCertificateOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, TrophyOutlined, UserDeleteOutlined, UserOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Action, Resource } from '../api/types.js';
 
@@ -28,6 +28,7 @@ export type MenuLabelKey =
   | 'menu.transfer'
   | 'menu.exits'
   | 'menu.badges'
+  | 'menu.records'
   | 'menu.imports'
   | 'menu.users'
   | 'menu.audit';
@@ -94,6 +95,12 @@ export const PAGES: PageDef[] = [
     component: lazy(() => import('../pages/badges/BadgesPage.js')),
     requires: { resource: 'badge', action: 'read' },
     menu: { labelKey: 'menu.badges', icon: <TrophyOutlined aria-hidden /> },
+  },
+  {
+    path: '/records',
+    component: lazy(() => import('../pages/records/RecordsPage.js')),
+    requires: { resource: 'party_card', action: 'read' },
+    menu: { labelKey: 'menu.records', icon: <IdcardOutlined aria-hidden /> },
   },
   {
     path: '/imports',

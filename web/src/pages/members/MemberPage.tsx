@@ -13,6 +13,7 @@ import { MemberEditForm } from './MemberEditForm.js';
 import { MemberTabs } from './MemberTabs.js';
 import { StatusTag } from './StatusTag.js';
 import { MemberTransferCard } from '../transfer/MemberTransferCard.js';
+import { MemberRecordCard } from '../records/MemberRecordCard.js';
 
 /** One member's record, read as the member form, and edited in place when allowed. */
 export default function MemberPage() {
@@ -56,6 +57,7 @@ export default function MemberPage() {
       </Space>
       {!editing && <MemberExitActions record={m} />}
       {editing ? <MemberEditForm record={m} onClose={() => setEditing(false)} /> : <MemberTabs record={m} />}
+      {!editing && <MemberRecordCard memberId={m.id} />}
       {!editing && <MemberTransferCard memberId={m.id} orgId={m.orgId} onRolls={['probationary', 'official', 'exempt'].includes(m.status)} />}
     </Card>
   );

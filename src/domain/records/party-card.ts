@@ -1,0 +1,80 @@
+import { isValidPartyCardNo } from '../member-validation.js';
+import type { MemberStatus } from '../member-status.js';
+import { paramOn } from '../rules/params.js';
+import { PARTY_CARD_MODEL, type PartyCardModel } from '../rules/records.params.js';
+
+// Party cards (rules.md §5): who may get one (R-REC-01), its number under the model in force on
+// the day of the decision (R-REC-02), what becomes of it when the member leaves (R-REC-04), the
+// yearly check (R-REC-05) and the monthly request batch (R-REC-02).
+
+export type CardStatus = 'requested' | 'decided' | 'handed_over' | 'recovered' | 'kept_by_family' | 'lost' | 'damaged';
+/** A card still with (or on its way to) its member. */
+export const OPEN_CARD_STATUSES: readonly CardStatus[] = ['requested', 'decided', 'handed_over'];
+export type CardClosing = 'recovered' | 'kept_by_family' | 'lost' | 'damaged';
+
+/**
+ * R-REC-01: cards are issued only to official members. An exempt member is an official member
+ * excused from activities (R-EXIT-10), so they keep the right; a probationary member does not.
+ */
+export function mayHoldCard(status: MemberStatus): boolean {
+  return status === 'official' || status === 'exempt';
+}
+
+/** R-REC-02: the model of a card decided on `decisionDate` (RuleNotInForceError before the first version). */
+export function cardModelOn(decisionDate: string): PartyCardModel {
+  return paramOn(PARTY_CARD_MODEL, decisionDate);
+}
+
+export type CardNumberOutcome =
+  | { ok: true; cardNo: string; model: PartyCardModel['model'] }
+  | { ok: false; issue: 'needs_citizen_id' | 'not_citizen_id' | 'needs_number' | 'invalid_number' };
+
+/**
+ * R-REC-02: the card number. Under QĐ 347 it is the citizen ID (a typed number must equal it);
+ * under the old model the typed number of 6 to 12 digits.
+ */
+export function cardNumber(decisionDate: string, citizenId: string | null, typed: string | null): CardNumberOutcome {
+  const model = cardModelOn(decisionDate);
+  if (model.numberIsCitizenId) {
+    if (citizenId === null || !/^[0-9]{12}$/.test(citizenId)) return { ok: false, issue: 'needs_citizen_id' };
+    if (typed !== null && typed !== citizenId) return { ok: false, issue: 'not_citizen_id' };
+    return { ok: true, cardNo: citizenId, model: model.model };
+  }
+  if (typed === null) return { ok: false, issue: 'needs_number' };
+  if (!isValidPartyCardNo(typed) || typed.length < model.minDigits || typed.length > model.maxDigits) return { ok: false, issue: 'invalid_number' };
+  return { ok: true, cardNo: typed, model: model.model };
+}
+
+/**
+ * R-REC-04: how a card may be closed given the member's status. On death the family keeps it; a
+ * removed, expelled or withdrawn member's card is recovered by the chi bộ; a lost or damaged card
+ * is reported while the member is on the rolls (and a reissue is requested).
+ */
+export function closingAllowed(closing: CardClosing, memberStatus: MemberStatus): boolean {
+  switch (closing) {
+    case 'kept_by_family':
+      return memberStatus === 'deceased';
+    case 'recovered':
+      return memberStatus === 'removed' || memberStatus === 'expelled' || memberStatus === 'withdrawn';
+    case 'lost':
+    case 'damaged':
+      return mayHoldCard(memberStatus);
+  }
+}
+
+/** The closing R-REC-04 expects for a member who left, or null while they are on the rolls. */
+export function closingOnExit(memberStatus: MemberStatus): CardClosing | null {
+  if (memberStatus === 'deceased') return 'kept_by_family';
+  if (memberStatus === 'removed' || memberStatus === 'expelled' || memberStatus === 'withdrawn') return 'recovered';
+  return null;
+}
+
+/** R-REC-02: requests go up in monthly batches; a request belongs to the month it was made in. */
+export function requestBatch(requestedOn: string): string {
+  return requestedOn.slice(0, 7);
+}
+
+/** R-REC-05: the chi bộ checks each card every year; is this card's check of `year` still to do? */
+export function checkDue(lastCheckedOn: string | null, year: number): boolean {
+  return lastCheckedOn === null || Number(lastCheckedOn.slice(0, 4)) < year;
+}

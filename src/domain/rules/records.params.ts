@@ -1,0 +1,28 @@
+import { defineParam } from './params.js';
+import { IN_FORCE } from './sources.js';
+
+// Parameters of member records and party cards (rules.md §5, R-REC).
+
+/**
+ * R-REC-02: the party card model in force on the day of the issuance decision. Before QĐ 347 the
+ * card number was the central office's own serial (6 to 12 digits, what member-validation accepts
+ * for old cards); from 02/09/2025 it has 12 digits and equals the member's personal
+ * identification number (số định danh cá nhân, the citizen ID).
+ */
+export interface PartyCardModel {
+  readonly model: 'legacy' | 'qd347';
+  /** The card number is the citizen ID (nothing to type). */
+  readonly numberIsCitizenId: boolean;
+  readonly minDigits: number;
+  readonly maxDigits: number;
+}
+
+export const PARTY_CARD_MODEL = defineParam<PartyCardModel, 'V-P'>({
+  key: 'record.party_card_model',
+  ruleId: 'R-REC-02',
+  tag: 'V-P',
+  versions: [
+    { value: { model: 'legacy', numberIsCitizenId: false, minDigits: 6, maxDigits: 12 }, effectiveFrom: IN_FORCE.DL2011, effectiveTo: IN_FORCE.QD347, source: 'QĐ294 §6.1; HD06 §7.1 (thẻ mẫu cũ)' },
+    { value: { model: 'qd347', numberIsCitizenId: true, minDigits: 12, maxDigits: 12 }, effectiveFrom: IN_FORCE.QD347, effectiveTo: null, source: 'QĐ347; HD38 §II.2.1–2.2' },
+  ],
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Api } from '../kill/server-harness.js';
+import { failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
+
+// The records screens (issue 5 item 7) on the demo data, which has cards in every state and
+// phiếu bổ sung at every step in the anchor commune: its organization staff record a card decision
+// and approve a phiếu (seeing before → after), and find the record number on the member page.
+
+const chromiumPath = inject('chromiumPath');
+
+interface Card {
+  id: number;
+  status: string;
+  member: { id: number; fullName: string };
+}
+interface Update {
+  id: number;
+  stage: string;
+  member: { id: number; fullName: string };
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+describe.skipIf(!chromiumPath)('records screens in Chromium', () => {
+  let env: BrowserEnv;
+  let staff: Api;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv(chromiumPath!);
+    staff = await env.api('bantochuc.xa');
+  }, 400_000);
+  afterAll(async () => {
+    await env?.stop();
+  });
+  beforeEach(async ({ task, onTestFailed }) => {
+    await env.beginTest();
+    onTestFailed(() => env.screenshotAll(task.name));
+  });
+
+  it('records a card decision, approves a phiếu bổ sung, and shows the record number on the member page', async () => {
+    const page = await (await env.newContext()).newPage();
+    const failed = failedResponses(page);
+    await signIn(page, 'bantochuc.xa');
+    await page.getByRole('menuitem', { name: 'Hồ sơ, thẻ đảng' }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ đảng viên, thẻ đảng', level: 1 }).waitFor();
+    const table = page.getByRole('table');
+    await table.getByText('Đã đề nghị').first().waitFor();
+    for (const text of ['Đã trao thẻ', 'Đã có quyết định', 'Bị mất', 'Cấp lại']) await expect(table.getByText(text).first().isVisible(), text).resolves.toBe(true);
+
+    const requested = (await staff.get<{ items: Card[] }>('/api/party-cards?status=requested&limit=500')).items[0]!;
+    await page.getByRole('button', { name: `Ghi quyết định: ${requested.member.fullName}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Số quyết định').fill('77-QĐ/ĐU');
+    await dialog.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    await expect.poll(async () => (await staff.get<Card>(`/api/party-cards/${requested.id}`)).status).toBe('decided');
+
+    await page.getByRole('tab', { name: 'Phiếu bổ sung hồ sơ' }).click();
+    const waiting = (await staff.get<{ items: Update[] }>('/api/record-updates?stage=superior')).items[0]!;
+    const change = waiting.changes[0]!;
+    await page.getByRole('table').getByText(`${String(change.before ?? '—')} → ${String(change.after)}`).first().waitFor();
+    await page.getByRole('button', { name: `Duyệt: ${waiting.member.fullName}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Duyệt' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    await expect.poll(async () => (await staff.get<Update>(`/api/record-updates/${waiting.id}`)).stage).toBe('approved');
+    const record = await staff.get<Record<string, unknown>>(`/api/members/${waiting.member.id}`);
+    expect(record[change.field]).toBe(change.after);
+
+    await page.getByRole('tab', { name: 'Khối số lý lịch' }).click();
+    await page.getByRole('table').getByText(/000101/).waitFor();
+
+    await page.getByRole('tab', { name: 'Sổ sách' }).click();
+    await expect(page.getByRole('link', { name: 'Tải Excel: Sổ phát thẻ đảng viên' }).getAttribute('href')).resolves.toContain('/api/party-cards/register/export');
+    await expect(page.getByRole('link', { name: 'Tải Excel: Sổ đảng viên từ trần' }).getAttribute('href')).resolves.toContain('status=deceased');
+
+    const numbered = (await staff.get<{ recordNo: string | null }>(`/api/records/members/${waiting.member.id}`)).recordNo;
+    expect(numbered).not.toBeNull();
+    await page.goto(`/members/${waiting.member.id}`);
+    await page.getByRole('heading', { name: 'Số lý lịch, thẻ đảng' }).waitFor();
+    await page.getByText(numbered!).waitFor();
+    expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
+  });
+});

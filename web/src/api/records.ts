@@ -1,0 +1,50 @@
+import { api, withQuery } from './client.js';
+import type {
+  CardDateInput,
+  CloseCardInput,
+  DecideCardInput,
+  MemberRecordFacts,
+  PartyCardItem,
+  RecordNoBlockItem,
+  RecordUpdateItem,
+  ReturnUpdateInput,
+  UpdateStepInput,
+} from '../../../src/modules/records/records.schema.js';
+
+// Member records and party cards (issue 5 item 7): cards from request to end, the monthly batch,
+// record-number blocks, the yearly phiếu bổ sung. Types from the server's schemas.
+
+export type { MemberRecordFacts, PartyCardItem, RecordNoBlockItem, RecordUpdateItem };
+
+export const recordKeys = {
+  all: ['records'] as const,
+  cards: (q: Record<string, unknown>) => ['records', 'cards', q] as const,
+  updates: (q: Record<string, unknown>) => ['records', 'updates', q] as const,
+  blocks: (q: Record<string, unknown>) => ['records', 'blocks', q] as const,
+  member: (id: number) => ['records', 'member', id] as const,
+};
+
+export interface CardsFilter {
+  org?: number;
+  month?: string;
+  status?: PartyCardItem['status'];
+}
+
+export const recordApi = {
+  cards: (q: CardsFilter & { limit?: number; offset?: number }, signal?: AbortSignal) => api.get<{ items: PartyCardItem[]; total: number }>('/api/party-cards', { ...q }, signal),
+  decide: (id: number, body: DecideCardInput) => api.post<PartyCardItem>(`/api/party-cards/${id}/decision`, body),
+  handOver: (id: number, body: CardDateInput) => api.post<PartyCardItem>(`/api/party-cards/${id}/handover`, body),
+  check: (id: number, body: CardDateInput) => api.post<PartyCardItem>(`/api/party-cards/${id}/check`, body),
+  close: (id: number, body: CloseCardInput) => api.post<{ card: PartyCardItem; reissue: PartyCardItem | null }>(`/api/party-cards/${id}/close`, body),
+  updates: (q: { org?: number; year?: number; stage?: RecordUpdateItem['stage']; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    api.get<{ items: RecordUpdateItem[]; total: number }>('/api/record-updates', { ...q }, signal),
+  forward: (id: number, body: UpdateStepInput) => api.post<RecordUpdateItem>(`/api/record-updates/${id}/forward`, body),
+  approve: (id: number, body: UpdateStepInput) => api.post<RecordUpdateItem>(`/api/record-updates/${id}/approve`, body),
+  returnUpdate: (id: number, body: ReturnUpdateInput) => api.post<RecordUpdateItem>(`/api/record-updates/${id}/return`, body),
+  blocks: (q: { org?: number }, signal?: AbortSignal) => api.get<{ items: RecordNoBlockItem[] }>('/api/record-no-blocks', { ...q }, signal),
+  member: (id: number) => api.get<MemberRecordFacts>(`/api/records/members/${id}`),
+};
+
+export function batchExportUrl(q: { org?: number; month: string }): string {
+  return withQuery('/api/party-cards/batch/export', { ...q });
+}
