@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Api } from '../kill/server-harness.js';
-import { signIn, startBrowserEnv, withoutDiacritics, type BrowserEnv } from './harness.js';
+import { chooseOption, signIn, startBrowserEnv, withoutDiacritics, type BrowserEnv } from './harness.js';
 
 // The flows users live in, in a real browser against a real server on a fresh demo database.
 // Selectors are roles and labels (what a screen reader announces), in Vietnamese, the default.
@@ -173,6 +173,24 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
     expect(await rootSize()).toBe('22px');
     await expect(page.getByRole('radio', { name: 'Chữ rất lớn' }).isChecked()).resolves.toBe(true);
+  });
+
+  it('switches to English, whose texts load only then, and keeps it after a reload', async () => {
+    const page = await (await env.newContext()).newPage();
+    const englishLoads: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/en-[^/]*\.js$/.test(r.url())) englishLoads.push(r.url());
+    });
+    await signIn(page, 'lanhdao');
+    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+    expect(englishLoads).toEqual([]);
+    await chooseOption(page, page.getByRole('combobox', { name: /Ngôn ngữ|Language/ }), 'English', page.locator('header'));
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    expect(englishLoads.length).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await page.getByRole('menuitem', { name: 'Members' }).waitFor();
   });
 
   it('works on a 360 px phone: no sideways scrolling, the menu in a drawer', async () => {

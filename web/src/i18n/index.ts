@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readPref, writePref } from '../prefs/storage.js';
-import en from './en.json';
 import vi from './vi.json';
 
 // Every word the interface shows comes from vi.json (the default) or en.json; components only
@@ -18,19 +17,28 @@ declare module 'i18next' {
   }
 }
 
-const saved = readPref('language');
-
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: saved === 'en' ? 'en' : 'vi',
+  resources: { vi: { translation: vi } },
+  lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
 
-export function setLanguage(lang: Language): void {
-  writePref('language', lang);
-  void i18n.changeLanguage(lang);
+// English is the second language: its texts load when it is chosen, so the first page carries
+// Vietnamese alone (the first page's JavaScript has a budget, docs/benchmarks.md).
+async function loadLanguage(lang: Language): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const en = (await import('./en.json')).default;
+  i18n.addResourceBundle('en', 'translation', en);
 }
+
+export async function setLanguage(lang: Language): Promise<void> {
+  writePref('language', lang);
+  await loadLanguage(lang);
+  await i18n.changeLanguage(lang);
+}
+
+if (readPref('language') === 'en') void setLanguage('en');
 
 export default i18n;

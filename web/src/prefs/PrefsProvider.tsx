@@ -11,7 +11,7 @@ import { BASE_FONT_PX, readTextSize, writeTextSize, type TextSize } from './text
 
 interface Prefs {
   language: Language;
-  setLanguage(l: Language): void;
+  setLanguage(l: Language): Promise<void>;
   textSize: TextSize;
   setTextSize(s: TextSize): void;
 }
