@@ -27,7 +27,7 @@ void i18n.use(initReactI18next).init({
 
 // English is the second language: its texts load when it is chosen, so the first page carries
 // Vietnamese alone (the first page's JavaScript has a budget, docs/benchmarks.md).
-async function loadLanguage(lang: Language): Promise<void> {
+export async function loadLanguage(lang: Language): Promise<void> {
   if (i18n.hasResourceBundle(lang, 'translation')) return;
   const en = (await import('./en.json')).default;
   i18n.addResourceBundle('en', 'translation', en);

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, errorStatus, type ErrorCode } from '../../../src/errors.js';
 import { messages, refusals } from '../../../src/i18n/vi.js';
 import { errorText } from '../api/error-text.js';
-import i18n from './index.js';
+import i18n, { loadLanguage } from './index.js';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -36,6 +36,9 @@ describe('server error codes in the web locales', () => {
 });
 
 describe('errorText', () => {
+  // English loads when chosen (index.ts); the app's setLanguage does this before switching.
+  beforeAll(() => loadLanguage('en'));
+
   it('words a server error in the chosen language from its code and parameters', async () => {
     const body = new AppError('STALE_VERSION', { current: 3, given: 2 }).toBody().error;
     await i18n.changeLanguage('en');
