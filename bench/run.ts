@@ -1,4 +1,5 @@
 // npm run bench [-- --engine pglite|postgres|both] [--scale national|province] [--keep] [--web-iterations 10]
+// npm run bench -- --reuse-db <postgres url | PGlite data dir> [--only due,badges] [--iterations 3]
 //
 // For each engine: generates and loads the dataset (timed, in a child process with a progress
 // bar), starts the real server in a child process, and measures the hot API paths over HTTP on
@@ -19,6 +20,7 @@ import { badgeCeremoniesOfYear } from '../src/domain/badge/badge-batch.js';
 import { runDueJob } from '../src/modules/due/due.service.js';
 import { DUE_SOURCES } from '../src/modules/due/due.sources.js';
 import { insertOpenCases } from './due-cases.js';
+import { reuseTimings } from './due-badge.js';
 import { webTimings } from './web.js';
 
 const { values: args } = parseArgs({
@@ -28,6 +30,9 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     iterations: { type: 'string', default: '60' },
     'web-iterations': { type: 'string', default: '10' },
+    // An already loaded dataset: only the issue 5 jobs (bench/due-badge.ts), no load, no server.
+    'reuse-db': { type: 'string' },
+    only: { type: 'string', default: 'due,badges' },
   },
 });
 const ITER = Number(args.iterations);
@@ -458,7 +463,18 @@ function markdown(results: EngineResult[]): string {
   return lines.join('\n');
 }
 
+async function reuseMain(target: string) {
+  const iterations = args.iterations === '60' ? 3 : Number(args.iterations);
+  const timings = await reuseTimings(target, new Set(args.only!.split(',')), iterations, (l) => console.log(`  ${l}`));
+  console.log('\n| measure | median | samples |\n|---|---|---|');
+  for (const t of timings) {
+    const sorted = [...t.samples].sort((a, b) => a - b);
+    console.log(`| ${t.name} (${t.note}) | ${percentile(sorted, 50)} ms | ${t.samples.join(', ')} |`);
+  }
+}
+
 async function main() {
+  if (args['reuse-db']) return reuseMain(args['reuse-db']);
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   const engines: Engine[] = args.engine === 'both' ? ['postgres', 'pglite'] : [args.engine as Engine];
   const results: EngineResult[] = [];

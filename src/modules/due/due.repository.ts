@@ -47,16 +47,44 @@ export async function replaceCaseItems(tx: Transaction<DB>, kind: string, c: Cas
   if (rows.length > 0) await tx.insertInto('due_item').values(rows).execute();
 }
 
-/** Drops every item of a kind: the daily job rewrites the kind whole, in its transaction. */
-export async function clearKind(tx: Transaction<DB>, kind: string): Promise<void> {
-  await tx.deleteFrom('due_item').where('case_kind', '=', kind).execute();
+/** What the daily job changed for a range of cases: rows written (new or different) and rows removed. */
+export interface SyncCount {
+  written: number;
+  removed: number;
 }
 
-export async function insertCases(tx: Transaction<DB>, kind: string, cases: readonly CaseDue[], today: string): Promise<number> {
+/**
+ * Makes the items of `kind` with case ids in (afterId, upToId] exactly the deadlines of `cases`
+ * (the open cases of that range), writing only the difference: a row identical to the stored one
+ * is left alone, so a day with nothing new writes nothing. One statement: the rows travel as one
+ * array per column (a handful of parameters, not ten per row); the delete (rows no longer due)
+ * and the upsert touch disjoint keys.
+ */
+export async function syncCaseRange(tx: Transaction<DB>, kind: string, afterId: number, upToId: number | null, cases: readonly CaseDue[], today: string): Promise<SyncCount> {
   const rows = cases.flatMap((c) => rowsOf(kind, c, today));
-  // Bounded batches: each row binds 10 parameters.
-  for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('due_item').values(rows.slice(i, i + 2000)).execute();
-  return rows.length;
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.val(rows.map((r) => r[k]));
+  const upTo = upToId === null ? sql`true` : sql`d.case_id <= ${upToId}`;
+  const { rows: out } = await sql<{ written: number; removed: number }>`
+    with n as (
+      select * from unnest(${col('case_id')}::bigint[], ${col('step')}::text[], ${col('rule_id')}::text[], ${col('due_on')}::date[],
+        ${col('due_with_extension')}::date[], ${col('org_id')}::bigint[], ${col('subject_name')}::text[], ${col('member_id')}::bigint[])
+        as n(case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id)),
+    gone as (
+      delete from due_item d
+      where d.case_kind = ${kind} and d.case_id > ${afterId} and ${upTo}
+        and not exists (select 1 from n where n.case_id = d.case_id and n.step = d.step and n.rule_id = d.rule_id)
+      returning 1),
+    put as (
+      insert into due_item as d (case_kind, case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id, computed_on)
+      select ${kind}, n.case_id, n.step, n.rule_id, n.due_on, n.due_with_extension, n.org_id, n.subject_name, n.member_id, ${today}::date from n
+      on conflict (case_kind, case_id, step, rule_id) do update
+        set due_on = excluded.due_on, due_with_extension = excluded.due_with_extension, org_id = excluded.org_id,
+            subject_name = excluded.subject_name, member_id = excluded.member_id, computed_on = excluded.computed_on
+        where (d.due_on, d.due_with_extension, d.org_id, d.subject_name, d.member_id)
+          is distinct from (excluded.due_on, excluded.due_with_extension, excluded.org_id, excluded.subject_name, excluded.member_id)
+      returning 1)
+    select (select count(*) from put)::int as written, (select count(*) from gone)::int as removed`.execute(tx);
+  return { written: Number(out[0]!.written), removed: Number(out[0]!.removed) };
 }
 
 export interface DueFilter {

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { systemClock } from '../src/clock.js';
+import { connect } from '../src/db/connect.js';
+import { badgeCeremoniesOfYear } from '../src/domain/badge/badge-batch.js';
+import { listCandidates } from '../src/modules/badge/badge.service.js';
+import { runDueJob } from '../src/modules/due/due.service.js';
+import { DUE_SOURCES } from '../src/modules/due/due.sources.js';
+import { staffContext } from '../src/modules/service-context.js';
+import { insertOpenCases } from './due-cases.js';
+
+// `npm run bench -- --reuse-db <postgres url | PGlite data dir> --only due,badges`: the issue 5
+// jobs timed again on a dataset loaded once (the national load takes minutes), in this process,
+// without the server: the daily due job from an empty due list (as the full bench times it) and
+// again the same day (nothing changed), and the badge candidates of the next ceremony batch for
+// the whole installation through the service the route calls.
+
+export interface ReuseTiming {
+  name: string;
+  samples: number[];
+  note: string;
+}
+
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+export async function reuseTimings(target: string, only: ReadonlySet<string>, iterations: number, log: (line: string) => void): Promise<ReuseTiming[]> {
+  const database = await connect(/^postgres(ql)?:/.test(target) ? { databaseUrl: target } : { dataDir: target });
+  const { db } = database;
+  const out: ReuseTiming[] = [];
+  try {
+    log(`engine ${database.engine}`);
+    if (only.has('due')) {
+      // The bench's open cases are added once: candidates with citizen ids starting with 9.
+      const have = await db.selectFrom('admission_case').select((eb) => eb.fn.countAll<string>().as('n')).where('citizen_id', 'like', '9%').executeTakeFirstOrThrow();
+      if (Number(have.n) === 0) log(`open cases added: ${await insertOpenCases(db, systemClock.today())}`);
+      const empty: number[] = [];
+      const again: number[] = [];
+      let note = '';
+      for (let i = 0; i < iterations; i++) {
+        await sql`truncate due_item`.execute(db);
+        let t0 = performance.now();
+        const first = await runDueJob(db, systemClock, DUE_SOURCES);
+        empty.push(ms(t0));
+        note = `${first.reduce((n, s) => n + s.cases, 0)} open cases, ${first.reduce((n, s) => n + s.items, 0)} deadlines`;
+        t0 = performance.now();
+        await runDueJob(db, systemClock, DUE_SOURCES);
+        again.push(ms(t0));
+        log(`due job: from an empty list ${empty.at(-1)} ms, again the same day ${again.at(-1)} ms (${note})`);
+      }
+      out.push({ name: 'daily due job, from an empty due list', samples: empty, note });
+      out.push({ name: 'daily due job, again (nothing changed)', samples: again, note });
+    }
+    if (only.has('badges')) {
+      const today = systemClock.today();
+      const year = Number(today.slice(0, 4));
+      const ceremony = [...badgeCeremoniesOfYear(year), ...badgeCeremoniesOfYear(year + 1)].find((d) => d >= today)!;
+      const ctx = staffContext(db, systemClock);
+      const samples: number[] = [];
+      let note = '';
+      // One warm-up call, as the HTTP bench does.
+      for (let i = 0; i <= iterations; i++) {
+        const t0 = performance.now();
+        const r = await listCandidates(ctx, { ceremony, limit: 100, offset: 0 });
+        if (i > 0) samples.push(ms(t0));
+        note = `ceremony ${ceremony}, ${r.total} candidates`;
+        log(`badge candidates, whole installation: ${ms(t0)} ms${i === 0 ? ' (warm-up)' : ''} (${note})`);
+      }
+      out.push({ name: 'badge candidates of one batch, whole installation', samples, note });
+    }
+  } finally {
+    await database.close();
+  }
+  return out;
+}
