@@ -47,44 +47,77 @@ export async function replaceCaseItems(tx: Transaction<DB>, kind: string, c: Cas
   if (rows.length > 0) await tx.insertInto('due_item').values(rows).execute();
 }
 
-/** What the daily job changed for a range of cases: rows written (new or different) and rows removed. */
-export interface SyncCount {
-  written: number;
-  removed: number;
+/** A due_item row as the daily job compares it: its key, and what a recomputation may change. */
+export interface StoredItem {
+  id: number;
+  case_id: number;
+  step: string;
+  rule_id: string;
+  due_on: string;
+  due_with_extension: string | null;
+  org_id: number;
+  subject_name: string;
+  member_id: number | null;
+}
+
+export type NewItem = Omit<StoredItem, 'id'>;
+
+/** The items of `kind` with case ids in (afterId, upToId] (no upper bound when null): one range scan of the unique key. */
+export function itemsOfRange(tx: Transaction<DB>, kind: string, afterId: number, upToId: number | null): Promise<StoredItem[]> {
+  let q = tx
+    .selectFrom('due_item')
+    .select(['id', 'case_id', 'step', 'rule_id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id'])
+    .where('case_kind', '=', kind)
+    .where('case_id', '>', afterId);
+  if (upToId !== null) q = q.where('case_id', '<=', upToId);
+  return q.execute();
 }
 
 /**
- * Makes the items of `kind` with case ids in (afterId, upToId] exactly the deadlines of `cases`
- * (the open cases of that range), writing only the difference: a row identical to the stored one
- * is left alone, so a day with nothing new writes nothing. One statement: the rows travel as one
- * array per column (a handful of parameters, not ten per row); the delete (rows no longer due)
- * and the upsert touch disjoint keys.
+ * The count and digest of the items of `kind` with case ids in (afterId, upToId], in the form
+ * due.diff `fingerprint` computes for the recomputed rows: one row travels instead of thousands
+ * when nothing changed (the daily job's usual day).
  */
-export async function syncCaseRange(tx: Transaction<DB>, kind: string, afterId: number, upToId: number | null, cases: readonly CaseDue[], today: string): Promise<SyncCount> {
-  const rows = cases.flatMap((c) => rowsOf(kind, c, today));
-  const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.val(rows.map((r) => r[k]));
-  const upTo = upToId === null ? sql`true` : sql`d.case_id <= ${upToId}`;
-  const { rows: out } = await sql<{ written: number; removed: number }>`
-    with n as (
-      select * from unnest(${col('case_id')}::bigint[], ${col('step')}::text[], ${col('rule_id')}::text[], ${col('due_on')}::date[],
-        ${col('due_with_extension')}::date[], ${col('org_id')}::bigint[], ${col('subject_name')}::text[], ${col('member_id')}::bigint[])
-        as n(case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id)),
-    gone as (
-      delete from due_item d
-      where d.case_kind = ${kind} and d.case_id > ${afterId} and ${upTo}
-        and not exists (select 1 from n where n.case_id = d.case_id and n.step = d.step and n.rule_id = d.rule_id)
-      returning 1),
-    put as (
-      insert into due_item as d (case_kind, case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id, computed_on)
-      select ${kind}, n.case_id, n.step, n.rule_id, n.due_on, n.due_with_extension, n.org_id, n.subject_name, n.member_id, ${today}::date from n
-      on conflict (case_kind, case_id, step, rule_id) do update
-        set due_on = excluded.due_on, due_with_extension = excluded.due_with_extension, org_id = excluded.org_id,
-            subject_name = excluded.subject_name, member_id = excluded.member_id, computed_on = excluded.computed_on
-        where (d.due_on, d.due_with_extension, d.org_id, d.subject_name, d.member_id)
-          is distinct from (excluded.due_on, excluded.due_with_extension, excluded.org_id, excluded.subject_name, excluded.member_id)
-      returning 1)
-    select (select count(*) from put)::int as written, (select count(*) from gone)::int as removed`.execute(tx);
-  return { written: Number(out[0]!.written), removed: Number(out[0]!.removed) };
+export async function rangeFingerprint(tx: Transaction<DB>, kind: string, afterId: number, upToId: number | null): Promise<{ n: number; hash: string | null }> {
+  const upTo = upToId === null ? sql`true` : sql`case_id <= ${upToId}`;
+  const { rows } = await sql<{ n: number; hash: string | null }>`
+    select count(*)::int as n,
+      md5(string_agg(concat_ws(chr(31), case_id::text, step, rule_id, due_on::text, coalesce(due_with_extension::text, ''), org_id::text, subject_name, coalesce(member_id::text, '')),
+        chr(10) order by case_id, step collate "C", rule_id collate "C")) as hash
+    from due_item
+    where case_kind = ${kind} and case_id > ${afterId} and ${upTo}`.execute(tx);
+  return { n: Number(rows[0]!.n), hash: rows[0]!.hash };
+}
+
+/** Rows as one array per column: a handful of parameters per statement, however many rows. */
+function columns<R, K extends keyof R>(rows: readonly R[], keys: readonly K[]) {
+  return keys.map((k) => sql.val(rows.map((r) => r[k])));
+}
+
+export async function insertItems(tx: Transaction<DB>, kind: string, rows: readonly NewItem[], today: string): Promise<void> {
+  if (rows.length === 0) return;
+  const [caseId, step, ruleId, dueOn, ext, orgId, name, memberId] = columns(rows, ['case_id', 'step', 'rule_id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id']);
+  await sql`
+    insert into due_item (case_kind, case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id, computed_on)
+    select ${kind}, n.*, ${today}::date
+    from unnest(${caseId}::bigint[], ${step}::text[], ${ruleId}::text[], ${dueOn}::date[], ${ext}::date[], ${orgId}::bigint[], ${name}::text[], ${memberId}::bigint[])
+      as n(case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id)`.execute(tx);
+}
+
+export async function updateItems(tx: Transaction<DB>, rows: readonly StoredItem[], today: string): Promise<void> {
+  if (rows.length === 0) return;
+  const [id, dueOn, ext, orgId, name, memberId] = columns(rows, ['id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id']);
+  await sql`
+    update due_item d
+    set due_on = n.due_on, due_with_extension = n.due_with_extension, org_id = n.org_id, subject_name = n.subject_name, member_id = n.member_id, computed_on = ${today}::date
+    from unnest(${id}::bigint[], ${dueOn}::date[], ${ext}::date[], ${orgId}::bigint[], ${name}::text[], ${memberId}::bigint[])
+      as n(id, due_on, due_with_extension, org_id, subject_name, member_id)
+    where d.id = n.id`.execute(tx);
+}
+
+export async function deleteItems(tx: Transaction<DB>, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`delete from due_item where id = any(${sql.val(ids)}::bigint[])`.execute(tx);
 }
 
 export interface DueFilter {

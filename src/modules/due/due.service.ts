@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { makeScope } from '../auth/scope.js';
 import { findOwnMember } from '../member/member.repository.js';
 import type { ServiceContext } from '../service-context.js';
+import { fingerprint, itemChanges, itemRows } from './due.diff.js';
 import * as repo from './due.repository.js';
 import type { DueSource } from './due.source.js';
 
@@ -116,11 +117,18 @@ export async function runDueJob(db: Kysely<DB>, clock: Clock, sources: readonly 
         const batch = await source.openCases(tx, all, after, batchSize);
         // The last range is open-ended: it also removes the items of closed cases after the last open one.
         const upTo = batch.length < batchSize ? null : batch.at(-1)!.caseId;
-        const r = await repo.syncCaseRange(tx, source.kind, after, upTo, batch, today);
+        const rows = itemRows(batch);
         k.cases += batch.length;
-        k.items += batch.reduce((n, c) => n + c.deadlines.length, 0);
-        k.written += r.written;
-        k.removed += r.removed;
+        k.items += rows.length;
+        const stored = await repo.rangeFingerprint(tx, source.kind, after, upTo);
+        if (stored.n !== rows.length || stored.hash !== fingerprint(rows)) {
+          const changes = itemChanges(rows, await repo.itemsOfRange(tx, source.kind, after, upTo));
+          await repo.deleteItems(tx, changes.remove);
+          await repo.updateItems(tx, changes.update, today);
+          await repo.insertItems(tx, source.kind, changes.insert, today);
+          k.written += changes.insert.length + changes.update.length;
+          k.removed += changes.remove.length;
+        }
         if (upTo === null) break;
         after = upTo;
       }
