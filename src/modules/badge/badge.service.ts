@@ -126,7 +126,11 @@ export async function listCandidates(ctx: ServiceContext, q: CandidatesQuery): P
     .filter((b) => b.eligible + b.deferred > 0);
   if (q.outcome !== undefined) all = all.filter((x) => x.c.outcome === q.outcome);
   // Highest class first, then the tree order of the orgs and the names as Vietnamese lists sort them.
-  all.sort((a, b) => b.c.badgeClass - a.c.badgeClass || cmp(a.row.org_path, b.row.org_path) || cmp(a.row.name_sort, b.row.name_sort) || a.row.id - b.row.id);
+  // One key string per candidate (path, NUL, name: the NUL sorts a path before its longer
+  // extensions, as comparing the path alone does), built once rather than in every comparison.
+  const keyed = all.map((x) => ({ x, key: `${x.row.org_path}\u0000${x.row.name_sort}` }));
+  keyed.sort((a, b) => b.x.c.badgeClass - a.x.c.badgeClass || cmp(a.key, b.key) || a.x.row.id - b.x.row.id);
+  all = keyed.map((k) => k.x);
   return {
     ceremony: q.ceremony,
     from: badgeBatchStart(q.ceremony),
