@@ -472,10 +472,10 @@ function markdown(results: EngineResult[]): string {
 async function reuseMain(target: string) {
   const iterations = args.iterations === '60' ? 3 : Number(args.iterations);
   const timings = await reuseTimings(target, new Set(args.only!.split(',')), iterations, (l) => console.log(`  ${l}`));
-  console.log('\n| measure | median | samples |\n|---|---|---|');
+  console.log('\n| measure | median | samples | CPU, median |\n|---|---|---|---|');
   for (const t of timings) {
-    const sorted = [...t.samples].sort((a, b) => a - b);
-    console.log(`| ${t.name} (${t.note}) | ${percentile(sorted, 50)} ms | ${t.samples.join(', ')} |`);
+    const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+    console.log(`| ${t.name} (${t.note}) | ${median(t.samples)} ms | ${t.samples.join(', ')} | ${median(t.cpu)} ms |`);
   }
 }
 
