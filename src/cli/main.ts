@@ -177,7 +177,7 @@ program
     const { DUE_SOURCES } = await import('../modules/due/due.sources.js');
     const { systemClock } = await import('../clock.js');
     await withDatabase(loadConfig(), async (d) => {
-      for (const s of await runDueJob(d.db, systemClock, DUE_SOURCES)) console.log(`${s.kind}: ${s.cases} hồ sơ đang mở, ${s.items} thời hạn`);
+      for (const s of await runDueJob(d.db, systemClock, DUE_SOURCES)) console.log(`${s.kind}: ${s.cases} hồ sơ đang mở, ${s.items} thời hạn (${s.written} dòng ghi mới hoặc sửa, ${s.removed} dòng bỏ)`);
     });
   });
 

@@ -14,14 +14,19 @@ export function isIsoDate(value: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+// One match per date: the national badge batch and due job parse hundreds of thousands of dates.
 function parts(date: string): [number, number, number] {
   const m = ISO_DATE.exec(date);
-  if (!m || !isIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!m || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  return [y, mo, d];
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1]!;
 }
 
 export function toDayNumber(date: string): number {

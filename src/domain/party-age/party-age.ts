@@ -76,7 +76,9 @@ export function gapDays(facts: PartyAgeFacts, asOf: string): number {
 export function partyAgeMonths(facts: PartyAgeFacts, asOf: string): number {
   const [first] = facts.admissionDecisions;
   if (first === undefined || asOf < first) return 0;
-  return completedMonths(addCalendarDays(first, gapDays(facts, asOf)), asOf);
+  const days = gapDays(facts, asOf);
+  // Most members have no gap: no day arithmetic then.
+  return completedMonths(days === 0 ? first : addCalendarDays(first, days), asOf);
 }
 
 /** Whether the member is in the party on `date` (not in a gap), from the first admission decision on. */

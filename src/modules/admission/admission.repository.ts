@@ -91,10 +91,42 @@ export function sponsorStatuses(db: Db, scope: Scope, ids: number[]): Promise<{ 
     .execute();
 }
 
+/** The columns of a case its deadlines depend on (admissionCaseDue): what the daily due job reads. */
+export const CASE_DUE_COLUMNS = [
+  'id',
+  'org_id',
+  'state',
+  'needs_grassroots_resolution',
+  'opened_on',
+  'course_certificate_date',
+  'sponsors_date',
+  'background_requested_on',
+  'background_replied_on',
+  'background_abroad',
+  'comments_on',
+  'cell_resolution_date',
+  'grassroots_resolution_date',
+  'decision_date',
+  'ceremony_date',
+  'member_forms_date',
+] as const;
+export type CaseDueRow = Pick<CaseWithCandidate, (typeof CASE_DUE_COLUMNS)[number] | 'full_name' | 'birth_date' | 'youth_union_member'>;
+
 /**
  * Open cases after `afterId` in id order, a batch at a time, for the daily due-items job
- * (src/modules/due): the caller's scope is the whole installation there.
+ * (src/modules/due): the caller's scope is the whole installation there. Only the columns the
+ * deadlines depend on: the national job reads every open case, and the row width is its cost.
  */
-export function openCasesAfter(db: Db, scope: Scope, afterId: number, limit: number): Promise<CaseWithCandidate[]> {
-  return caseQuery(db, scope).where('c.closed_on', 'is', null).where('c.id', '>', afterId).orderBy('c.id').limit(limit).execute();
+export function openCasesAfter(db: Db, scope: Scope, afterId: number, limit: number): Promise<CaseDueRow[]> {
+  return db
+    .selectFrom('admission_case as c')
+    .innerJoin('candidate as p', 'p.id', 'c.candidate_id')
+    .select(CASE_DUE_COLUMNS.map((k) => `c.${k}` as const))
+    .select(['p.full_name', 'p.birth_date', 'p.youth_union_member'])
+    .where(inScope(scope, 'c.org_path'))
+    .where('c.closed_on', 'is', null)
+    .where('c.id', '>', afterId)
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
 }

@@ -115,7 +115,7 @@ export async function listCandidates(ctx: ServiceContext, q: ListCandidatesQuery
 
 // ---- admission cases -----------------------------------------------------------------------
 
-function factsOf(c: repo.CaseWithCandidate, lastStepDate: string): AdmissionCaseFacts {
+function factsOf(c: repo.CaseDueRow, lastStepDate: string): AdmissionCaseFacts {
   return {
     state: c.state as AdmissionState,
     needsGrassrootsResolution: c.needs_grassroots_resolution,
@@ -134,7 +134,7 @@ function factsOf(c: repo.CaseWithCandidate, lastStepDate: string): AdmissionCase
 }
 
 /** The day of the last recorded step: the columns are filled in step order, so the latest non-null. */
-function lastStepDate(c: AdmissionCaseRow): string {
+function lastStepDate(c: repo.CaseDueRow): string {
   const dates = [
     c.opened_on,
     c.course_certificate_date,
@@ -152,7 +152,7 @@ function lastStepDate(c: AdmissionCaseRow): string {
 }
 
 /** What is due on a case (issue 5 item 9): its open deadlines, none once it is closed. */
-export function admissionCaseDue(c: repo.CaseWithCandidate): CaseDue {
+export function admissionCaseDue(c: repo.CaseDueRow): CaseDue {
   const facts = factsOf(c, lastStepDate(c));
   return { caseId: c.id, orgId: c.org_id, subjectName: c.full_name, memberId: null, deadlines: isClosed(facts.state) ? [] : openDeadlines(facts) };
 }

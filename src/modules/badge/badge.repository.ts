@@ -10,7 +10,7 @@ import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Statuses that are time out of the party (closed ones: the partial index member_status_period_gap_idx). */
+/** Statuses that are time out of the party (the partial indexes member_status_period_gap_idx, closed ones, and member_status_period_gap_all_idx, all, list the same). */
 const GAP_STATUSES = ['removed', 'expelled', 'withdrawn', 'deceased'];
 
 function underOrg(path: string | null, column: string) {
@@ -57,9 +57,37 @@ export type CandidateSource = { windows: readonly { from: string; to: string }[]
  */
 export async function candidateRows(db: Db, scope: Scope, source: CandidateSource): Promise<CandidateRow[]> {
   if ('memberIds' in source && source.memberIds.length === 0) return [];
-  const { rows } = await candidateQuery(scope, source).execute(db);
+  return onceEach(await withoutJit(db, async (tx) => (await candidateQuery(scope, source).execute(tx)).rows));
+}
+
+/** What the domain decides on (a CandidateRow without the names and dates only a page shows). */
+export type CandidateFacts = Omit<CandidateRow, 'full_name' | 'birth_date' | 'org_name'>;
+
+/**
+ * candidateRows for a whole batch, without the columns a list page alone shows (name, birth date,
+ * org name: candidateDetails fetches them for the page): a national batch is a hundred thousand
+ * rows, and on PGlite reading them was most of the list's time.
+ */
+export async function candidateFacts(db: Db, scope: Scope, windows: readonly { from: string; to: string }[]): Promise<CandidateFacts[]> {
+  return onceEach(await withoutJit(db, async (tx) => (await candidateQuery(scope, { windows }, { compact: true }).execute(tx)).rows));
+}
+
+/** The names and dates of a list page's members, in scope. */
+export function candidateDetails(db: Db, scope: Scope, ids: readonly number[]): Promise<{ id: number; full_name: string; birth_date: string; org_name: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('member as m')
+    .innerJoin('org as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.full_name', 'm.birth_date', 'o.name as org_name'])
+    .where('m.id', 'in', [...ids])
+    .where(inScope(scope, 'm.org_path'))
+    .execute();
+}
+
+/** The statement's two parts may both name a member: each once, ids as numbers. */
+function onceEach<R extends { id: number; org_id: number }>(rows: readonly R[]): R[] {
   const seen = new Set<number>();
-  const out: CandidateRow[] = [];
+  const out: R[] = [];
   for (const r of rows) {
     const id = Number(r.id);
     if (seen.has(id)) continue;
@@ -69,17 +97,34 @@ export async function candidateRows(db: Db, scope: Scope, source: CandidateSourc
   return out;
 }
 
+/**
+ * Runs `fn` with PostgreSQL's JIT compilation off for the rest of the transaction (one is opened
+ * when `db` is none). The national batch's estimated cost (a hundred thousand members, two
+ * subqueries each) is far above the JIT thresholds, and compiling the plan took longer than
+ * running it (seconds, against milliseconds saved). PGlite has no JIT; the setting is accepted.
+ */
+async function withoutJit<T>(db: Db, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const run = async (tx: Transaction<DB>) => {
+    await sql`set local jit = off`.execute(tx);
+    return fn(tx);
+  };
+  return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
+}
+
 /** The statement of candidateRows, for the query plans of the bench. */
-export function candidateQuery(scope: Scope, source: CandidateSource) {
+export function candidateQuery(scope: Scope, source: CandidateSource, opts: { compact?: boolean } = {}) {
   const gaps = sql.join(GAP_STATUSES);
+  // The org is joined for its name only; the compact form (candidateFacts) goes without both.
+  const shown = opts.compact ? sql`` : sql`m.full_name, m.birth_date, o.name as org_name,`;
+  const org = opts.compact ? sql`` : sql`join org o on o.id = m.org_id`;
   const part = (from: ReturnType<typeof sql>, where: ReturnType<typeof sql>) => sql`
-    select m.id, m.full_name, m.name_sort, m.birth_date, m.admission_date, m.status, m.org_id, m.org_path, o.name as org_name,
+    select m.id, ${shown} m.name_sort, m.admission_date, m.status, m.org_id, m.org_path,
       bc.seriously_ill, bc.discipline_form, bc.discipline_decision_date, bc.improvement_recognised_on,
       (select string_agg(sp.status || '|' || sp.valid_from::text || '|' || coalesce(sp.valid_to::text, ''), ';')
          from member_status_period sp where sp.member_id = m.id and sp.status in (${gaps}) and not sp.annulled_as_wrongful) as gaps,
       (select string_agg(a.badge_class::text, ',') from badge_award a where a.member_id = m.id) as awarded
     from ${from}
-    join org o on o.id = m.org_id
+    ${org}
     left join badge_consideration bc on bc.member_id = m.id
     where ${where} and ${inScope(scope, 'm.org_path')}
       and m.deleted_at is null and m.admission_date is not null

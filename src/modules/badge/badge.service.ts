@@ -46,7 +46,7 @@ function gapPeriodsOf(gaps: string | null): StatusPeriodRow[] {
   });
 }
 
-function batchMemberOf(r: repo.CandidateRow): BatchMember {
+function batchMemberOf(r: repo.CandidateFacts): BatchMember {
   return {
     partyAge: partyAgeFactsOf(r.admission_date, gapPeriodsOf(r.gaps)),
     // Qualifications lost means removal or expulsion, which ends the membership (not listed).
@@ -103,11 +103,21 @@ export function listCeremonies(ctx: ServiceContext, year: number | undefined) {
  * the official chi bộ, and a member transferring is listed by the sending organization until the
  * transfer in completes (R-BADGE-09).
  */
-async function candidatesOf(ctx: ServiceContext, scope: Scope, ceremony: string, source: repo.CandidateSource) {
-  const rows = await repo.candidateRows(ctx.db, scope, source);
-  const out: { row: repo.CandidateRow; c: BatchCandidacy }[] = [];
+async function candidatesOf(ctx: ServiceContext, scope: Scope, ceremony: string, windows: readonly { from: string; to: string }[]) {
+  const rows = await repo.candidateFacts(ctx.db, scope, windows);
+  const out: { row: repo.CandidateFacts; c: BatchCandidacy }[] = [];
   for (const row of rows) for (const c of batchCandidacies(batchMemberOf(row), ceremony)) out.push({ row, c });
   return out;
+}
+
+/** The page's candidates with the names and dates the list shows (fetched for the page only). */
+async function pageItems(ctx: ServiceContext, scope: Scope, page: readonly { row: repo.CandidateFacts; c: BatchCandidacy }[]): Promise<BadgeCandidateItem[]> {
+  const details = new Map((await repo.candidateDetails(ctx.db, scope, [...new Set(page.map((x) => x.row.id))])).map((d) => [Number(d.id), d]));
+  // A member moved out of the scope between the two reads is left out, as the next read would.
+  return page.flatMap((x) => {
+    const d = details.get(x.row.id);
+    return d ? [candidateItem({ ...x.row, full_name: d.full_name, birth_date: d.birth_date, org_name: d.org_name }, x.c)] : [];
+  });
 }
 
 export async function listCandidates(ctx: ServiceContext, q: CandidatesQuery): Promise<CandidateList> {
@@ -115,7 +125,7 @@ export async function listCandidates(ctx: ServiceContext, q: CandidatesQuery): P
   const { scope } = await listScope(ctx, q.org);
   const windows = badgeAdmissionWindows(q.ceremony).filter((w) => q.badgeClass === undefined || w.badgeClass === q.badgeClass);
   if (windows.length === 0) throw new AppError('VALIDATION', { detail: `không có Huy hiệu ${q.badgeClass} năm tuổi Đảng (R-BADGE-01)` }, { field: 'badgeClass' });
-  let all = await candidatesOf(ctx, scope, q.ceremony, { windows });
+  let all = await candidatesOf(ctx, scope, q.ceremony, windows);
   if (q.badgeClass !== undefined) all = all.filter((x) => x.c.badgeClass === q.badgeClass);
   const byClass = badgeClasses(q.ceremony)
     .map((k) => ({
@@ -126,11 +136,15 @@ export async function listCandidates(ctx: ServiceContext, q: CandidatesQuery): P
     .filter((b) => b.eligible + b.deferred > 0);
   if (q.outcome !== undefined) all = all.filter((x) => x.c.outcome === q.outcome);
   // Highest class first, then the tree order of the orgs and the names as Vietnamese lists sort them.
-  all.sort((a, b) => b.c.badgeClass - a.c.badgeClass || cmp(a.row.org_path, b.row.org_path) || cmp(a.row.name_sort, b.row.name_sort) || a.row.id - b.row.id);
+  // One key string per candidate (path, NUL, name: the NUL sorts a path before its longer
+  // extensions, as comparing the path alone does), built once rather than in every comparison.
+  const keyed = all.map((x) => ({ x, key: `${x.row.org_path}\u0000${x.row.name_sort}` }));
+  keyed.sort((a, b) => b.x.c.badgeClass - a.x.c.badgeClass || cmp(a.key, b.key) || a.x.row.id - b.x.row.id);
+  all = keyed.map((k) => k.x);
   return {
     ceremony: q.ceremony,
     from: badgeBatchStart(q.ceremony),
-    items: all.slice(q.offset, q.offset + q.limit).map((x) => candidateItem(x.row, x.c)),
+    items: await pageItems(ctx, scope, all.slice(q.offset, q.offset + q.limit)),
     total: all.length,
     byClass,
   };

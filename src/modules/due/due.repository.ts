@@ -47,16 +47,77 @@ export async function replaceCaseItems(tx: Transaction<DB>, kind: string, c: Cas
   if (rows.length > 0) await tx.insertInto('due_item').values(rows).execute();
 }
 
-/** Drops every item of a kind: the daily job rewrites the kind whole, in its transaction. */
-export async function clearKind(tx: Transaction<DB>, kind: string): Promise<void> {
-  await tx.deleteFrom('due_item').where('case_kind', '=', kind).execute();
+/** A due_item row as the daily job compares it: its key, and what a recomputation may change. */
+export interface StoredItem {
+  id: number;
+  case_id: number;
+  step: string;
+  rule_id: string;
+  due_on: string;
+  due_with_extension: string | null;
+  org_id: number;
+  subject_name: string;
+  member_id: number | null;
 }
 
-export async function insertCases(tx: Transaction<DB>, kind: string, cases: readonly CaseDue[], today: string): Promise<number> {
-  const rows = cases.flatMap((c) => rowsOf(kind, c, today));
-  // Bounded batches: each row binds 10 parameters.
-  for (let i = 0; i < rows.length; i += 2000) await tx.insertInto('due_item').values(rows.slice(i, i + 2000)).execute();
-  return rows.length;
+export type NewItem = Omit<StoredItem, 'id'>;
+
+/** The items of `kind` with case ids in (afterId, upToId] (no upper bound when null): one range scan of the unique key. */
+export function itemsOfRange(tx: Transaction<DB>, kind: string, afterId: number, upToId: number | null): Promise<StoredItem[]> {
+  let q = tx
+    .selectFrom('due_item')
+    .select(['id', 'case_id', 'step', 'rule_id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id'])
+    .where('case_kind', '=', kind)
+    .where('case_id', '>', afterId);
+  if (upToId !== null) q = q.where('case_id', '<=', upToId);
+  return q.execute();
+}
+
+/**
+ * The count and digest of the items of `kind` with case ids in (afterId, upToId], in the form
+ * due.diff `fingerprint` computes for the recomputed rows: one row travels instead of thousands
+ * when nothing changed (the daily job's usual day).
+ */
+export async function rangeFingerprint(tx: Transaction<DB>, kind: string, afterId: number, upToId: number | null): Promise<{ n: number; hash: string | null }> {
+  const upTo = upToId === null ? sql`true` : sql`case_id <= ${upToId}`;
+  const { rows } = await sql<{ n: number; hash: string | null }>`
+    select count(*)::int as n,
+      md5(string_agg(concat_ws(chr(31), case_id::text, step, rule_id, due_on::text, coalesce(due_with_extension::text, ''), org_id::text, subject_name, coalesce(member_id::text, '')),
+        chr(10) order by case_id, step collate "C", rule_id collate "C")) as hash
+    from due_item
+    where case_kind = ${kind} and case_id > ${afterId} and ${upTo}`.execute(tx);
+  return { n: Number(rows[0]!.n), hash: rows[0]!.hash };
+}
+
+/** Rows as one array per column: a handful of parameters per statement, however many rows. */
+function columns<R, K extends keyof R>(rows: readonly R[], keys: readonly K[]) {
+  return keys.map((k) => sql.val(rows.map((r) => r[k])));
+}
+
+export async function insertItems(tx: Transaction<DB>, kind: string, rows: readonly NewItem[], today: string): Promise<void> {
+  if (rows.length === 0) return;
+  const [caseId, step, ruleId, dueOn, ext, orgId, name, memberId] = columns(rows, ['case_id', 'step', 'rule_id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id']);
+  await sql`
+    insert into due_item (case_kind, case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id, computed_on)
+    select ${kind}, n.*, ${today}::date
+    from unnest(${caseId}::bigint[], ${step}::text[], ${ruleId}::text[], ${dueOn}::date[], ${ext}::date[], ${orgId}::bigint[], ${name}::text[], ${memberId}::bigint[])
+      as n(case_id, step, rule_id, due_on, due_with_extension, org_id, subject_name, member_id)`.execute(tx);
+}
+
+export async function updateItems(tx: Transaction<DB>, rows: readonly StoredItem[], today: string): Promise<void> {
+  if (rows.length === 0) return;
+  const [id, dueOn, ext, orgId, name, memberId] = columns(rows, ['id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id']);
+  await sql`
+    update due_item d
+    set due_on = n.due_on, due_with_extension = n.due_with_extension, org_id = n.org_id, subject_name = n.subject_name, member_id = n.member_id, computed_on = ${today}::date
+    from unnest(${id}::bigint[], ${dueOn}::date[], ${ext}::date[], ${orgId}::bigint[], ${name}::text[], ${memberId}::bigint[])
+      as n(id, due_on, due_with_extension, org_id, subject_name, member_id)
+    where d.id = n.id`.execute(tx);
+}
+
+export async function deleteItems(tx: Transaction<DB>, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`delete from due_item where id = any(${sql.val(ids)}::bigint[])`.execute(tx);
 }
 
 export interface DueFilter {

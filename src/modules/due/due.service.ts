@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { makeScope } from '../auth/scope.js';
 import { findOwnMember } from '../member/member.repository.js';
 import type { ServiceContext } from '../service-context.js';
+import { fingerprint, itemChanges, itemRows } from './due.diff.js';
 import * as repo from './due.repository.js';
 import type { DueSource } from './due.source.js';
 
@@ -13,7 +14,8 @@ import type { DueSource } from './due.source.js';
 // today, and the daily job that recomputes it from the open cases.
 
 export const DUE_JOB = 'due_items';
-const BATCH = 1000;
+// Open cases read and written per statement.
+const BATCH = 5000;
 
 export interface DueItem {
   id: number;
@@ -86,28 +88,51 @@ export async function ownDueItems(ctx: ServiceContext) {
   return { items, total: items.length, today };
 }
 
+export interface DueJobKind {
+  kind: string;
+  /** Open cases read, and the deadlines they carry. */
+  cases: number;
+  items: number;
+  /** Rows the run wrote (new or changed) and removed (closed cases, deadlines met). */
+  written: number;
+  removed: number;
+}
+
 /**
- * Recomputes every source's items from its open cases, each kind in one transaction (replaced
- * whole: a case closed or gone loses its items). Idempotent: running it twice on a day changes
- * nothing; a day it did not run loses nothing, the dates being stored.
+ * Recomputes every source's items from its open cases, in one transaction, and writes
+ * only the difference from the stored rows (a case closed or gone loses its items). Idempotent:
+ * running it twice on a day writes nothing the second time; a day it did not run loses nothing,
+ * the dates being stored. Every case is recomputed, not only those changed since the last run:
+ * a holiday edited by an administrator moves working-day deadlines of cases nobody touched.
  */
-export async function runDueJob(db: Kysely<DB>, clock: Clock, sources: readonly DueSource[]): Promise<{ kind: string; cases: number; items: number }[]> {
+export async function runDueJob(db: Kysely<DB>, clock: Clock, sources: readonly DueSource[], opts: { batch?: number } = {}): Promise<DueJobKind[]> {
+  const batchSize = opts.batch ?? BATCH;
   const today = clock.today();
   const all = makeScope(['/']);
-  const out: { kind: string; cases: number; items: number }[] = [];
+  const out: DueJobKind[] = [];
   await db.transaction().execute(async (tx) => {
     for (const source of sources) {
-      await repo.clearKind(tx, source.kind);
-      let cases = 0;
-      let items = 0;
+      const k: DueJobKind = { kind: source.kind, cases: 0, items: 0, written: 0, removed: 0 };
       for (let after = 0; ; ) {
-        const batch = await source.openCases(tx, all, after, BATCH);
-        if (batch.length === 0) break;
-        cases += batch.length;
-        items += await repo.insertCases(tx, source.kind, batch, today);
-        after = batch.at(-1)!.caseId;
+        const batch = await source.openCases(tx, all, after, batchSize);
+        // The last range is open-ended: it also removes the items of closed cases after the last open one.
+        const upTo = batch.length < batchSize ? null : batch.at(-1)!.caseId;
+        const rows = itemRows(batch);
+        k.cases += batch.length;
+        k.items += rows.length;
+        const stored = await repo.rangeFingerprint(tx, source.kind, after, upTo);
+        if (stored.n !== rows.length || stored.hash !== fingerprint(rows)) {
+          const changes = itemChanges(rows, await repo.itemsOfRange(tx, source.kind, after, upTo));
+          await repo.deleteItems(tx, changes.remove);
+          await repo.updateItems(tx, changes.update, today);
+          await repo.insertItems(tx, source.kind, changes.insert, today);
+          k.written += changes.insert.length + changes.update.length;
+          k.removed += changes.remove.length;
+        }
+        if (upTo === null) break;
+        after = upTo;
       }
-      out.push({ kind: source.kind, cases, items });
+      out.push(k);
     }
     await repo.recordRun(tx, DUE_JOB, today, { sources: out });
   });

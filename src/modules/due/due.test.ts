@@ -2,7 +2,12 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeApi, signIn, userWithRoles, type Session } from '../../../test/api.js';
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
+import { fixedClock } from '../../clock.js';
 import { dueStatus } from '../../domain/due/due-status.js';
+import { addCalendarDays } from '../../domain/calendar/iso-date.js';
+import { makeScope } from '../auth/scope.js';
+import { fingerprint, itemRows } from './due.diff.js';
+import { rangeFingerprint } from './due.repository.js';
 import { dueJobPending, runDueJob } from './due.service.js';
 import { DUE_SOURCES } from './due.sources.js';
 
@@ -181,6 +186,79 @@ describeApi('due items', (h) => {
     expect(await dueJobPending(db, h().clock)).toBe(false);
     await runDueJob(db, h().clock, DUE_SOURCES);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes only the difference: rows missing, wrong or of closed cases are put right, at any batch size, as from an empty list', async () => {
+    const db = h().database.db;
+    const clock = h().clock;
+    const snapshot = async () =>
+      await db
+        .selectFrom('due_item')
+        .select(['case_kind', 'case_id', 'step', 'rule_id', 'due_on', 'due_with_extension', 'org_id', 'subject_name', 'member_id'])
+        .orderBy('case_kind')
+        .orderBy('case_id')
+        .orderBy('rule_id')
+        .execute();
+    // A fixed pseudo-random sequence: the same damage on every run of the test.
+    let x = 20261122;
+    const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const admissionIds = (await db.selectFrom('admission_case').select('id').orderBy('id').execute()).map((r) => r.id);
+    for (const batch of [1, 2, 3, 1000]) {
+      const rows = await db.selectFrom('due_item').select(['id']).orderBy('id').execute();
+      expect(rows.length).toBeGreaterThan(2);
+      for (const r of rows) {
+        const p = rnd();
+        if (p < 0.25) await db.deleteFrom('due_item').where('id', '=', r.id).execute();
+        else if (p < 0.5) await db.updateTable('due_item').set({ due_on: '2020-01-01', subject_name: 'Tên cũ' }).where('id', '=', r.id).execute();
+        else if (p < 0.6) await db.updateTable('due_item').set({ due_with_extension: '2030-01-01' }).where('id', '=', r.id).execute();
+      }
+      // Items no case carries: a deadline the case no longer has, a case id past the last open case.
+      const some = admissionIds[Math.floor(rnd() * admissionIds.length)]!;
+      const stray = { case_kind: 'admission', rule_id: 'R-ADM-00', due_on: '2026-12-01', org_id: a.cellA.id, subject_name: 'Không có', computed_on: '2026-11-01' };
+      await db.insertInto('due_item').values([{ ...stray, case_id: some, step: 'ceremony' }, { ...stray, case_id: 9_000_000 + batch, step: 'decision' }]).execute();
+      const out = await runDueJob(db, clock, DUE_SOURCES, { batch });
+      expect(out.reduce((n, s) => n + s.written + s.removed, 0), String(batch)).toBeGreaterThan(0);
+      const repaired = await snapshot();
+      await db.deleteFrom('due_item').execute();
+      await runDueJob(db, clock, DUE_SOURCES);
+      expect(repaired, String(batch)).toEqual(await snapshot());
+      // Nothing changed since: the same day's second run writes nothing.
+      const again = await runDueJob(db, clock, DUE_SOURCES, { batch });
+      expect(again.map((s) => s.written + s.removed), String(batch)).toEqual(again.map(() => 0));
+      expect(await snapshot()).toEqual(repaired);
+    }
+  });
+
+  it("the database's digest of the stored rows equals the digest of the recomputed ones, so an unchanged range is skipped unread", async () => {
+    const db = h().database.db;
+    await runDueJob(db, h().clock, DUE_SOURCES);
+    let compared = 0;
+    for (const source of DUE_SOURCES) {
+      const rows = itemRows(await source.openCases(db, makeScope(['/']), 0, 10_000));
+      const stored = await db.transaction().execute((tx) => rangeFingerprint(tx, source.kind, 0, null));
+      expect(stored, source.kind).toEqual({ n: rows.length, hash: fingerprint(rows) });
+      compared += rows.length;
+      // Any difference shows: one date a day later.
+      if (rows.length > 0) {
+        const moved = rows.map((r, i) => (i === 0 ? { ...r, due_on: addCalendarDays(r.due_on, 1) } : r));
+        expect(fingerprint(moved), source.kind).not.toBe(stored.hash);
+      }
+    }
+    // Vietnamese names (multi-byte), null extensions and members, recognition's member ids among them.
+    expect(compared).toBeGreaterThan(3);
+  });
+
+  it('a day the job did not run loses nothing: the stored dates stand, and the late run changes none of them', async () => {
+    const db = h().database.db;
+    const before = await db.selectFrom('due_item').selectAll().orderBy('id').execute();
+    expect(before.length).toBeGreaterThan(0);
+    // Two days later, the job not having run in between.
+    const later = fixedClock('2026-11-22T03:00:00Z');
+    expect(await dueJobPending(db, later)).toBe(true);
+    const out = await runDueJob(db, later, DUE_SOURCES);
+    expect(out.map((s) => s.written + s.removed)).toEqual(out.map(() => 0));
+    expect(await db.selectFrom('due_item').selectAll().orderBy('id').execute()).toEqual(before);
+    expect(await dueJobPending(db, later)).toBe(false);
   });
 
   describe('scope', () => {
