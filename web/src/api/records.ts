@@ -1,5 +1,6 @@
 import { api, withQuery } from './client.js';
 import type {
+  AssignRecordNoInput,
   CardDateInput,
   CloseCardInput,
   DecideCardInput,
@@ -7,7 +8,9 @@ import type {
   PartyCardItem,
   RecordNoBlockItem,
   RecordUpdateItem,
+  RequestCardInput,
   ReturnUpdateInput,
+  SubmitUpdateInput,
   UpdateStepInput,
 } from '../../../src/modules/records/records.schema.js';
 
@@ -43,6 +46,9 @@ export const recordApi = {
   returnUpdate: (id: number, body: ReturnUpdateInput) => api.post<RecordUpdateItem>(`/api/record-updates/${id}/return`, body),
   blocks: (q: { org?: number }, signal?: AbortSignal) => api.get<{ items: RecordNoBlockItem[] }>('/api/record-no-blocks', { ...q }, signal),
   member: (id: number) => api.get<MemberRecordFacts>(`/api/records/members/${id}`),
+  assignRecordNo: (memberId: number, body: AssignRecordNoInput) => api.post<MemberRecordFacts>(`/api/records/members/${memberId}/record-no`, body),
+  requestCard: (body: RequestCardInput) => api.post<PartyCardItem>('/api/party-cards', body),
+  fileUpdate: (body: Omit<SubmitUpdateInput, 'changes'> & { changes: Record<string, unknown> }) => api.post<RecordUpdateItem>('/api/record-updates', body),
 };
 
 export function batchExportUrl(q: { org?: number; month: string }): string {

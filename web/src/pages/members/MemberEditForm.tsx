@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Form, Input, Select, Space, Tabs } from 'antd';
+import { App, Button, Descriptions, Form, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { memberApi, memberKeys } from '../../api/members.js';
 import type { MemberRecord, PatchMemberInput } from '../../api/types.js';
-import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { StaleAlert } from '../../components/StaleAlert.js';
-import { CHOICES, EDITABLE_FIELDS, SECTIONS, sectionOf, type FieldDef, type SectionKey } from './form-layout.js';
+import { EDITABLE_FIELDS, SECTIONS, sectionOf, type SectionKey } from './form-layout.js';
+import { FieldInput } from './FieldInput.js';
 import { HiddenValue } from './HiddenValue.js';
 import { useFieldText } from './useFieldText.js';
 
@@ -69,18 +69,6 @@ export function MemberEditForm({ record, onClose }: { record: MemberRecord; onCl
     setError(null);
   };
 
-  const input = (def: FieldDef) => {
-    const label = t(`member.fields.${def.name}`);
-    if (def.kind === 'date') return <DateField aria-label={label} noFuture />;
-    const choices = CHOICES[def.kind];
-    if (choices) {
-      const current = record[def.name];
-      const all = typeof current === 'string' && !choices.includes(current) ? [...choices, current] : choices;
-      return <Select aria-label={label} allowClear={!def.required} showSearch={{ optionFilterProp: 'label' }} options={all.map((c) => ({ value: c, label: text(def, c) }))} />;
-    }
-    return <Input maxLength={def.max} />;
-  };
-
   const section = (key: SectionKey) => (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))', columnGap: '1rem' }}>
       {SECTIONS[key].map((def) =>
@@ -90,7 +78,7 @@ export function MemberEditForm({ record, onClose }: { record: MemberRecord; onCl
           </Descriptions>
         ) : (
           <Form.Item key={def.name} name={def.name} label={t(`member.fields.${def.name}`)} rules={def.required ? [{ required: true, message: t('common.required') }] : undefined}>
-            {input(def)}
+            <FieldInput def={def} current={record[def.name]} />
           </Form.Item>
         ),
       )}

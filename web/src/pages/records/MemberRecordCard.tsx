@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { recordApi, recordKeys } from '../../api/records.js';
 import { useSession } from '../../auth/session.js';
 import { formatDate } from '../../lib/format.js';
+import { MemberRecordActions } from './MemberRecordActions.js';
 
 /** On the member page: the record number (R-REC-09) and the card's state (R-REC-01/02). */
 export function MemberRecordCard({ memberId }: { memberId: number }) {
@@ -27,6 +28,7 @@ export function MemberRecordCard({ memberId }: { memberId: number }) {
           )}
         </Descriptions.Item>
       </Descriptions>
+      <MemberRecordActions memberId={memberId} facts={facts.data} />
     </Card>
   );
 }
