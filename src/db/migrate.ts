@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_badge.js';
 import * as m0017 from './migrations/0017_transfer.js';
 import * as m0018 from './migrations/0018_exit.js';
 import * as m0019 from './migrations/0019_case_attachment.js';
+import * as m0022 from './migrations/0022_import_staging.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017_transfer': m0017,
   '0018_exit': m0018,
   '0019_case_attachment': m0019,
+  '0022_import_staging': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

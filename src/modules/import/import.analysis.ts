@@ -26,7 +26,7 @@ export const BATCH = 500;
 export type RowPlan =
   | { kind: 'new'; row: number; input: CreateMemberInput }
   | { kind: 'update'; row: number; memberId: number; patch: PatchMemberInput }
-  | { kind: 'unchanged'; row: number; memberId: number };
+  | { kind: 'unchanged'; row: number; memberId: number; version: number };
 
 export interface Counts {
   rows: number;
@@ -251,7 +251,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
           plans.push({ kind: 'update', row: p.row, memberId: m.id, patch });
         } else {
           counts.unchanged++;
-          plans.push({ kind: 'unchanged', row: p.row, memberId: m.id });
+          plans.push({ kind: 'unchanged', row: p.row, memberId: m.id, version: m.version });
         }
         continue;
       }

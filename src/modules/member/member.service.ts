@@ -136,7 +136,7 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 // ---- create, read, edit --------------------------------------------------------------------
 
 /** The columns a new record gets from the create body: cleaned and defaulted as stored. */
-function newMemberFields(input: CreateMemberInput) {
+export function newMemberFields(input: CreateMemberInput) {
   const fullName = tidyFullName(input.fullName);
   return {
     full_name: fullName,
