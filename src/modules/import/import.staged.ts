@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB, ImportJobRow } from '../../db/types.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { addDelta, dimKey, type DimCounts } from '../../domain/rollup-dims.js';
-import { newMemberFields, updateMemberIn } from '../member/member.service.js';
+import { updateMemberIn } from '../member/member.service.js';
 import type { PatchMemberInput } from '../member/member.schema.js';
 import { applyDeltas } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
@@ -23,11 +23,12 @@ export interface StagedMark {
 
 export const stagedMarkOf = (job: ImportJobRow): StagedMark | null => (job.mapping as { staged?: StagedMark } | null)?.staged ?? null;
 
+const blank = Object.fromEntries(staging.MEMBER_COLUMNS.map((c) => [c, null])) as Record<(typeof staging.MEMBER_COLUMNS)[number], null>;
+
 /** One batch of plans as staged rows. */
 export function stagedRows(plans: readonly RowPlan[]): staging.StagedRow[] {
   return plans.map((p) => {
-    const blank = Object.fromEntries(staging.MEMBER_COLUMNS.map((c) => [c, null])) as Record<(typeof staging.MEMBER_COLUMNS)[number], null>;
-    if (p.kind === 'new') return { ...blank, ...newMemberFields(p.input), row: p.row, kind: 'new', member_id: null, member_version: null, patch: null, org_id: p.input.orgId };
+    if (p.kind === 'new') return { ...p.fields, row: p.row, kind: 'new', member_id: null, member_version: null, patch: null, org_id: p.input.orgId };
     if (p.kind === 'update') return { ...blank, row: p.row, kind: 'update', member_id: p.memberId, member_version: p.patch.version, patch: p.patch as never, org_id: null };
     return { ...blank, row: p.row, kind: 'unchanged', member_id: p.memberId, member_version: p.version, patch: null, org_id: null };
   });
@@ -39,12 +40,18 @@ export function stagedRows(plans: readonly RowPlan[]): staging.StagedRow[] {
  * and in scope. Any doubt answers false and the commit analyses the file again.
  */
 export async function stagedStillHolds(tx: Transaction<DB>, ctx: ServiceContext, job: ImportJobRow): Promise<boolean> {
+  const t0 = performance.now();
+  const T = (l: string) => process.env.IMPORT_TRACE && console.error(`[trace] ${l} ${(performance.now() - t0).toFixed(0)} ms`);
   const mark = stagedMarkOf(job);
   if (!mark || mark.today !== ctx.clock.today()) return false;
   if ((await staging.stagedCount(tx, ctx.scope, job.id)) !== mark.rows) return false;
+  T('count');
   const orgs = await staging.stagedOrgs(tx, ctx.scope, job.id);
   if (orgs.some((o) => !o.in_scope || o.dissolved_on !== null || !holdsMembers(o.org_type as OrgType))) return false;
-  return (await staging.stagedConflicts(tx, ctx.scope, job.id)) === 0;
+  T('orgs');
+  const c = await staging.stagedConflicts(tx, ctx.scope, job.id);
+  T('conflicts');
+  return c === 0;
 }
 
 /** New records per statement: bounded work per statement, and a progress step each. */
@@ -70,7 +77,9 @@ export async function commitStaged(
   for (let after = 0; ; ) {
     const last = await staging.newRowsChunkEnd(tx, job.id, after, chunk);
     if (last === null) break;
+    const t = performance.now();
     const r = await staging.insertStagedMembers(tx, ctx.scope, ctx.actor, job.id, after, last, now);
+    if (process.env.IMPORT_TRACE) console.error(`[trace] chunk ${r.created} ${(performance.now() - t).toFixed(0)} ms`);
     tally.created += r.created;
     for (const c of r.rollup) {
       let d = rollup.get(c.org_path);
