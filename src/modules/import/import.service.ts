@@ -8,7 +8,7 @@ import type { DimCounts } from '../../domain/rollup-dims.js';
 import { createMembersIn, updateMemberIn } from '../member/member.service.js';
 import { applyDeltas } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
-import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
+import { analyse, overridesOf, readLayout, type AnalysisTarget, type Counts, type RowPlan } from './import.analysis.js';
 import { csvEncoding, formatOf, readShare, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
 import { commitStaged, stagedRows, stagedStillHolds, type StagedMark } from './import.staged.js';
@@ -324,6 +324,8 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
   const job = await jobOf(ctx, id);
   assertCommittable(present(job));
   const dry = job.counts as Partial<Counts>;
+  // Before the transaction: on PGlite it holds the only connection.
+  const target = await targetOf(ctx, job);
   const now = () => ctx.clock.now();
   if ((await repo.updateJob(ctx.db, ctx.scope, id, { status: 'committing', progress: 0, failure: null }, now(), ['dry_run_done', 'failed'])) === 0) {
     throw stateError(await jobOf(ctx, id), 'ghi vào cơ sở dữ liệu');
@@ -339,7 +341,7 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
         });
         counts = { ...(dry as Counts), ...tally };
       } else {
-        counts = await commitByAnalysis(tx, ctx, job, dry, onProgress);
+        counts = await commitByAnalysis(tx, ctx, job, target, dry, onProgress);
       }
       await repo.updateJob(tx, ctx.scope, id, { status: 'committed', counts, progress: 100, committedAt: now() }, now());
       await appendAudit(tx, ctx.actor, {
@@ -363,9 +365,15 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
 }
 
 /** The commit's own reading of the file, in its transaction: the database changed since the dry run. */
-async function commitByAnalysis(tx: Transaction<DB>, ctx: ServiceContext, job: ImportJobRow, dry: Partial<Counts>, onProgress?: Progress): Promise<Record<string, number>> {
+async function commitByAnalysis(
+  tx: Transaction<DB>,
+  ctx: ServiceContext,
+  job: ImportJobRow,
+  target: AnalysisTarget,
+  dry: Partial<Counts>,
+  onProgress?: Progress,
+): Promise<Record<string, number>> {
   const bytes = await fileOf(ctx, tx, job.id);
-  const target = await targetOf(ctx, job);
   const total = dry.rows ?? null;
   const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
   const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
