@@ -40,18 +40,12 @@ export function stagedRows(plans: readonly RowPlan[]): staging.StagedRow[] {
  * and in scope. Any doubt answers false and the commit analyses the file again.
  */
 export async function stagedStillHolds(tx: Transaction<DB>, ctx: ServiceContext, job: ImportJobRow): Promise<boolean> {
-  const t0 = performance.now();
-  const T = (l: string) => process.env.IMPORT_TRACE && console.error(`[trace] ${l} ${(performance.now() - t0).toFixed(0)} ms`);
   const mark = stagedMarkOf(job);
   if (!mark || mark.today !== ctx.clock.today()) return false;
   if ((await staging.stagedCount(tx, ctx.scope, job.id)) !== mark.rows) return false;
-  T('count');
   const orgs = await staging.stagedOrgs(tx, ctx.scope, job.id);
   if (orgs.some((o) => !o.in_scope || o.dissolved_on !== null || !holdsMembers(o.org_type as OrgType))) return false;
-  T('orgs');
-  const c = await staging.stagedConflicts(tx, ctx.scope, job.id);
-  T('conflicts');
-  return c === 0;
+  return (await staging.stagedConflicts(tx, ctx.scope, job.id)) === 0;
 }
 
 /** New records per statement: bounded work per statement, and a progress step each. */
@@ -77,9 +71,7 @@ export async function commitStaged(
   for (let after = 0; ; ) {
     const last = await staging.newRowsChunkEnd(tx, job.id, after, chunk);
     if (last === null) break;
-    const t = performance.now();
     const r = await staging.insertStagedMembers(tx, ctx.scope, ctx.actor, job.id, after, last, now);
-    if (process.env.IMPORT_TRACE) console.error(`[trace] chunk ${r.created} ${(performance.now() - t).toFixed(0)} ms`);
     tally.created += r.created;
     for (const c of r.rollup) {
       let d = rollup.get(c.org_path);
