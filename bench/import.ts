@@ -69,6 +69,8 @@ interface Run {
   /** RSS before the export and its peak during it: flat when streamed. */
   exportRssBeforeMiB: number;
   exportRssMiB: number;
+  /** The phase in which the sampled RSS was highest. */
+  peakPhase: string;
 }
 
 /** The peak RSS while `work` runs, sampled every 50 ms. */
@@ -85,7 +87,18 @@ async function sampled<T>(work: () => Promise<T>): Promise<{ value: T; peakMiB: 
 
 // ---- the child: the server's part -------------------------------------------------------------
 
+/** Where the process's peak RSS was reached: a sampler over the child's whole life. */
+const peakAt = { phase: 'open', mib: 0 };
+let phase = 'open';
+function watchPeak(): NodeJS.Timeout {
+  return setInterval(() => {
+    const mib = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    if (mib > peakAt.mib) Object.assign(peakAt, { phase, mib });
+  }, 20).unref();
+}
+
 async function child(): Promise<void> {
+  watchPeak();
   const database = await connect(args.url ? { databaseUrl: args.url } : { dataDir: args.dir! });
   try {
     const ctx = staffContext(database.db, systemClock);
@@ -93,7 +106,9 @@ async function child(): Promise<void> {
     const name = args.file!.split('/').at(-1)!;
     let t = performance.now();
     const { value: dry, peakMiB: dryRunRssMiB } = await sampled(async () => {
+      phase = 'upload';
       const job = await uploadFile(ctx, { fileName: name, orgId: Number(args.org), onDuplicate: 'skip', bytes });
+      phase = 'dry run';
       return dryRun(ctx, job.id);
     });
     const job = dry;
@@ -101,10 +116,12 @@ async function child(): Promise<void> {
     console.error(`${name}: dry run ${dryRunS.toFixed(1)} s, peak RSS ${dryRunRssMiB} MiB`);
     if ((dry.counts.error ?? 0) > 0) throw new Error(`rows in error: ${JSON.stringify(dry.problems.slice(0, 3))}`);
     t = performance.now();
+    phase = 'commit';
     const { value: done, peakMiB: commitRssMiB } = await sampled(() => commit(ctx, job.id));
     const commitS = (performance.now() - t) / 1000;
     console.error(`${name}: commit ${commitS.toFixed(1)} s, peak RSS ${commitRssMiB} MiB`);
     // The export of the commune just filled, in the file's format, to nowhere: time and memory.
+    phase = 'export';
     const exportRssBeforeMiB = Math.round(process.memoryUsage.rss() / 2 ** 20);
     t = performance.now();
     let exportBytes = 0;
@@ -130,6 +147,7 @@ async function child(): Promise<void> {
       exportMiB: Math.round((exportBytes / 2 ** 20) * 10) / 10,
       exportRssBeforeMiB,
       exportRssMiB,
+      peakPhase: `${peakAt.phase} (${peakAt.mib} MiB sampled)`,
     };
     process.stdout.write(`RESULT ${JSON.stringify(run)}\n`);
   } finally {

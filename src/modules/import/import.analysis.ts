@@ -178,7 +178,10 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
   for (const o of orgs) byName.set(o.name_norm, [...(byName.get(o.name_norm) ?? []), o]);
   const root = orgs.find((o) => o.path === target.org.path);
 
-  const seen = { citizenId: new Map<string, number>(), partyCardNo: new Map<string, number>(), person: new Map<string, number>() };
+  // Every key of the file is remembered (a million rows: a million of each), so the numeric
+  // ones are kept as numbers, a fraction of a string's memory ('1' + digits keeps leading zeros).
+  const seen = { citizenId: new Map<string | number, number>(), partyCardNo: new Map<string | number, number>(), person: new Map<string, number>() };
+  const keyOf = (key: 'citizenId' | 'partyCardNo' | 'person', value: string) => (key !== 'person' && /^[0-9]{1,15}$/.test(value) ? Number(`1${value}`) : value);
   const dataStart = layout.row + layout.rows;
   let batch: Pending[] = [];
 
@@ -270,9 +273,10 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
 
   const inFile = (row: number, key: 'citizenId' | 'partyCardNo' | 'person', value: string | null, column: string, shown: string | null) => {
     if (value === null) return false;
-    const first = seen[key].get(value);
+    const k = keyOf(key, value);
+    const first = (seen[key] as Map<string | number, number>).get(k);
     if (first === undefined) {
-      seen[key].set(value, row);
+      (seen[key] as Map<string | number, number>).set(k, row);
       return false;
     }
     const label = key === 'citizenId' ? 'số CCCD' : key === 'partyCardNo' ? 'số thẻ đảng' : 'họ tên và ngày sinh';

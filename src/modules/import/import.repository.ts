@@ -70,7 +70,8 @@ export async function jobFile(db: Db, scope: Scope, id: number): Promise<Uint8Ar
     .where('f.job_id', '=', id)
     .where(inScope(scope, 'j.org_path'))
     .executeTakeFirst();
-  return row ? new Uint8Array(row.data) : undefined;
+  // The file as the driver gave it (a Buffer is a Uint8Array): a large file is not copied again.
+  return row ? (row.data instanceof Uint8Array ? row.data : new Uint8Array(row.data)) : undefined;
 }
 
 export interface JobUpdate {

@@ -45,6 +45,9 @@ export const runningProgress = (id: number): number | undefined => live.get(id);
 
 const percentOf = (m: ReadMeter) => Math.min(99, Math.floor(100 * readShare(m)));
 
+/** A commit creating at least this many records refreshes the planner's statistics after it. */
+const ANALYZE_AFTER = 10_000;
+
 /** Job rows are rewritten with the running counts at most this often during a dry run. */
 const PERSIST_EVERY_MS = 2_000;
 
@@ -361,7 +364,9 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
   }
   // The staged rows have served; dropping them is no part of the import (a leftover is harmless).
   await staging.clearStaged(ctx.db, ctx.scope, id).catch(() => undefined);
-  return present(await jobOf(ctx, id));
+  const done = await jobOf(ctx, id);
+  if (((done.counts as Record<string, number>).created ?? 0) >= ANALYZE_AFTER) await staging.analyzeImported(ctx.db);
+  return present(done);
 }
 
 /** The commit's own reading of the file, in its transaction: the database changed since the dry run. */

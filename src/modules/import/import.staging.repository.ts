@@ -142,3 +142,12 @@ export async function stagedUpdates(db: Db, scope: Scope, jobId: number, after: 
     .limit(limit)
     .execute();
 }
+
+/**
+ * Fresh planner statistics for the tables a large import filled. PGlite has no autovacuum to do
+ * it, and on PostgreSQL it comes later: until then plans still assume the tables as they were
+ * (the export of the list just imported, the next import's look-ups).
+ */
+export async function analyzeImported(db: Db): Promise<void> {
+  await sql`analyze member, member_status_period, member_placement, member_name_token`.execute(db);
+}
