@@ -117,6 +117,13 @@ describeApi('member import: the staged commit (issue 6 targets)', (h) => {
     await expect(commit(ctx, twice.id)).rejects.toMatchObject({ code: 'IMPORT_HAS_ERRORS' });
   });
 
+  it('warns of a possible duplicate (same name and date of birth, other keys) and still creates the row', async () => {
+    const j = await dry([person(40, 'Thôn 40', 'Trần Văn Nạp B1'), person(41)]);
+    expect(j.counts).toMatchObject({ new: 2, possibleDuplicates: 1, error: 0 });
+    expect(j.problems).toEqual([expect.objectContaining({ row: 2, code: 'IMPORT_POSSIBLE_DUPLICATE', severity: 'warning' })]);
+    expect((await commit(ctx, j.id)).counts).toMatchObject({ created: 2, possibleDuplicates: 1 });
+  });
+
   it('notices a new holder of a key between the dry run and the commit, and commits what the database now says', async () => {
     const j = await dry([person(10), person(11)]);
     expect(j.counts).toMatchObject({ new: 2 });
