@@ -69,7 +69,7 @@ export async function commitStaged(
   const chunk = chunkOf(dry.new ?? 0);
   const now = ctx.clock.now();
   for (let after = 0; ; ) {
-    const last = await staging.newRowsChunkEnd(tx, job.id, after, chunk);
+    const last = await staging.newRowsChunkEnd(tx, ctx.scope, job.id, after, chunk);
     if (last === null) break;
     const r = await staging.insertStagedMembers(tx, ctx.scope, ctx.actor, job.id, after, last, now);
     tally.created += r.created;

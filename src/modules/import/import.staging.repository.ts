@@ -70,10 +70,11 @@ export async function stagedOrgs(db: Db, scope: Scope, jobId: number) {
 }
 
 /** The row number that ends a chunk of `size` new rows after `after` (null: none left). */
-export async function newRowsChunkEnd(db: Db, jobId: number, after: number, size: number): Promise<number | null> {
+export async function newRowsChunkEnd(db: Db, scope: Scope, jobId: number, after: number, size: number): Promise<number | null> {
   const r = await sql<{ last: number | null }>`
     select max(row) as last from (
-      select row from import_row where job_id = ${jobId} and kind = 'new' and row > ${after} order by row limit ${size}) c`.execute(db);
+      select row from import_row where job_id = ${jobId} and kind = 'new' and row > ${after} and ${jobInScope(scope, jobId)}
+      order by row limit ${size}) c`.execute(db);
   return r.rows[0]?.last ?? null;
 }
 
