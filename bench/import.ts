@@ -1,4 +1,4 @@
-// npm run bench:import [-- --rows 1000000] [--engine pglite|postgres|both] [--keep]
+// npm run bench:import [-- --rows 1000000] [--engine pglite|postgres|both] [--format xlsx|csv|both] [--keep]
 //
 // The member import at scale (issue 6 targets: a 1,000,000-row .xlsx and .csv, dry run and
 // commit each ≤ 60 s on each engine, server memory ≤ 700 MiB). For each engine: an empty
@@ -6,13 +6,15 @@
 // two-row merged header, Vietnamese headers, the cell named in each row) is generated once as
 // .xlsx and as .csv for a commune of it, with different people in each; then a child process —
 // the server's part, so its peak memory is the server's — uploads, dry-runs and commits each
-// file through the import's own use cases and reports times and peak RSS.
+// file through the import's own use cases and reports times and peak RSS, then exports the
+// commune's member list in the same format (issue 6: export of 1,000,000 members ≤ 60 s, memory flat).
 // Not part of `npm run bench`: at a million rows it takes minutes.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -21,6 +23,8 @@ import { systemClock } from '../src/clock.js';
 import { connect, type Database } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { commit, dryRun, uploadFile } from '../src/modules/import/import.service.js';
+import { exportMembersQuery } from '../src/modules/member/member-export.schema.js';
+import { exportMembers } from '../src/modules/member/member-export.service.js';
 import { memberName } from '../src/modules/seed/seed.generator.js';
 import { Rng } from '../src/modules/seed/seed.random.js';
 import { demoAnchors } from '../src/modules/seed/seed.repository.js';
@@ -31,6 +35,8 @@ const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     engine: { type: 'string', default: 'both' },
+    // xlsx, csv or both (a million rows of each take long on a shared machine).
+    format: { type: 'string', default: 'both' },
     keep: { type: 'boolean', default: false },
     // The child's options.
     child: { type: 'boolean', default: false },
@@ -53,24 +59,78 @@ interface Run {
   commitS: number;
   created: number;
   peakRssMiB: number;
+  /** Peak RSS sampled during each phase (the process's peak is the largest). */
+  dryRunRssMiB: number;
+  commitRssMiB: number;
+  /** The commune's member list exported in the file's format, after the commit. */
+  exportS: number;
+  exportRows: number;
+  exportMiB: number;
+  /** RSS before the export and its peak during it: flat when streamed. */
+  exportRssBeforeMiB: number;
+  exportRssMiB: number;
+  /** The phase in which the sampled RSS was highest. */
+  peakPhase: string;
+}
+
+/** The peak RSS while `work` runs, sampled every 50 ms. */
+async function sampled<T>(work: () => Promise<T>): Promise<{ value: T; peakMiB: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  try {
+    const value = await work();
+    return { value, peakMiB: Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 // ---- the child: the server's part -------------------------------------------------------------
 
+/** Where the process's peak RSS was reached: a sampler over the child's whole life. */
+const peakAt = { phase: 'open', mib: 0 };
+let phase = 'open';
+function watchPeak(): NodeJS.Timeout {
+  return setInterval(() => {
+    const mib = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    if (mib > peakAt.mib) Object.assign(peakAt, { phase, mib });
+  }, 20).unref();
+}
+
 async function child(): Promise<void> {
+  watchPeak();
   const database = await connect(args.url ? { databaseUrl: args.url } : { dataDir: args.dir! });
   try {
     const ctx = staffContext(database.db, systemClock);
     const bytes = new Uint8Array(readFileSync(args.file!));
     const name = args.file!.split('/').at(-1)!;
     let t = performance.now();
-    const job = await uploadFile(ctx, { fileName: name, orgId: Number(args.org), onDuplicate: 'skip', bytes });
-    const dry = await dryRun(ctx, job.id);
+    const { value: dry, peakMiB: dryRunRssMiB } = await sampled(async () => {
+      phase = 'upload';
+      const job = await uploadFile(ctx, { fileName: name, orgId: Number(args.org), onDuplicate: 'skip', bytes });
+      phase = 'dry run';
+      return dryRun(ctx, job.id);
+    });
+    const job = dry;
     const dryRunS = (performance.now() - t) / 1000;
+    console.error(`${name}: dry run ${dryRunS.toFixed(1)} s, peak RSS ${dryRunRssMiB} MiB`);
     if ((dry.counts.error ?? 0) > 0) throw new Error(`rows in error: ${JSON.stringify(dry.problems.slice(0, 3))}`);
     t = performance.now();
-    const done = await commit(ctx, job.id);
+    phase = 'commit';
+    const { value: done, peakMiB: commitRssMiB } = await sampled(() => commit(ctx, job.id));
     const commitS = (performance.now() - t) / 1000;
+    console.error(`${name}: commit ${commitS.toFixed(1)} s, peak RSS ${commitRssMiB} MiB`);
+    // The export of the commune just filled, in the file's format, to nowhere: time and memory.
+    phase = 'export';
+    const exportRssBeforeMiB = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    t = performance.now();
+    let exportBytes = 0;
+    const { peakMiB: exportRssMiB } = await sampled(async () => {
+      const file = await exportMembers(ctx, exportMembersQuery.parse({ org: Number(args.org), format: job.format }), { onError: (e) => console.error(e) });
+      await pipeline(file.body, new Writable({ write: (c: Buffer, _e, cb) => ((exportBytes += c.length), cb()) }));
+    });
+    const exportS = (performance.now() - t) / 1000;
+    const exported = await sql<{ after: { rows: number } }>`select after from audit_log where action = 'member.export' order by id desc limit 1`.execute(database.db);
     const run: Run = {
       format: job.format,
       mib: Math.round((bytes.length / 2 ** 20) * 10) / 10,
@@ -80,6 +140,14 @@ async function child(): Promise<void> {
       created: done.counts.created ?? 0,
       // ru_maxrss is in KiB on Linux.
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      dryRunRssMiB,
+      commitRssMiB,
+      exportS,
+      exportRows: exported.rows[0]?.after.rows ?? 0,
+      exportMiB: Math.round((exportBytes / 2 ** 20) * 10) / 10,
+      exportRssBeforeMiB,
+      exportRssMiB,
+      peakPhase: `${peakAt.phase} (${peakAt.mib} MiB sampled)`,
     };
     process.stdout.write(`RESULT ${JSON.stringify(run)}\n`);
   } finally {
@@ -246,12 +314,12 @@ async function main(): Promise<void> {
           const t = performance.now();
           files = { xlsx: join(dir, `ds-${n}.xlsx`), csv: join(dir, `ds-${n}.csv`) };
           // Different people in the two files: each commit creates its own n members.
-          await writeXlsx(files.xlsx, n, 100_000_000, target.cells);
-          await writeCsv(files.csv, n, 200_000_000, target.cells);
+          if (args.format !== 'csv') await writeXlsx(files.xlsx, n, 100_000_000, target.cells);
+          if (args.format !== 'xlsx') await writeCsv(files.csv, n, 200_000_000, target.cells);
           console.log(`generated ${n} rows as .xlsx and .csv in ${((performance.now() - t) / 1000).toFixed(1)} s`);
         }
         const runs: Run[] = [];
-        for (const file of [files.xlsx, files.csv]) {
+        for (const file of args.format === 'both' ? [files.xlsx, files.csv] : [files[args.format as 'xlsx' | 'csv']]) {
           const run = await runChild(target.where, file, target.communeId);
           console.log(`${engine} ${run.format}: ${JSON.stringify(run)}`);
           runs.push(run);
@@ -265,10 +333,16 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\n### Member import, ${n.toLocaleString('en')} rows\n`);
-  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | members created | peak RSS (MiB) |');
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | members created | peak RSS (MiB): dry run / commit / process |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const { engine, runs } of results) {
-    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.created} | ${r.peakRssMiB} |`);
+    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} |`);
+  }
+  console.log('\n| engine | export | members | size (MiB) | time (s) | RSS before → peak during (MiB) |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const { engine, runs } of results) {
+    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.exportRows} | ${r.exportMiB} | ${r.exportS.toFixed(1)} | ${r.exportRssBeforeMiB} → ${r.exportRssMiB} |`);
   }
 }
 

@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_exit.js';
 import * as m0019 from './migrations/0019_case_attachment.js';
 import * as m0020 from './migrations/0020_records.js';
 import * as m0021 from './migrations/0021_import_kind.js';
+import * as m0022 from './migrations/0022_import_staging.js';
 import * as m0023 from './migrations/0023_due_badge_speed.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0019_case_attachment': m0019,
   '0020_records': m0020,
   '0021_import_kind': m0021,
+  '0022_import_staging': m0022,
   '0023_due_badge_speed': m0023,
 };
 

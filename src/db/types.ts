@@ -346,6 +346,44 @@ export interface ImportFileTable {
   data: Uint8Array;
 }
 
+/**
+ * A valid row of a dry run as the commit will write it (migration 0022): a new record's stored
+ * columns, or the record it matched (id and version read) and, for an update, the patch.
+ */
+export interface ImportRowTable {
+  job_id: number;
+  row: number;
+  kind: 'new' | 'update' | 'unchanged';
+  member_id: number | null;
+  member_version: number | null;
+  patch: Json | null;
+  full_name: string | null;
+  name_norm: string | null;
+  name_sort: string | null;
+  other_names: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  birthplace: string | null;
+  hometown: string | null;
+  residence: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  citizen_id: string | null;
+  party_card_no: string | null;
+  admission_date: string | null;
+  official_date: string | null;
+  youth_union_date: string | null;
+  general_education: string | null;
+  professional_level: string | null;
+  theory_level: string | null;
+  occupation: string | null;
+  positions: string | null;
+  phone: string | null;
+  status: string | null;
+  status_since: string | null;
+  org_id: number | null;
+}
+
 export interface DueItemTable {
   id: Generated<number>;
   case_kind: string;
@@ -703,6 +741,7 @@ export interface DB {
   import_template: ImportTemplateTable;
   import_job: ImportJobTable;
   import_file: ImportFileTable;
+  import_row: ImportRowTable;
   due_item: DueItemTable;
   job_run: JobRunTable;
   recognition_case: RecognitionCaseTable;

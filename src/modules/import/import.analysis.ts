@@ -7,7 +7,7 @@ import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import type { Scope } from '../auth/scope.js';
-import { memberInputIssues } from '../member/member.service.js';
+import { newMemberFields, newMemberIssues, type NewMemberFields } from '../member/member.service.js';
 import { createMemberBody, FIELD_LABELS, type CreateMemberInput, type PatchMemberInput } from '../member/member.schema.js';
 import * as repo from './import.repository.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
@@ -24,9 +24,9 @@ z.config(z.locales.vi());
 export const BATCH = 500;
 
 export type RowPlan =
-  | { kind: 'new'; row: number; input: CreateMemberInput }
+  | { kind: 'new'; row: number; input: CreateMemberInput; fields: NewMemberFields }
   | { kind: 'update'; row: number; memberId: number; patch: PatchMemberInput }
-  | { kind: 'unchanged'; row: number; memberId: number };
+  | { kind: 'unchanged'; row: number; memberId: number; version: number };
 
 export interface Counts {
   rows: number;
@@ -94,8 +94,8 @@ export function overridesOf(mapping: Record<string, string | null> | null | unde
 interface Pending {
   row: number;
   input: CreateMemberInput;
-  /** The normalized full name, computed once per row. */
-  nameNorm: string;
+  /** The record's stored columns (normalized name included), derived once per row. */
+  fields: NewMemberFields;
   columnOf: Partial<Record<string, string>>;
   provided: Set<string>;
 }
@@ -178,7 +178,10 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
   for (const o of orgs) byName.set(o.name_norm, [...(byName.get(o.name_norm) ?? []), o]);
   const root = orgs.find((o) => o.path === target.org.path);
 
-  const seen = { citizenId: new Map<string, number>(), partyCardNo: new Map<string, number>(), person: new Map<string, number>() };
+  // Every key of the file is remembered (a million rows: a million of each), so the numeric
+  // ones are kept as numbers, a fraction of a string's memory ('1' + digits keeps leading zeros).
+  const seen = { citizenId: new Map<string | number, number>(), partyCardNo: new Map<string | number, number>(), person: new Map<string, number>() };
+  const keyOf = (key: 'citizenId' | 'partyCardNo' | 'person', value: string) => (key !== 'person' && /^[0-9]{1,15}$/.test(value) ? Number(`1${value}`) : value);
   const dataStart = layout.row + layout.rows;
   let batch: Pending[] = [];
 
@@ -223,7 +226,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
       : await repo.membersByNameAndBirth(
           db,
           target.scope,
-          unmatched.map((p) => ({ nameNorm: p.nameNorm, birthDate: p.input.birthDate })),
+          unmatched.map((p) => ({ nameNorm: p.fields.name_norm, birthDate: p.input.birthDate })),
         );
     const plans: RowPlan[] = [];
     for (const p of batch) {
@@ -251,18 +254,18 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
           plans.push({ kind: 'update', row: p.row, memberId: m.id, patch });
         } else {
           counts.unchanged++;
-          plans.push({ kind: 'unchanged', row: p.row, memberId: m.id });
+          plans.push({ kind: 'unchanged', row: p.row, memberId: m.id, version: m.version });
         }
         continue;
       }
-      const nameNorm = p.nameNorm;
+      const nameNorm = p.fields.name_norm;
       const twin = similar.find((s) => s.name_norm === nameNorm && s.birth_date === p.input.birthDate);
       if (twin) {
         counts.possibleDuplicates++;
         report(problemOf(p.row, col('fullName'), p.input.fullName, new AppError('IMPORT_POSSIBLE_DUPLICATE', { name: twin.full_name, birthDate: twin.birth_date }, { field: 'fullName', row: p.row }), 'warning'));
       }
       counts.new++;
-      plans.push({ kind: 'new', row: p.row, input: p.input });
+      plans.push({ kind: 'new', row: p.row, input: p.input, fields: p.fields });
     }
     batch = [];
     if (opts.onPlans && rowsInError.size === 0) await opts.onPlans(plans);
@@ -270,9 +273,10 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
 
   const inFile = (row: number, key: 'citizenId' | 'partyCardNo' | 'person', value: string | null, column: string, shown: string | null) => {
     if (value === null) return false;
-    const first = seen[key].get(value);
+    const k = keyOf(key, value);
+    const first = (seen[key] as Map<string | number, number>).get(k);
     if (first === undefined) {
-      seen[key].set(value, row);
+      (seen[key] as Map<string | number, number>).set(k, row);
       return false;
     }
     const label = key === 'citizenId' ? 'số CCCD' : key === 'partyCardNo' ? 'số thẻ đảng' : 'họ tên và ngày sinh';
@@ -293,6 +297,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     // The API's own body schema, then the form's rules (R-REC-10) with the API's codes and messages.
     const parsed = createMemberBody.safeParse({ ...read.draft, orgId: org?.id ?? target.org.id });
     const col = (f: string) => read.columnOf[f] ?? FIELD_LABELS[f] ?? f;
+    let fields: NewMemberFields | null = null;
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
@@ -300,7 +305,8 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
         report(problemOf(row, col(field), read.draft[field] ?? null, new AppError('VALIDATION', { detail: `${label}: ${issue.message}` }, { field, row })));
       }
     } else {
-      for (const e of memberInputIssues(parsed.data, target.today)) {
+      fields = newMemberFields(parsed.data);
+      for (const e of newMemberIssues(fields, target.today)) {
         const field = (e.details as { field?: string } | undefined)?.field ?? '';
         report(problemOf(row, col(field), read.draft[field] ?? null, new AppError(e.code, e.params, { field, row })));
       }
@@ -310,7 +316,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     const dupe =
       inFile(row, 'citizenId', cid, col('citizenId'), read.draft.citizenId ?? null) ||
       inFile(row, 'partyCardNo', card, col('partyCardNo'), read.draft.partyCardNo ?? null);
-    const nameNorm = read.draft.fullName ? normalizeName(tidyFullName(read.draft.fullName)) : null;
+    const nameNorm = fields?.name_norm ?? (read.draft.fullName ? normalizeName(tidyFullName(read.draft.fullName)) : null);
     if (!dupe && nameNorm !== null && read.draft.birthDate) {
       inFile(row, 'person', `${nameNorm}|${read.draft.birthDate}`, col('fullName'), read.draft.fullName!);
     }
@@ -319,8 +325,8 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
       counts.error++;
       return;
     }
-    if (!parsed.success || !org) return;
-    batch.push({ row, input: parsed.data, nameNorm: nameNorm ?? normalizeName(tidyFullName(parsed.data.fullName)), columnOf: read.columnOf, provided: new Set(Object.keys(read.draft)) });
+    if (!parsed.success || !org || !fields) return;
+    batch.push({ row, input: parsed.data, fields, columnOf: read.columnOf, provided: new Set(Object.keys(read.draft)) });
   };
 
   for await (const r of sheetRows(format, bytes, opts.meter)) {

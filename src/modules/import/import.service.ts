@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus, ImportKind } from '../../db/types.js';
 import type { HeaderLayout } from '../../domain/import/columns.js';
 import { AppError } from '../../errors.js';
@@ -8,13 +8,15 @@ import type { DimCounts } from '../../domain/rollup-dims.js';
 import { createMembersIn, updateMemberIn } from '../member/member.service.js';
 import { applyDeltas } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
-import { analyse, overridesOf, readLayout, type Counts, type RowPlan } from './import.analysis.js';
+import { analyse, overridesOf, readLayout, type AnalysisTarget, type Counts, type RowPlan } from './import.analysis.js';
 import { csvEncoding, formatOf, readShare, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
 import { IMPORT_FIELDS } from '../../domain/import/columns.js';
 import { KIND_SPECS } from '../../domain/import/kind-columns.js';
 import { commitKind, dryRunKind, runningKindProgress } from './kinds/kind-import.service.js';
 import { readKindLayout } from './kinds/kind-layout.js';
+import { commitStaged, stagedRows, stagedStillHolds, type StagedMark } from './import.staged.js';
+import * as staging from './import.staging.repository.js';
 import type { ImportJob, ImportLayout, ImportProblem, RemapBody, TemplateBody, UploadQuery, UploadResponse } from './import.schema.js';
 
 // Use cases of the member import (issue 6): upload → dry run (report, nothing written) →
@@ -46,6 +48,9 @@ const live = new Map<number, number>();
 export const runningProgress = (id: number): number | undefined => live.get(id);
 
 const percentOf = (m: ReadMeter) => Math.min(99, Math.floor(100 * readShare(m)));
+
+/** A commit creating at least this many records refreshes the planner's statistics after it. */
+const ANALYZE_AFTER = 10_000;
 
 /** Job rows are rewritten with the running counts at most this often during a dry run. */
 const PERSIST_EVERY_MS = 2_000;
@@ -198,7 +203,9 @@ export async function remap(ctx: ServiceContext, id: number, body: RemapBody): P
     }
     return { ...c, field };
   });
-  const mapping = { ...(job.mapping as object), layout: { ...layout, columns } };
+  // A new reading of the columns: the staged rows of the last dry run no longer say anything.
+  const { staged: _staged, ...kept } = (job.mapping ?? {}) as { staged?: StagedMark };
+  const mapping = { ...kept, layout: { ...layout, columns } };
   return ctx.db.transaction().execute(async (tx) => {
     const n = await repo.updateJob(
       tx,
@@ -209,6 +216,7 @@ export async function remap(ctx: ServiceContext, id: number, body: RemapBody): P
       ['parsed', 'dry_run_done', 'failed'],
     );
     if (n === 0) throw stateError(job, 'đổi cột');
+    await staging.clearStaged(tx, ctx.scope, id);
     await appendAudit(tx, ctx.actor, { action: 'import.remap', entityType: 'import_job', entityId: id, orgPath: job.org_path, after: { columns: columns.map((c) => ({ header: c.header, field: c.field })) } });
     return present((await repo.findJob(tx, ctx.scope, id))!);
   });
@@ -232,12 +240,19 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
   const now = () => ctx.clock.now();
   const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
   let persisted = Date.now();
+  // The rows of an earlier dry run go, and with them the mark that lets a commit use them.
+  const { staged: _old, ...mapping } = (job.mapping ?? {}) as { staged?: StagedMark };
+  await repo.updateJob(ctx.db, ctx.scope, id, { mapping }, now());
+  await staging.clearStaged(ctx.db, ctx.scope, id);
   live.set(id, 0);
   try {
-    const result = await analyse(ctx.db, await targetOf(ctx, job), job.format, bytes, {
+    const target = await targetOf(ctx, job);
+    const result = await analyse(ctx.db, target, job.format, bytes, {
       layout,
       maxProblems: MAX_STORED_PROBLEMS,
       meter,
+      // Each valid row once, as the record it will become: the commit writes from there.
+      onPlans: (plans) => staging.stageRows(ctx.db, ctx.scope, id, stagedRows(plans)),
       onBatch: async (rows, counts) => {
         onProgress?.(rows, null);
         live.set(id, percentOf(meter));
@@ -248,11 +263,13 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
       },
     });
     onProgress?.(result.counts.rows, result.counts.rows);
+    const c = result.counts;
+    const staged: StagedMark | undefined = c.error === 0 ? { rows: c.new + c.toUpdate + c.unchanged, today: target.today } : undefined;
     const n = await repo.updateJob(
       ctx.db,
       ctx.scope,
       id,
-      { status: 'dry_run_done', counts: result.counts, problems: result.problems, problemCount: result.problemCount, progress: 100, failure: null },
+      { status: 'dry_run_done', counts: c, problems: result.problems, problemCount: result.problemCount, progress: 100, failure: null, mapping: { ...mapping, staged } },
       now(),
       ['parsed', 'dry_run_done', 'failed'],
     );
@@ -316,11 +333,12 @@ export function assertCommittable(job: ImportJob): void {
 }
 
 /**
- * Writes the file in ONE transaction, re-reading and re-checking every row against the database
- * as it is now (the same pass as the dry run): a row in error, or with the stop policy a
- * duplicate that differs, rolls everything back. Members are created and edited through the
- * member registry's own paths (intervals, roll-ups, name words, per-record audit); one more audit
- * entry records the import with the file's SHA-256 and the counts.
+ * Writes the file in ONE transaction. When the dry run's staged rows still hold (nothing they
+ * rest on changed since: import.staged.ts), the commit writes from them set-based; otherwise it
+ * re-reads and re-checks every row against the database as it is now (the same pass as the dry
+ * run): a row in error, or with the stop policy a duplicate that differs, rolls everything back.
+ * Either way: intervals, roll-ups, name words, per-record audit, and one more audit entry that
+ * records the import with the file's SHA-256 and the counts.
  */
 export async function commit(ctx: ServiceContext, id: number, onProgress?: Progress): Promise<ImportJob> {
   const job = await jobOf(ctx, id);
@@ -330,38 +348,25 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
     return present(await jobOf(ctx, id));
   }
   const dry = job.counts as Partial<Counts>;
-  const layout = layoutOf(job)!;
-  const bytes = await fileOf(ctx, ctx.db, id);
+  // Before the transaction: on PGlite it holds the only connection.
   const target = await targetOf(ctx, job);
   const now = () => ctx.clock.now();
   if ((await repo.updateJob(ctx.db, ctx.scope, id, { status: 'committing', progress: 0, failure: null }, now(), ['dry_run_done', 'failed'])) === 0) {
     throw stateError(await jobOf(ctx, id), 'ghi vào cơ sở dữ liệu');
   }
-  const total = dry.rows ?? null;
-  const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
-  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
-  const rollup = new Map<string, DimCounts>();
   live.set(id, 0);
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const result = await analyse(tx, target, job.format, bytes, {
-        layout,
-        maxProblems: 100,
-        stopAtError: true,
-        skipPossibleDuplicates: true,
-        onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally, rollup),
-        meter,
-        onBatch: async (rows) => {
-          live.set(id, percentOf(meter));
-          onProgress?.(rows, total);
-        },
-      });
-      if (result.counts.error > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: result.counts.error }, { field: 'body' });
-      // The new records' roll-up contribution, summed per org over the whole file, written once.
-      await applyDeltas(tx, rollup);
-      onProgress?.(result.counts.rows, result.counts.rows);
-      // Possible duplicates only warn: the commit keeps the dry run's count of them.
-      const counts = { ...result.counts, possibleDuplicates: dry.possibleDuplicates ?? 0, ...tally };
+      let counts: Record<string, number>;
+      if (await stagedStillHolds(tx, ctx, job)) {
+        const tally = await commitStaged(tx, ctx, job, dry, (done, total) => {
+          live.set(id, Math.min(99, Math.floor((100 * done) / Math.max(1, total))));
+          onProgress?.(done, total);
+        });
+        counts = { ...(dry as Counts), ...tally };
+      } else {
+        counts = await commitByAnalysis(tx, ctx, job, target, dry, onProgress);
+      }
       await repo.updateJob(tx, ctx.scope, id, { status: 'committed', counts, progress: 100, committedAt: now() }, now());
       await appendAudit(tx, ctx.actor, {
         action: 'import.commit',
@@ -378,13 +383,52 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
   } finally {
     live.delete(id);
   }
-  return present(await jobOf(ctx, id));
+  // The staged rows have served; dropping them is no part of the import (a leftover is harmless).
+  await staging.clearStaged(ctx.db, ctx.scope, id).catch(() => undefined);
+  const done = await jobOf(ctx, id);
+  if (((done.counts as Record<string, number>).created ?? 0) >= ANALYZE_AFTER) await staging.analyzeImported(ctx.db);
+  return present(done);
+}
+
+/** The commit's own reading of the file, in its transaction: the database changed since the dry run. */
+async function commitByAnalysis(
+  tx: Transaction<DB>,
+  ctx: ServiceContext,
+  job: ImportJobRow,
+  target: AnalysisTarget,
+  dry: Partial<Counts>,
+  onProgress?: Progress,
+): Promise<Record<string, number>> {
+  const bytes = await fileOf(ctx, tx, job.id);
+  const total = dry.rows ?? null;
+  const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  const rollup = new Map<string, DimCounts>();
+  const result = await analyse(tx, target, job.format, bytes, {
+    layout: layoutOf(job)!,
+    maxProblems: 100,
+    stopAtError: true,
+    skipPossibleDuplicates: true,
+    onPlans: (plans) => applyPlans(tx, ctx, plans, job.on_duplicate, tally, rollup),
+    meter,
+    onBatch: async (rows) => {
+      live.set(job.id, percentOf(meter));
+      onProgress?.(rows, total);
+    },
+  });
+  if (result.counts.error > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: result.counts.error }, { field: 'body' });
+  // The new records' roll-up contribution, summed per org over the whole file, written once.
+  await applyDeltas(tx, rollup);
+  onProgress?.(result.counts.rows, result.counts.rows);
+  // Possible duplicates only warn: the commit keeps the dry run's count of them.
+  return { ...result.counts, possibleDuplicates: dry.possibleDuplicates ?? 0, ...tally };
 }
 
 export async function cancel(ctx: ServiceContext, id: number): Promise<ImportJob> {
   const job = await jobOf(ctx, id);
   const n = await repo.updateJob(ctx.db, ctx.scope, id, { status: 'cancelled' }, ctx.clock.now(), ['parsed', 'dry_run_done', 'failed']);
   if (n === 0) throw stateError(job, 'hủy');
+  await staging.clearStaged(ctx.db, ctx.scope, id);
   await appendAudit(ctx.db, ctx.actor, { action: 'import.cancel', entityType: 'import_job', entityId: id, orgPath: job.org_path, after: { fileName: job.file_name } });
   return present(await jobOf(ctx, id));
 }

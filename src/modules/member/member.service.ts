@@ -136,7 +136,7 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 // ---- create, read, edit --------------------------------------------------------------------
 
 /** The columns a new record gets from the create body: cleaned and defaulted as stored. */
-function newMemberFields(input: CreateMemberInput) {
+export function newMemberFields(input: CreateMemberInput) {
   const fullName = tidyFullName(input.fullName);
   return {
     full_name: fullName,
@@ -171,7 +171,14 @@ function newMemberFields(input: CreateMemberInput) {
  * with: the import's dry run reports a row's problems with exactly these codes and messages.
  */
 export function memberInputIssues(input: CreateMemberInput, today: string): AppError[] {
-  return memberFieldIssues(factsOf(newMemberFields(input)), today).map(issueError);
+  return newMemberIssues(newMemberFields(input), today);
+}
+
+export type NewMemberFields = ReturnType<typeof newMemberFields>;
+
+/** memberInputIssues over the columns already derived (an import derives them once per row). */
+export function newMemberIssues(fields: NewMemberFields, today: string): AppError[] {
+  return memberFieldIssues(factsOf(fields), today).map(issueError);
 }
 
 export async function createMember(ctx: ServiceContext, input: CreateMemberInput): Promise<MemberRecord> {

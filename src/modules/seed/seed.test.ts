@@ -233,7 +233,7 @@ describeEachEngine('seed bulk mode', (getDb) => {
     expect(before.indexes.map((i) => i.name)).toContain('member_name_trgm_idx');
     expect(before.foreignKeys.length).toBeGreaterThan(0);
     expect(before.triggers).toEqual(
-      ['member_name_token_delete', 'member_name_token_insert', 'member_name_token_update', 'member_name_word_add'].map((name) => ({ table: 'member', name })),
+      ['member_name_token_delete', 'member_name_token_insert', 'member_name_token_update', 'member_name_word_add', 'member_name_word_update'].map((name) => ({ table: 'member', name })),
     );
     await dropBulkSchema(db, before);
     expect(await readBulkSchema(db, BULK_TABLES)).toEqual({ indexes: [], foreignKeys: [], triggers: [] });

@@ -1,0 +1,154 @@
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { DB, ImportRowTable } from '../../db/types.js';
+import { ROLLUP_DIMS } from '../../domain/rollup-dims.js';
+import { ACTIVE_STATUSES } from '../../domain/member-status.js';
+import type { Actor } from '../audit/audit.repository.js';
+import { inScope, type Scope } from '../auth/scope.js';
+
+// The SQL of the staged import (migration 0022): the dry run's valid rows, kept as the records
+// they will become, and the commit's set-based writes from them. Every statement reaches the
+// rows through their job, in the caller's scope.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type StagedRow = Omit<ImportRowTable, 'job_id'>;
+
+/** The stored columns of a new record, as member has them (and import_row mirrors them). */
+export const MEMBER_COLUMNS = [
+  'full_name', 'name_norm', 'name_sort', 'other_names', 'sex', 'birth_date', 'birthplace', 'hometown', 'residence', 'ethnicity',
+  'religion', 'citizen_id', 'party_card_no', 'admission_date', 'official_date', 'youth_union_date', 'general_education',
+  'professional_level', 'theory_level', 'occupation', 'positions', 'phone', 'status', 'status_since',
+] as const;
+
+const jobInScope = (scope: Scope, jobId: number) => sql<SqlBool>`exists (select 1 from import_job j where j.id = ${jobId} and ${inScope(scope, 'j.org_path')})`;
+
+/** Drops a job's staged rows (a new dry run, a cancel, after the commit). */
+export async function clearStaged(db: Db, scope: Scope, jobId: number): Promise<void> {
+  await sql`delete from import_row where job_id = ${jobId} and ${jobInScope(scope, jobId)}`.execute(db);
+}
+
+/** Adds one batch of a dry run's rows, in one statement. */
+export async function stageRows(db: Db, scope: Scope, jobId: number, rows: readonly StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into import_row
+    select ${jobId}::bigint, v.row, v.kind, v.member_id, v.member_version, v.patch, ${sql.join(MEMBER_COLUMNS.map((c) => sql.ref(`v.${c}`)))}, v.org_id
+    from jsonb_populate_recordset(null::import_row, ${JSON.stringify(rows)}::jsonb) as v
+    where ${jobInScope(scope, jobId)}`.execute(db);
+}
+
+export async function stagedCount(db: Db, scope: Scope, jobId: number): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from import_row where job_id = ${jobId} and ${jobInScope(scope, jobId)}`.execute(db);
+  return r.rows[0]!.n;
+}
+
+/**
+ * How many staged rows the database has moved away from since the dry run: a new record's
+ * citizen ID or card number now held by someone (as keysTaken tests them), or a matched record
+ * edited, deleted or out of scope since it was read (its version).
+ */
+export async function stagedConflicts(db: Db, scope: Scope, jobId: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from import_row r
+    where r.job_id = ${jobId} and ${jobInScope(scope, jobId)} and (
+      (r.kind = 'new' and (
+        exists (select 1 from member m where m.citizen_id = r.citizen_id and m.deleted_at is null)
+        or exists (select 1 from member m where m.party_card_no = r.party_card_no)))
+      or (r.kind <> 'new' and not exists (
+        select 1 from member m
+        where m.id = r.member_id and m.version = r.member_version and m.deleted_at is null and ${inScope(scope, 'm.org_path')})))`.execute(db);
+  return r.rows[0]!.n;
+}
+
+/** The orgs the new rows go to, as they are now and as the caller sees them. */
+export async function stagedOrgs(db: Db, scope: Scope, jobId: number) {
+  const r = await sql<{ org_id: number; org_type: string | null; dissolved_on: string | null; in_scope: boolean }>`
+    select s.org_id, o.org_type, o.dissolved_on, (o.id is not null) as in_scope
+    from (select distinct org_id from import_row where job_id = ${jobId} and kind = 'new' and ${jobInScope(scope, jobId)}) s
+    left join org o on o.id = s.org_id and ${inScope(scope, 'o.path')}`.execute(db);
+  return r.rows;
+}
+
+/** The row number that ends a chunk of `size` new rows after `after` (null: none left). */
+export async function newRowsChunkEnd(db: Db, scope: Scope, jobId: number, after: number, size: number): Promise<number | null> {
+  const r = await sql<{ last: number | null }>`
+    select max(row) as last from (
+      select row from import_row where job_id = ${jobId} and kind = 'new' and row > ${after} and ${jobInScope(scope, jobId)}
+      order by row limit ${size}) c`.execute(db);
+  return r.rows[0]?.last ?? null;
+}
+
+export interface RollupCount {
+  org_path: string;
+  dim: string;
+  val: string;
+  n: number;
+}
+
+/**
+ * Creates the new records of rows (after, last] in one statement: the members (in scope only),
+ * their first status interval and placement (as insertFirstIntervals), a `member.create` audit
+ * row each with the record as memberFields presents it; answers their roll-up contributions
+ * summed per org, dimension and value (the SQL side of ROLLUP_DIMS) and how many were created.
+ */
+export async function insertStagedMembers(db: Db, scope: Scope, actor: Actor, jobId: number, after: number, last: number, now: Date) {
+  const cols = sql.join(MEMBER_COLUMNS.map((c) => sql.ref(c)));
+  const dims = sql.join(ROLLUP_DIMS.map((d) => sql`(${sql.lit(d.dim)}, (${sql.raw(d.sql)})::text)`));
+  const r = await sql<RollupCount & { created: number }>`
+    with ins as (
+      insert into member (${cols}, org_id, org_path, created_at, updated_at)
+      select ${sql.join(MEMBER_COLUMNS.map((c) => sql.ref(`r.${c}`)))}, o.id, o.path, ${now}::timestamptz, ${now}::timestamptz
+      from import_row r join org o on o.id = r.org_id
+      where r.job_id = ${jobId} and r.kind = 'new' and r.row > ${after} and r.row <= ${last} and ${inScope(scope, 'o.path')}
+      order by r.row
+      returning *),
+    periods as (
+      insert into member_status_period (member_id, valid_from, valid_to, status, decision_no)
+      select id, status_since, null, status, null from ins),
+    placements as (
+      insert into member_placement (member_id, valid_from, valid_to, org_id)
+      select id, coalesce(admission_date, status_since), null, org_id from ins),
+    audit as (
+      insert into audit_log (user_id, ip, action, entity_type, entity_id, org_path, before, after)
+      select ${actor.userId}::bigint, ${actor.ip}::text, 'member.create', 'member', id::text, org_path, null,
+        jsonb_build_object(
+          'fullName', full_name, 'otherNames', other_names, 'sex', sex, 'birthDate', birth_date, 'birthplace', birthplace,
+          'hometown', hometown, 'residence', residence, 'ethnicity', ethnicity, 'religion', religion, 'citizenId', citizen_id,
+          'partyCardNo', party_card_no, 'admissionDate', admission_date, 'officialDate', official_date,
+          'youthUnionDate', youth_union_date, 'generalEducation', general_education, 'professionalLevel', professional_level,
+          'theoryLevel', theory_level, 'occupation', occupation, 'positions', positions, 'phone', phone, 'status', status,
+          'statusSince', status_since, 'orgId', org_id)
+      from ins),
+    dims as (
+      select ins.org_path, d.dim, d.val from ins cross join lateral (values ${dims}) as d(dim, val)
+      where ins.status in (${sql.join(ACTIVE_STATUSES.map((s) => sql.lit(s)))}))
+    select org_path, dim, val, count(*)::int as n, (select count(*)::int from ins) as created
+    from dims group by org_path, dim, val
+    union all
+    select null, null, null, 0, (select count(*)::int from ins)`.execute(db);
+  const created = r.rows[0]?.created ?? 0;
+  return { created, rollup: r.rows.filter((x) => x.dim !== null) as RollupCount[] };
+}
+
+/** The staged updates after row `after`, in file order, `limit` at a time. */
+export async function stagedUpdates(db: Db, scope: Scope, jobId: number, after: number, limit: number) {
+  return db
+    .selectFrom('import_row')
+    .select(['row', 'member_id', 'patch'])
+    .where('job_id', '=', jobId)
+    .where('kind', '=', 'update')
+    .where('row', '>', after)
+    .where(jobInScope(scope, jobId))
+    .orderBy('row')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Fresh planner statistics for the tables a large import filled. PGlite has no autovacuum to do
+ * it, and on PostgreSQL it comes later: until then plans still assume the tables as they were
+ * (the export of the list just imported, the next import's look-ups).
+ */
+export async function analyzeImported(db: Db): Promise<void> {
+  await sql`analyze member, member_status_period, member_placement, member_name_token`.execute(db);
+}
