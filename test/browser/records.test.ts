@@ -79,4 +79,48 @@ describe.skipIf(!chromiumPath)('records screens in Chromium', () => {
     await page.getByText(numbered!).waitFor();
     expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
   });
+
+  it('gives a member the record number, requests the card and files a phiếu bổ sung from the member page', async () => {
+    const commune = (await staff.get<{ items: { id: number }[] }>('/api/orgs')).items[0]!;
+    const officials = (await staff.get<{ items: { id: number }[] }>(`/api/members?org=${commune.id}&status=official&pageSize=100`)).items;
+    let member: { id: number; occupation: string | null } | undefined;
+    for (const m of officials) {
+      const facts = await staff.get<{ recordNo: string | null; card: unknown }>(`/api/records/members/${m.id}`);
+      if (facts.recordNo === null && facts.card === null) {
+        member = await staff.get<{ id: number; occupation: string | null }>(`/api/members/${m.id}`);
+        break;
+      }
+    }
+    expect(member, 'an official member of the commune with neither a record number nor a card').toBeDefined();
+    const page = await (await env.newContext()).newPage();
+    const failed = failedResponses(page);
+    await signIn(page, 'bantochuc.xa');
+    await page.goto(`/members/${member!.id}`);
+    await page.getByRole('heading', { name: 'Số lý lịch, thẻ đảng' }).waitFor();
+
+    await page.getByRole('button', { name: 'Cấp số lý lịch' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cấp số lý lịch' }).click();
+    await page.getByText('Đã cấp số lý lịch.').waitFor();
+    const numbered = await staff.get<{ recordNo: string | null }>(`/api/records/members/${member!.id}`);
+    expect(numbered.recordNo).toMatch(/^\d{6}[A-Z]{2,3}$/);
+    await page.getByText(numbered.recordNo!).waitFor();
+
+    await page.getByRole('button', { name: 'Đề nghị cấp thẻ đảng' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Đề nghị cấp thẻ đảng' }).click();
+    await page.getByText('Đã ghi đề nghị cấp thẻ đảng.').waitFor();
+    await page.getByText('Đã đề nghị').waitFor();
+
+    await page.getByRole('button', { name: 'Lập phiếu bổ sung hồ sơ' }).click();
+    const dialog = page.getByRole('dialog');
+    // Nothing changed: nothing is sent.
+    await dialog.getByRole('button', { name: 'Lập phiếu bổ sung hồ sơ' }).click();
+    await dialog.getByText('Chưa có mục nào thay đổi').waitFor();
+    const occupation = `${member!.occupation ?? 'Nông dân'} (bổ sung năm nay)`.slice(0, 100);
+    await dialog.getByLabel('Nghề nghiệp').fill(occupation);
+    await dialog.getByRole('button', { name: 'Lập phiếu bổ sung hồ sơ' }).click();
+    await page.getByText('Đã lập phiếu bổ sung').waitFor();
+    const filed = (await staff.get<{ items: Update[] }>('/api/record-updates?stage=cell&limit=500')).items.find((u) => u.member.id === member!.id);
+    expect(filed?.changes).toEqual([{ field: 'occupation', before: member!.occupation, after: occupation }]);
+    expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
+  });
 });
