@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, type Scope } from '../auth/scope.js';
+import { itemRows } from './due.diff.js';
 
 // SQL of the due list (issue 5 item 9). Scope is the current path of each item's org, joined at
 // read time, so a moved org takes its items along without a write here.
@@ -26,18 +27,7 @@ export interface CaseDue {
 }
 
 function rowsOf(kind: string, c: CaseDue, today: string) {
-  return c.deadlines.map((d) => ({
-    case_kind: kind,
-    case_id: c.caseId,
-    step: d.step,
-    rule_id: d.ruleId,
-    due_on: d.due,
-    due_with_extension: d.dueWithExtension,
-    org_id: c.orgId,
-    subject_name: c.subjectName,
-    member_id: c.memberId,
-    computed_on: today,
-  }));
+  return itemRows([c]).map((r) => ({ ...r, case_kind: kind, computed_on: today }));
 }
 
 /** Replaces the items of one case with its current deadlines (none for a closed case). */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { MemberRow } from '../../db/types.js';
-import { detectHeader, headerKey, HEADER_SEARCH_ROWS, isColumnNumberingRow, isEmptyRow, type ColumnOverrides, type HeaderLayout } from '../../domain/import/columns.js';
+import { detectHeader, headerKey, HEADER_SEARCH_ROWS, isColumnNumberingRow, type ColumnOverrides, type HeaderLayout } from '../../domain/import/columns.js';
 import { readMemberRow } from '../../domain/import/member-row.js';
-import { cellText } from '../../domain/import/values.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, type ErrorCode } from '../../errors.js';
@@ -12,6 +11,7 @@ import { createMemberBody, FIELD_LABELS, type CreateMemberInput, type PatchMembe
 import * as repo from './import.repository.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
+import { headerWindow, headRows, previewRows } from './import.head.js';
 
 // The dry run's reading of a file, row by row, and the plan it makes for each row: what the
 // commit will create, update or leave. The commit runs the very same pass inside its
@@ -61,27 +61,12 @@ const digits = (v: string | undefined) => {
   return t === '' ? null : t;
 };
 
-/** The header rows and the first data rows, read ahead so the header can be found. */
+/** The header of a member file and a preview of the first data rows under it. */
 export async function readLayout(format: ImportFormat, bytes: Uint8Array, overrides: ColumnOverrides) {
-  const head: SheetRow[] = [];
-  const rows = sheetRows(format, bytes);
-  for await (const r of rows) {
-    head.push(r);
-    if (head.length >= HEADER_SEARCH_ROWS + 5) break;
-  }
-  await rows.return(undefined);
-  const layout = detectHeader(
-    head.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells),
-    overrides,
-  );
+  const head = await headRows(format, bytes);
+  const layout = detectHeader(headerWindow(head), overrides);
   if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: HEADER_SEARCH_ROWS }, { field: 'body' });
-  const dataStart = layout.row + layout.rows;
-  const preview = head
-    .slice(dataStart)
-    .filter((r) => !isEmptyRow(r.cells) && !isColumnNumberingRow(r.cells))
-    .slice(0, 5)
-    .map((r) => layout.columns.map((c) => cellText(r.cells[c.index])));
-  return { layout, preview };
+  return { layout, preview: previewRows(head, layout) };
 }
 
 /** Saved mappings are keyed by header key; a template may name headers as typed. */

@@ -1,8 +1,9 @@
 import type { ColumnOverrides } from '../../../domain/import/columns.js';
-import { HEADER_SEARCH_ROWS, isColumnNumberingRow, isEmptyRow } from '../../../domain/import/columns.js';
+import { HEADER_SEARCH_ROWS, isColumnNumberingRow } from '../../../domain/import/columns.js';
 import { detectKindHeader, KIND_SPECS, type KindLayout } from '../../../domain/import/kind-columns.js';
 import { cellText } from '../../../domain/import/values.js';
 import { AppError } from '../../../errors.js';
+import { headerWindow, headRows, previewRows } from '../import.head.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from '../import.reader.js';
 
 // The header of an org or target file and its data rows, through the member import's reader
@@ -14,25 +15,10 @@ export type OtherKind = keyof typeof KIND_SPECS;
 const REQUIRED_LABEL: Record<OtherKind, string> = { orgs: 'Tên tổ chức', targets: 'Chỉ tiêu kết nạp' };
 
 export async function readKindLayout(kind: OtherKind, format: ImportFormat, bytes: Uint8Array, overrides: ColumnOverrides) {
-  const head: SheetRow[] = [];
-  const rows = sheetRows(format, bytes);
-  for await (const r of rows) {
-    head.push(r);
-    if (head.length >= HEADER_SEARCH_ROWS + 5) break;
-  }
-  await rows.return(undefined);
-  const layout = detectKindHeader(
-    KIND_SPECS[kind],
-    head.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells),
-    overrides,
-  );
+  const head = await headRows(format, bytes);
+  const layout = detectKindHeader(KIND_SPECS[kind], headerWindow(head), overrides);
   if (!layout) throw new AppError('IMPORT_NO_HEADER_KIND', { rows: HEADER_SEARCH_ROWS, column: REQUIRED_LABEL[kind] }, { field: 'body' });
-  const preview = head
-    .slice(layout.row + layout.rows)
-    .filter((r) => !isEmptyRow(r.cells) && !isColumnNumberingRow(r.cells))
-    .slice(0, 5)
-    .map((r) => layout.columns.map((c) => cellText(r.cells[c.index])));
-  return { layout, preview };
+  return { layout, preview: previewRows(head, layout) };
 }
 
 /** The rows under the header that hold anything, the column numbering row left out. */

@@ -1,16 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, InputNumber, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_UPDATE_FIELDS } from '../../../../src/domain/records/record-update.js';
 import { memberApi, memberKeys } from '../../api/members.js';
-import { recordApi, recordKeys, type MemberRecordFacts } from '../../api/records.js';
+import { recordApi, type MemberRecordFacts } from '../../api/records.js';
 import { useSession } from '../../auth/session.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { todayIso } from '../../lib/format.js';
 import { FieldInput } from '../members/FieldInput.js';
 import { SECTIONS } from '../members/form-layout.js';
+import { StepModal } from './parts.js';
 
 type Dialog = 'recordNo' | 'card' | 'update' | null;
 
@@ -54,53 +55,24 @@ export function MemberRecordActions({ memberId, facts }: { memberId: number; fac
         {buttons}
       </Space>
       {open === 'recordNo' && (
-        <DateDialog title={t('records.member.assignRecordNo')} label={t('records.member.formFiledOn')} done={t('records.member.recordNoGiven')} memberId={memberId} onClose={close} send={(date) => recordApi.assignRecordNo(memberId, { formFiledOn: date })} />
+        <DateDialog title={t('records.member.assignRecordNo')} label={t('records.member.formFiledOn')} done={t('records.member.recordNoGiven')} onClose={close} send={(date) => recordApi.assignRecordNo(memberId, { formFiledOn: date })} />
       )}
       {open === 'card' && (
-        <DateDialog title={t('records.member.requestCard')} label={t('records.member.requestedOn')} done={t('records.member.cardRequested')} memberId={memberId} onClose={close} send={(date) => recordApi.requestCard({ memberId, requestedOn: date })} />
+        <DateDialog title={t('records.member.requestCard')} label={t('records.member.requestedOn')} done={t('records.member.cardRequested')} onClose={close} send={(date) => recordApi.requestCard({ memberId, requestedOn: date })} />
       )}
       {open === 'update' && <UpdateDialog memberId={memberId} onClose={close} />}
     </>
   );
 }
 
-/** Runs one request of this member's record and refreshes what the member page shows of it. */
-function useRecordSubmit(memberId: number, done: string, onClose: () => void) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (send: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await send();
-      await queryClient.invalidateQueries({ queryKey: recordKeys.all });
-      await queryClient.invalidateQueries({ queryKey: recordKeys.member(memberId) });
-      message.success(done);
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { submit, error, busy };
-}
-
-function DateDialog(p: { title: string; label: string; done: string; memberId: number; onClose(): void; send(date: string): Promise<unknown> }) {
-  const { t } = useTranslation();
+function DateDialog(p: { title: string; label: string; done: string; onClose(): void; send(date: string): Promise<unknown> }) {
   const [date, setDate] = useState<string | null>(todayIso());
-  const { submit, error, busy } = useRecordSubmit(p.memberId, p.done, p.onClose);
   return (
-    <Modal open title={p.title} onCancel={p.onClose} onOk={() => void submit(() => p.send(date ?? ''))} okText={p.title} cancelText={t('common.cancel')} confirmLoading={busy}>
-      {error ? <ErrorAlert error={error} /> : null}
-      <Form layout="vertical">
-        <Form.Item label={p.label} required>
-          <DateField aria-label={p.label} value={date} onChange={setDate} noFuture />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <StepModal title={p.title} okText={p.title} done={p.done} onClose={p.onClose} onSave={() => p.send(date ?? '')}>
+      <Form.Item label={p.label} required>
+        <DateField aria-label={p.label} value={date} onChange={setDate} noFuture />
+      </Form.Item>
+    </StepModal>
   );
 }
 
@@ -109,12 +81,14 @@ function UpdateDialog({ memberId, onClose }: { memberId: number; onClose(): void
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, unknown>>();
   const record = useQuery({ queryKey: memberKeys.record(memberId), queryFn: () => memberApi.record(memberId) });
-  const { submit, error, busy } = useRecordSubmit(memberId, t('records.member.updateFiled'), onClose);
   const [nothing, setNothing] = useState(false);
   const r = record.data;
   const editable = UPDATE_DEFS.filter((d) => r && !r.redactedFields.includes(d.name));
-  const save = (v: Record<string, unknown>) => {
-    if (!r) return;
+  const save = async () => {
+    if (!r) return false;
+    // A field the form itself refuses shows its message there; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const changes: Record<string, unknown> = {};
     for (const d of editable) {
       const raw = v[d.name];
@@ -122,35 +96,32 @@ function UpdateDialog({ memberId, onClose }: { memberId: number; onClose(): void
       if (value !== (r[d.name] ?? null)) changes[d.name] = value;
     }
     setNothing(Object.keys(changes).length === 0);
-    if (Object.keys(changes).length === 0) return;
-    void submit(() => recordApi.fileUpdate({ memberId, year: Number(v.year), occasion: 'yearly', submittedOn: String(v.submittedOn), changes }));
+    if (Object.keys(changes).length === 0) return false;
+    return recordApi.fileUpdate({ memberId, year: Number(v.year), occasion: 'yearly', submittedOn: String(v.submittedOn), changes });
   };
-  let body: ReactNode = null;
-  if (record.error) body = <ErrorAlert error={record.error} />;
-  else if (r)
-    body = (
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ year: Number(todayIso().slice(0, 4)), submittedOn: todayIso(), ...Object.fromEntries(editable.map((d) => [d.name, r[d.name] ?? undefined])) }}>
-        <Typography.Paragraph type="secondary">{t('records.member.updateHelp')}</Typography.Paragraph>
-        {error ? <ErrorAlert error={error} /> : null}
-        {nothing ? <Alert type="info" showIcon role="alert" title={t('records.member.noChange')} style={{ marginBottom: '1rem' }} /> : null}
-        <Space wrap>
-          <Form.Item name="year" label={t('records.member.updateYear')} rules={[{ required: true, message: t('common.required') }]}>
-            <InputNumber aria-label={t('records.member.updateYear')} min={2000} max={2100} precision={0} />
-          </Form.Item>
-          <Form.Item name="submittedOn" label={t('records.member.submittedOn')} rules={[{ required: true, message: t('common.required') }]}>
-            <DateField aria-label={t('records.member.submittedOn')} noFuture />
-          </Form.Item>
-        </Space>
-        {editable.map((d) => (
-          <Form.Item key={d.name} name={d.name} label={t(`member.fields.${d.name}`)}>
-            <FieldInput def={d} current={r[d.name]} />
-          </Form.Item>
-        ))}
-      </Form>
-    );
+  const title = t('records.member.fileUpdate');
   return (
-    <Modal open title={t('records.member.fileUpdate')} onCancel={onClose} onOk={() => form.submit()} okText={t('records.member.fileUpdate')} cancelText={t('common.cancel')} confirmLoading={busy} okButtonProps={{ disabled: !r }}>
-      {body}
-    </Modal>
+    <StepModal title={title} okText={title} done={t('records.member.updateFiled')} onClose={onClose} onSave={save} form={form}>
+      {record.error ? <ErrorAlert error={record.error} /> : null}
+      {r ? (
+        <>
+          <Typography.Paragraph type="secondary">{t('records.member.updateHelp')}</Typography.Paragraph>
+          {nothing ? <Alert type="info" showIcon role="alert" title={t('records.member.noChange')} style={{ marginBottom: '1rem' }} /> : null}
+          <Space wrap>
+            <Form.Item name="year" label={t('records.member.updateYear')} initialValue={Number(todayIso().slice(0, 4))} rules={[{ required: true, message: t('common.required') }]}>
+              <InputNumber aria-label={t('records.member.updateYear')} min={2000} max={2100} precision={0} />
+            </Form.Item>
+            <Form.Item name="submittedOn" label={t('records.member.submittedOn')} initialValue={todayIso()} rules={[{ required: true, message: t('common.required') }]}>
+              <DateField aria-label={t('records.member.submittedOn')} noFuture />
+            </Form.Item>
+          </Space>
+          {editable.map((d) => (
+            <Form.Item key={d.name} name={d.name} label={t(`member.fields.${d.name}`)} initialValue={r[d.name] ?? undefined}>
+              <FieldInput def={d} current={r[d.name]} />
+            </Form.Item>
+          ))}
+        </>
+      ) : null}
+    </StepModal>
   );
 }

@@ -1,12 +1,31 @@
-import { App, Form, Modal } from 'antd';
+import { App, Form, Modal, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordKeys } from '../../api/records.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
-/** A small form in a dialog that saves one step and refreshes the records lists. */
-export function StepModal({ title, okText, onSave, onClose, done, children }: { title: string; okText: string; onSave(): Promise<unknown>; onClose(): void; done: string; children: ReactNode }) {
+/**
+ * A small form in a dialog that saves one step and refreshes the records lists (and the member
+ * page's record facts). `onSave` resolving to false saved nothing: the dialog stays open.
+ */
+export function StepModal({
+  title,
+  okText,
+  onSave,
+  onClose,
+  done,
+  form,
+  children,
+}: {
+  title: string;
+  okText: string;
+  onSave(): Promise<unknown>;
+  onClose(): void;
+  done: string;
+  form?: FormInstance;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -16,7 +35,7 @@ export function StepModal({ title, okText, onSave, onClose, done, children }: { 
     setBusy(true);
     setError(null);
     try {
-      await onSave();
+      if ((await onSave()) === false) return;
       await queryClient.invalidateQueries({ queryKey: recordKeys.all });
       message.success(done);
       onClose();
@@ -29,7 +48,9 @@ export function StepModal({ title, okText, onSave, onClose, done, children }: { 
   return (
     <Modal open title={title} onCancel={onClose} onOk={() => void save()} okText={okText} cancelText={t('common.cancel')} confirmLoading={busy}>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form layout="vertical">{children}</Form>
+      <Form form={form} layout="vertical">
+        {children}
+      </Form>
     </Modal>
   );
 }
