@@ -46,8 +46,9 @@ describe.skipIf(!chromiumPath)('admission targets page in Chromium', () => {
     }
     await expect(page.getByText(pct(top.node.percent!)).first().isVisible()).resolves.toBe(true);
 
-    // Set the first child's target to exactly what it admitted: 100.0 %, met.
-    const child = top.children[0]!;
+    // Set a child's target to exactly what it admitted: 100.0 %, met (a child whose target differs,
+    // so that the save changes something).
+    const child = top.children.find((c) => c.admitted > 0 && c.ownTarget !== c.admitted)!;
     const row = table.getByRole('row', { name: new RegExp(child.name) });
     await row.getByRole('spinbutton', { name: `Chỉ tiêu của ${child.name}` }).fill(String(child.admitted));
     await row.getByRole('button', { name: `Lưu chỉ tiêu của ${child.name}` }).click();
