@@ -6,6 +6,7 @@ import { describeApi, signIn, userWithRoles, type Session } from '../../../test/
 import { insertTestOrg, type TestOrg } from '../../../test/factories.js';
 import { differences } from '../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from './import.report.js';
+import { importCalls } from './import.test-client.js';
 import { settle } from './import.service.js';
 
 interface Job {
@@ -23,18 +24,7 @@ describeApi('member import (issue 6)', (h) => {
   let cells: TestOrg[];
   let staffSibling: Session;
 
-  async function upload(bytes: Uint8Array, fileName: string, query: Record<string, string | number> = {}, headers = h().headers): Promise<Job> {
-    const qs = new URLSearchParams({ fileName, orgId: String(commune.id), ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
-    const res = await h().app.inject({ method: 'POST', url: `/api/imports?${qs}`, payload: Buffer.from(bytes), headers: { ...headers, 'content-type': 'application/octet-stream' } });
-    expect(res.statusCode, res.body).toBe(202);
-    await settle();
-    return job(res.json<{ id: number }>().id);
-  }
-  async function job(id: number): Promise<Job> {
-    const res = await h().app.inject({ method: 'GET', url: `/api/imports/${id}?problemsLimit=1000`, headers: h().headers });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  }
+  const { upload, job } = importCalls<Job>(h, () => commune.id);
   async function commit(id: number): Promise<{ status: number; job: Job; body: string }> {
     const res = await h().app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: h().headers });
     await settle();
