@@ -30,10 +30,10 @@ export const transferSlip = z.object({
   returnedOn: z.string().nullable(),
   returnNote: z.string().nullable(),
   /** R-REC-08: the day the slip is checked (3 months after issue); overdue: not back by then. */
-  checkDue: z.string(),
+  checkDue: z.string().nullable(),
   overdue: z.boolean(),
   /** R-EXIT-05: the last day for the dossier (3 months after the slip); lapsed: neither slip back nor receipt after it. */
-  lapseDate: z.string(),
+  lapseDate: z.string().nullable(),
   lapsed: z.boolean(),
   version: z.number(),
 });

@@ -1,5 +1,6 @@
 import type { TransferSlipRow } from '../../db/types.js';
 import { dossierLapsed, dossierLapseDate, slipCheckDue, slipIssueProblem, slipOverdue, slipReturnProblem } from '../../domain/transfer/transfer-slip.js';
+import { RuleNotInForceError } from '../../domain/rules/params.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { narrowScope, pathInScope, type Scope } from '../auth/scope.js';
@@ -24,6 +25,16 @@ const ISSUE_WHY = {
   before_letter: 'ngày lập phiếu trước ngày giấy giới thiệu',
 } as const;
 
+/** A slip issued before the rules carry a version has no check day to show, not a wrong one. */
+function safely<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) return null;
+    throw e;
+  }
+}
+
 function toSlip(s: TransferSlipRow, receivedOn: string | null, today: string): TransferSlip {
   const facts = { issuedOn: s.issued_on, returnedOn: s.returned_on, receivedOn };
   return {
@@ -35,10 +46,10 @@ function toSlip(s: TransferSlipRow, receivedOn: string | null, today: string): T
     copyTo: s.copy_to,
     returnedOn: s.returned_on,
     returnNote: s.return_note,
-    checkDue: slipCheckDue(s.issued_on),
-    overdue: slipOverdue(facts, today),
-    lapseDate: dossierLapseDate(s.issued_on),
-    lapsed: dossierLapsed(facts, today),
+    checkDue: safely(() => slipCheckDue(s.issued_on)),
+    overdue: safely(() => slipOverdue(facts, today)) ?? false,
+    lapseDate: safely(() => dossierLapseDate(s.issued_on)),
+    lapsed: safely(() => dossierLapsed(facts, today)) ?? false,
     version: s.version,
   };
 }
