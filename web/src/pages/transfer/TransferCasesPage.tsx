@@ -13,6 +13,7 @@ import { useScope } from '../../shell/scope.js';
 import { casePagination, CASE_PAGE_SIZE, CaseStateFilter, Wrapped } from '../case/CaseListParts.js';
 import { NearestDeadline } from '../admission/parts.js';
 import { OpenTransferModal } from './OpenTransferModal.js';
+import { TransferSlipList } from './TransferSlipList.js';
 import { TransferStateTag } from './parts.js';
 
 // The states and which of them close a case are the domain's (src/domain/transfer/transfer-case.ts).
@@ -84,6 +85,7 @@ export default function TransferCasesPage() {
             { key: 'opened', title: t('transfer.columns.openedOn'), render: (_, c) => formatDate(c.openedOn) },
           ]}
         />
+        <TransferSlipList org={org} />
         <AttachedMembers org={org} />
       </Space>
       {opening && <OpenTransferModal orgId={scope.orgId} onClose={() => setOpening(false)} />}
