@@ -1,6 +1,7 @@
 import type { LiaisonCommentRow } from '../../db/types.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { commentDue, commentYearProblem, referralProblem } from '../../domain/transfer/residence-liaison.js';
+import { RuleNotInForceError } from '../../domain/rules/params.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { narrowScope, pathInScope, type Scope } from '../auth/scope.js';
@@ -42,6 +43,16 @@ async function presentAll(ctx: ServiceContext, rows: readonly repo.LiaisonWithMe
   return rows.map((r) => present(ctx, r, comments, year));
 }
 
+/** A referral dated before the first version of the rule is refused naming its field. */
+function ruleOn<T>(field: string, date: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RuleNotInForceError) throw new AppError('RULE_NOT_IN_FORCE', { date, field }, { field, param: e.param });
+    throw e;
+  }
+}
+
 const thisYear = (ctx: ServiceContext) => Number(ctx.clock.today().slice(0, 4));
 
 export async function getLiaison(ctx: ServiceContext, id: number): Promise<ResidenceLiaison> {
@@ -64,7 +75,8 @@ export async function refer(ctx: ServiceContext, input: ReferInput): Promise<Res
     const m = await memberRepo.findMember(tx, ctx.scope, input.memberId, { forUpdate: true });
     if (!m) throw new AppError('MEMBER_NOT_FOUND', { id: input.memberId }, { field: 'memberId' });
     const open = await repo.openLiaisonOf(tx, m.id);
-    const p = referralProblem({ status: m.status, kindsUpward: await repo.kindsUpward(tx, m.org_path), openReferredOn: open?.referred_on ?? null }, input.referredOn);
+    const kindsUpward = await repo.kindsUpward(tx, m.org_path);
+    const p = ruleOn('referredOn', input.referredOn, () => referralProblem({ status: m.status, kindsUpward, openReferredOn: open?.referred_on ?? null }, input.referredOn));
     if (p?.problem === 'open_referral') throw new AppError('RESIDENCE_LIAISON_OPEN', { name: m.full_name, referredOn: p.referredOn }, { field: 'memberId' });
     if (p) {
       const why = p.problem === 'status_not_referred' ? `đảng viên đang ở trạng thái "${STATUS_LABELS[p.status] ?? p.status}"` : `đảng viên sinh hoạt ở ${KIND_LABELS[p.kind] ?? p.kind}, tức là đã sinh hoạt nơi cư trú`;

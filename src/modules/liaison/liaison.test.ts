@@ -61,6 +61,8 @@ describeApi('residence liaison', (h) => {
     expect(error(await refer({ memberId: m.teacher }, staffWork))).toMatchObject({ code: 'LIAISON_FIELD_REQUIRED', details: { field: 'residenceName' } });
     expect(error(await refer({ memberId: m.teacher, residenceOrgId: home.committee.id }, staffWork))).toMatchObject({ code: 'ORG_HOLDS_NO_MEMBERS' });
     expect(error(await refer({ memberId: m.teacher, residenceName: 'x', referredOn: '2026-11-21' }, staffWork))).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    // Before the first version the rules carry (HD06, 09/06/2025): refused, naming the field.
+    expect(error(await refer({ memberId: m.teacher, residenceName: 'x', referredOn: '2025-03-01' }, staffWork))).toMatchObject({ code: 'RULE_NOT_IN_FORCE', details: { field: 'referredOn' } });
     const foreign = await refer({ memberId: m.teacher, residenceName: 'Chi bộ thôn Đông' }, staffHome);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).not.toContain('Cư Trú');

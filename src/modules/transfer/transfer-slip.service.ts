@@ -72,7 +72,14 @@ export async function issueSlip(ctx: ServiceContext, caseId: number, input: Issu
     if (!pathInScope(ctx.scope, c.source_path)) throw new AppError('TRANSFER_OTHER_SIDE', { step: 'phiếu báo', side: 'nơi đi' }, { field: 'slipNo', side: 'sending' });
     const existing = await repo.slipOfCase(tx, ctx.scope, caseId);
     if (existing) throw new AppError('TRANSFER_SLIP_EXISTS', { slipNo: existing.slip_no, issuedOn: existing.issued_on }, { field: 'slipNo' });
-    const p = slipIssueProblem({ kind: c.kind, letterDate: c.letter_date }, input.issuedOn);
+    let p: ReturnType<typeof slipIssueProblem>;
+    try {
+      p = slipIssueProblem({ kind: c.kind, letterDate: c.letter_date }, input.issuedOn);
+    } catch (e) {
+      // A letter older than the first version of the rule: refused naming the slip's day.
+      if (e instanceof RuleNotInForceError) throw new AppError('RULE_NOT_IN_FORCE', { date: c.letter_date ?? input.issuedOn, field: 'issuedOn' }, { field: 'issuedOn', param: e.param });
+      throw e;
+    }
     if (p) throw new AppError('TRANSFER_SLIP_NOT_ALLOWED', { why: ISSUE_WHY[p.problem] }, { field: p.problem === 'before_letter' ? 'issuedOn' : 'slipNo', problem: p.problem });
     const now = ctx.clock.now();
     const s = await repo.insertSlip(tx, ctx.scope, {
