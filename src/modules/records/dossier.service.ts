@@ -205,6 +205,8 @@ async function orgForReconciliation(ctx: ServiceContext, db: Db, orgId: number, 
  */
 export async function reconcile(ctx: ServiceContext, input: ReconcileInput): Promise<ReconciliationResult> {
   notInFuture(ctx, 'date', input.date);
+  // Before anything is written: a date before the rule's first version is refused (RULE_NOT_IN_FORCE).
+  const nextDue = nextReconciliationDue(input.date, ctx.clock.today());
   return ctx.db.transaction().execute(async (tx) => {
     const org = await orgForReconciliation(ctx, tx, input.orgId, 'orgId');
     const scope = narrowScope(ctx.scope, org.path);
@@ -235,7 +237,7 @@ export async function reconcile(ctx: ServiceContext, input: ReconcileInput): Pro
     return {
       org: { id: Number(org.id), name: org.name },
       reconciledOn: input.date,
-      nextDue: nextReconciliationDue(input.date, ctx.clock.today()),
+      nextDue,
       membersOnList: members.length,
       dossiersHeld: held.length,
       withoutDossier: diff.withoutDossier.map((id) => person(byId.get(id)!)),

@@ -153,6 +153,8 @@ describeApi('member dossiers: the handover and loan register', (h) => {
     const before = await counts(h());
     expect((await call(h(), 'POST', '/api/dossiers/reconciliations', { orgId: other.commune.id, date: '2026-11-20' }, commune.headers)).statusCode).toBe(404);
     expect(error(await call(h(), 'POST', '/api/dossiers/reconciliations', { orgId: t.commune.id, date: '2026-11-21' }, commune.headers))).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    // Before HD06 no reconciliation period is verified: refused, nothing written.
+    expect(error(await call(h(), 'POST', '/api/dossiers/reconciliations', { orgId: t.commune.id, date: '2025-01-10' }, commune.headers))).toMatchObject({ code: 'RULE_NOT_IN_FORCE' });
     expect(await counts(h())).toEqual(before);
     const res = await call(h(), 'POST', '/api/dossiers/reconciliations', { orgId: t.commune.id, date: '2026-11-20' }, commune.headers);
     expect(res.statusCode, res.body).toBe(201);

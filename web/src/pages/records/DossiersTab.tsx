@@ -100,6 +100,8 @@ export function DossiersTab() {
                 {
                   key: 'actions',
                   title: d('cols.actions'),
+                  // Kept in view while the wide register scrolls sideways.
+                  fixed: 'right' as const,
                   render: (_: unknown, x: DossierMovementItem) =>
                     x.kind === 'lent' && x.returnedOn === null ? (
                       <Button size="small" onClick={() => setGiveBack(x)} aria-label={t('records.dossiers.giveBackOf', { name: x.member.fullName })}>

@@ -37,6 +37,7 @@ export function ReconcileModal({ orgId, onClose }: { orgId: number; onClose(): v
   };
   const people = (title: string, items: Person[]) => (
     <List
+      style={{ maxHeight: '40vh', overflowY: 'auto', marginBottom: '1rem' }}
       size="small"
       header={<Typography.Text strong>{title}</Typography.Text>}
       dataSource={items}
