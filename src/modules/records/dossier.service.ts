@@ -1,4 +1,4 @@
-import { compareDossiers, dossierKeepers, dossierState, loanOverdue, movementRefusal, nextReconciliationDue, returnRefusal, type DossierMovementFact, type DossierState } from '../../domain/records/dossier.js';
+import { compareDossiers, dossierKeepers, dossierState, lastMovementDate, loanOverdue, movementRefusal, nextReconciliationDue, returnRefusal, type DossierMovementFact, type DossierState } from '../../domain/records/dossier.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { narrowScope } from '../auth/scope.js';
@@ -164,8 +164,7 @@ async function refuse(tx: Db, ctx: ServiceContext, refusal: NonNullable<ReturnTy
     case 'not_held':
       throw new AppError('DOSSIER_NOT_HELD', { name, state: STATE_LABELS[state.state] }, { field: 'memberId' });
     case 'before_last': {
-      const last = history.reduce((d, m) => (m.returnedOn !== null && m.returnedOn > d ? m.returnedOn : m.date > d ? m.date : d), '');
-      throw new AppError('DOSSIER_BEFORE_LAST', { date: input.date, last }, { field: 'date' });
+      throw new AppError('DOSSIER_BEFORE_LAST', { date: input.date, last: lastMovementDate(history) ?? '—' }, { field: 'date' });
     }
     case 'due_before_loan':
       throw new AppError('DOSSIER_DUE_BEFORE_LOAN', { dueBack: input.kind === 'lent' ? input.dueBack : '—', date: input.date }, { field: 'dueBack' });
