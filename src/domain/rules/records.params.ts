@@ -26,3 +26,15 @@ export const PARTY_CARD_MODEL = defineParam<PartyCardModel, 'V-P'>({
     { value: { model: 'qd347', numberIsCitizenId: true, minDigits: 12, maxDigits: 12 }, effectiveFrom: IN_FORCE.QD347, effectiveTo: null, source: 'QĐ347; HD38 §II.2.1–2.2' },
   ],
 });
+
+/**
+ * R-REC-08: the dossier list is reconciled with the member list every 6 months (HD06 §8.2h). The
+ * version in force on the day of the last reconciliation gives the next one; before HD06 no
+ * period is verified, so an earlier reconciliation raises RuleNotInForceError.
+ */
+export const DOSSIER_RECONCILIATION_MONTHS = defineParam<number, 'V-P'>({
+  key: 'record.dossier_reconciliation_months',
+  ruleId: 'R-REC-08',
+  tag: 'V-P',
+  versions: [{ value: 6, effectiveFrom: IN_FORCE.HD06, effectiveTo: null, source: 'HD06 §8.2h' }],
+});
