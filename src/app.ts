@@ -16,6 +16,7 @@ import { admissionRoutes } from './modules/admission/admission.routes.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { badgeRoutes } from './modules/badge/badge.routes.js';
+import { dossierRoutes } from './modules/records/dossier.routes.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { cellResolutionRoutes } from './modules/records/cell-resolution.routes.js';
 import { liaisonRoutes } from './modules/liaison/liaison.routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(transferRoutes);
   await app.register(badgeRoutes);
   await app.register(recordsRoutes);
+  await app.register(dossierRoutes);
   await app.register(transferSlipRoutes);
   await app.register(liaisonRoutes);
   await app.register(cellResolutionRoutes);
