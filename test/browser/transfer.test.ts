@@ -157,8 +157,13 @@ describe.skipIf(!chromiumPath)('transfer screens in Chromium', () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await liaison.getByText('Có tham gia sinh hoạt tổ dân phố nhưng chưa đều').waitFor();
     await expect(liaison.getByText(/Chưa có nhận xét năm/).count()).resolves.toBe(0);
-    const after = (await staff.get<{ items: { id: number }[] }>('/api/residence-liaisons/due')).items.map((l) => l.id);
-    expect(after).not.toContain(due.id);
+    const after = (await staff.get<{ items: { id: number; member: { fullName: string } }[] }>('/api/residence-liaisons/due')).items;
+    expect(after.map((l) => l.id)).not.toContain(due.id);
+    // The transfer screen lists who still owes this year's comment: the others, not this member.
+    await page.getByRole('menuitem', { name: 'Chuyển sinh hoạt' }).click();
+    const owing = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^Sinh hoạt nơi cư trú: chưa có nhận xét năm \d{4}$/ }) });
+    await owing.getByRole('link', { name: after[0]!.member.fullName }).waitFor();
+    await expect(owing.getByText(due.member.fullName).count()).resolves.toBe(0);
     expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
   });
 

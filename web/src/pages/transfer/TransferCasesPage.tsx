@@ -14,6 +14,7 @@ import { casePagination, CASE_PAGE_SIZE, CaseStateFilter, Wrapped } from '../cas
 import { NearestDeadline } from '../admission/parts.js';
 import { OpenTransferModal } from './OpenTransferModal.js';
 import { TransferSlipList } from './TransferSlipList.js';
+import { LiaisonDueList } from '../liaison/LiaisonDueList.js';
 import { TransferStateTag } from './parts.js';
 
 // The states and which of them close a case are the domain's (src/domain/transfer/transfer-case.ts).
@@ -87,6 +88,7 @@ export default function TransferCasesPage() {
         />
         <TransferSlipList org={org} />
         <AttachedMembers org={org} />
+        <LiaisonDueList org={org} />
       </Space>
       {opening && <OpenTransferModal orgId={scope.orgId} onClose={() => setOpening(false)} />}
     </>
