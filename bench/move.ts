@@ -39,8 +39,8 @@ class StatementTimer implements KyselyPlugin {
 
 function describe(node: RootOperationNode): string {
   if (node.kind === 'RawNode') return node.sqlFragments.join('$').replace(/\s+/g, ' ').trim().slice(0, 70);
-  const table = JSON.stringify(node).match(/"table":\{"kind":"IdentifierNode","name":"([^"]+)"/)?.[1] ?? '?';
-  return `${node.kind.replace('Node', '').toLowerCase()} ${table}`;
+  const table = JSON.stringify(node).match(/"TableNode".*?"IdentifierNode","name":"([^"]+)"/)?.[1] ?? '?';
+  return `${node.kind.replace('QueryNode', '').toLowerCase()} ${table}`;
 }
 
 const pg = /^postgres(ql)?:/.test(args.db);
