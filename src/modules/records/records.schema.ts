@@ -50,7 +50,7 @@ export type AssignRecordNoInput = z.infer<typeof assignRecordNoBody>;
 
 // ---- party cards ---------------------------------------------------------------------------
 
-export const CARD_STATUSES = ['requested', 'decided', 'handed_over', 'recovered', 'kept_by_family', 'lost', 'damaged'] as const;
+export const CARD_STATUSES = ['requested', 'decided', 'handed_over', 'recovered', 'kept_by_family', 'lost', 'damaged', 'cancelled'] as const;
 export const CARD_CLOSINGS = ['recovered', 'kept_by_family', 'lost', 'damaged'] as const;
 
 export const partyCard = z.object({
