@@ -198,6 +198,10 @@ export const submitUpdateBody = z.strictObject({
 });
 export type SubmitUpdateInput = z.infer<typeof submitUpdateBody>;
 
+/** A member's own phiếu (self-service): the same form without a member, who is the one of the account. */
+export const ownUpdateBody = submitUpdateBody.omit({ memberId: true });
+export type OwnUpdateInput = z.infer<typeof ownUpdateBody>;
+
 export const updateStepBody = z.strictObject({ date: isoDate, version });
 export type UpdateStepInput = z.infer<typeof updateStepBody>;
 export const returnUpdateBody = z.strictObject({ date: isoDate, reason: text(2000), version });
