@@ -3,8 +3,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } from '../../../test/api.js';
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { transferUpdateDeadline } from '../../domain/records/record-update.js';
+import { makeScope } from '../auth/scope.js';
 import { runDueJob } from '../due/due.service.js';
 import { DUE_SOURCES } from '../due/due.sources.js';
+import * as repo from './record-update.repository.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
 type Item = { caseKind: string; caseId: number; step: string; ruleId: string; dueOn: string; memberId: number | null; orgId: number };
@@ -82,6 +84,10 @@ describeApi('phiếu bổ sung due after an official transfer (R-REC-07)', (h) =
     // The sending office and an unrelated one do not see it.
     expect(await itemsSeenBy(staffA)).toEqual([]);
     expect(await itemsSeenBy(outsider)).toEqual([]);
+    // In SQL: the cases are read through the receiving end's path.
+    const db = h().database.db;
+    expect((await repo.transferUpdateCases(db, makeScope([a.province.path]), { memberId: m.id })).map((r) => Number(r.id))).toEqual([]);
+    expect((await repo.transferUpdateCases(db, makeScope([b.province.path]), { memberId: m.id })).map((r) => Number(r.id))).toEqual([c.id]);
 
     // The daily job computes the same item: nothing to write; lost, it is written again.
     const same = (await runDueJob(h().database.db, h().clock, DUE_SOURCES)).find((k) => k.kind === 'record_update')!;
