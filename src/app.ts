@@ -16,6 +16,7 @@ import { admissionRoutes } from './modules/admission/admission.routes.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { badgeRoutes } from './modules/badge/badge.routes.js';
+import { dossierRoutes } from './modules/records/dossier.routes.js';
 import { recordsRoutes } from './modules/records/records.routes.js';
 import { exitRoutes } from './modules/exit/exit.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(transferRoutes);
   await app.register(badgeRoutes);
   await app.register(recordsRoutes);
+  await app.register(dossierRoutes);
   await app.register(exitRoutes);
   await app.register(targetRoutes);
   await app.register(documentRoutes);

@@ -74,7 +74,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         `Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp, ` +
           `${recognition.cases} hồ sơ xét công nhận chính thức, ${transfers.cases} hồ sơ chuyển sinh hoạt đảng, ${exits.removals} hồ sơ xóa tên, ` +
           `${exits.exemptions} đảng viên miễn sinh hoạt, ${targets.targets} chỉ tiêu kết nạp, ${badges.awards} Huy hiệu Đảng trong sổ, ` +
-          `${records.numbers} số lý lịch, ${records.cards} thẻ đảng, ${records.updates} phiếu bổ sung hồ sơ, ` +
+          `${records.numbers} số lý lịch, ${records.cards} thẻ đảng, ${records.updates} phiếu bổ sung hồ sơ, ${records.dossiers} dòng sổ giao nhận hồ sơ, ` +
           `${attachments.attachments} bản quét đính kèm (${r.ms} ms).`,
       );
       log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);

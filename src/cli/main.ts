@@ -108,7 +108,7 @@ program
         console.log(`Đã thêm ${bd.members} đảng viên đạt tuổi đảng xét tặng Huy hiệu và ${bd.awards} Huy hiệu trong sổ mẫu.`);
         const { seedDemoRecords } = await import('../modules/seed/demo-records.service.js');
         const rd = await seedDemoRecords(database.db, systemClock.today());
-        console.log(`Đã cấp ${rd.numbers} số lý lịch, ${rd.cards} thẻ đảng và ${rd.updates} phiếu bổ sung hồ sơ mẫu.`);
+        console.log(`Đã cấp ${rd.numbers} số lý lịch, ${rd.cards} thẻ đảng, ${rd.updates} phiếu bổ sung hồ sơ và ${rd.dossiers} dòng sổ giao nhận hồ sơ mẫu.`);
       }
     });
   });

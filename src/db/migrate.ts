@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020_records.js';
 import * as m0021 from './migrations/0021_import_kind.js';
 import * as m0022 from './migrations/0022_import_staging.js';
 import * as m0023 from './migrations/0023_due_badge_speed.js';
+import * as m0024 from './migrations/0024_member_dossier.js';
 import * as m0026 from './migrations/0026_party_card_cancelled.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0021_import_kind': m0021,
   '0022_import_staging': m0022,
   '0023_due_badge_speed': m0023,
+  '0024_member_dossier': m0024,
   '0026_party_card_cancelled': m0026,
 };
 

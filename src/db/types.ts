@@ -670,6 +670,36 @@ export interface PartyCardTable {
   version: Generated<number>;
 }
 
+/** A row of the dossier handover and loan register (R-REC-11); a loan carries its return. */
+export interface DossierMovementTable {
+  id: Generated<number>;
+  member_id: number;
+  holder_org_id: number;
+  kind: string;
+  reason: string | null;
+  moved_on: string;
+  counterpart: string | null;
+  purpose: string | null;
+  due_back: string | null;
+  returned_on: string | null;
+  document_no: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  returned_by: number | null;
+  returned_at: Timestamp | null;
+}
+
+/** A reconciliation of an org's dossiers with its member list (R-REC-08). */
+export interface DossierReconciliationTable {
+  id: Generated<number>;
+  org_id: number;
+  reconciled_on: string;
+  without_dossier: number;
+  not_on_list: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** A phiếu bổ sung hồ sơ: the changed fields of a member's record, on its way up (R-REC-07). */
 export interface RecordUpdateTable {
   id: Generated<number>;
@@ -760,6 +790,8 @@ export interface DB {
   member_record_no: MemberRecordNoTable;
   party_card: PartyCardTable;
   record_update: RecordUpdateTable;
+  dossier_movement: DossierMovementTable;
+  dossier_reconciliation: DossierReconciliationTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -789,3 +821,4 @@ export type BadgeConsiderationRow = Selectable<BadgeConsiderationTable>;
 export type RecordNoBlockRow = Selectable<RecordNoBlockTable>;
 export type PartyCardRow = Selectable<PartyCardTable>;
 export type RecordUpdateRow = Selectable<RecordUpdateTable>;
+export type DossierMovementRow = Selectable<DossierMovementTable>;

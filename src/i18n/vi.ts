@@ -192,6 +192,15 @@ export const messages = {
   RECORD_UPDATE_STAGE: 'Phiếu bổ sung đang ở bước "{stage}"; không thể {action}',
   RECORD_UPDATE_NOT_YOUR_LEVEL: 'Phiếu bổ sung của {name} đang chờ {org} xem xét; đơn vị này nằm ngoài phạm vi của bạn (R-REC-07)',
   RECORD_UPDATE_STALE: 'Hồ sơ của {name} đã thay đổi trường "{field}" sau khi lập phiếu bổ sung; hãy trả lại phiếu để lập lại (R-REC-07)',
+  DOSSIER_MOVEMENT_NOT_FOUND: 'Không tìm thấy dòng sổ giao nhận, mượn trả hồ sơ (mã {id})',
+  DOSSIER_KEEPER_INVALID: 'Hồ sơ của đảng viên {name} do cấp ủy cơ sở giữ, nơi không có cấp ủy cơ sở thì cấp trên trực tiếp giữ ({keepers}); {org} (trường "holderOrgId") không phải nơi giữ hồ sơ này (R-REC-06)',
+  DOSSIER_ALREADY_HELD: 'Hồ sơ của đảng viên {name} đang do {holder} giữ; chỉ ghi nhận hồ sơ sau khi nơi đang giữ đã ghi bàn giao (trường "memberId")',
+  DOSSIER_ON_LOAN: 'Hồ sơ của đảng viên {name} đang cho mượn từ ngày {since} ({counterpart}); phải ghi trả hồ sơ trước khi cho mượn lại hoặc bàn giao (trường "memberId")',
+  DOSSIER_NOT_HELD: 'Hồ sơ của đảng viên {name} không có trong tủ hồ sơ của đơn vị trong phạm vi của bạn ({state}); không cho mượn hoặc bàn giao được (trường "memberId")',
+  DOSSIER_BEFORE_LAST: 'Ngày {date} (trường "date") sớm hơn lần giao nhận, mượn trả gần nhất của hồ sơ ({last}); sổ không ghi lùi ngày',
+  DOSSIER_DUE_BEFORE_LOAN: 'Ngày hẹn trả {dueBack} (trường "dueBack") sớm hơn ngày cho mượn {date}',
+  DOSSIER_NOT_LENT: 'Hồ sơ của đảng viên {name} không đang cho mượn theo dòng sổ này ({state}); không ghi trả được',
+  DOSSIER_RETURN_BEFORE_LOAN: 'Ngày trả {date} (trường "date") sớm hơn ngày cho mượn {lentOn}',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -38,6 +38,8 @@ interface Subtree {
   exits: { caseId: number; exemptionId: number; exemptMemberId: number };
   /** A requested card of the subtree's member and a card in the badge candidate's hands. */
   records: { requestedCardId: number; handedCardId: number; superiorUpdateId: number; cellUpdateId: number };
+  /** The member's dossier received by the grassroots org and lent out (R-REC-06/11). */
+  dossiers: { receivedId: number; loanId: number };
 }
 
 interface World {
@@ -628,6 +630,39 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post(`/api/party-cards/${w.b.records.handedCardId}/close`, { closing: 'damaged', date: TODAY, version: 2 }),
     ok: [200],
   },
+  // The dossier register (R-REC-06/08/11): A's member's dossier is out on loan until the return row.
+  'GET /api/dossiers': {
+    inScope: (w) => get(`/api/dossiers?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/dossiers?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((d: { id: number }) => d.id).sort()).toEqual([w.a.dossiers.receivedId, w.a.dossiers.loanId].sort()),
+  },
+  'GET /api/dossiers/export': {
+    inScope: (w) => get(`/api/dossiers/export?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/dossiers/export?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'GET /api/dossiers/movements/{id}': { inScope: (w) => get(`/api/dossiers/movements/${w.a.dossiers.loanId}`), outOfScope: (w) => get(`/api/dossiers/movements/${w.b.dossiers.loanId}`), ok: [200] },
+  'POST /api/dossiers/movements/{id}/return': {
+    inScope: (w) => post(`/api/dossiers/movements/${w.a.dossiers.loanId}/return`, { date: TODAY }),
+    outOfScope: (w) => post(`/api/dossiers/movements/${w.b.dossiers.loanId}/return`, { date: TODAY }),
+    ok: [200],
+  },
+  'POST /api/dossiers/movements': {
+    inScope: (w) => post('/api/dossiers/movements', { kind: 'lent', memberId: w.a.member.id, date: TODAY, counterpart: 'Đ/c Kiểm Tra', purpose: 'Thẩm tra', dueBack: TODAY }),
+    outOfScope: (w) => post('/api/dossiers/movements', { kind: 'lent', memberId: w.b.member.id, date: TODAY, counterpart: 'Đ/c Kiểm Tra', purpose: 'Thẩm tra', dueBack: TODAY }),
+    ok: [201],
+  },
+  'GET /api/dossiers/reconciliation': {
+    inScope: (w) => get(`/api/dossiers/reconciliation?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/dossiers/reconciliation?org=${w.b.commune.id}`),
+    ok: [200],
+  },
+  'POST /api/dossiers/reconciliations': {
+    inScope: (w) => post('/api/dossiers/reconciliations', { orgId: w.a.commune.id, date: TODAY }),
+    outOfScope: (w) => post('/api/dossiers/reconciliations', { orgId: w.b.commune.id, date: TODAY }),
+    ok: [201],
+  },
   'GET /api/record-updates': {
     inScope: (w) => get(`/api/record-updates?org=${w.a.commune.id}`),
     outOfScope: (w) => get(`/api/record-updates?org=${w.b.commune.id}`),
@@ -823,7 +858,19 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
       .executeTakeFirstOrThrow();
   const superiorUpdate = await phieu(m.id, 'superior', { otherNames: { before: null, after: 'Ba' } });
   const cellUpdate = await phieu(badgeCandidate.id, 'cell', {});
+  const dossierRow = (kind: 'received' | 'lent', movedOn: string) =>
+    db
+      .insertInto('dossier_movement')
+      .values({
+        member_id: m.id, holder_org_id: gc1.id, kind, reason: kind === 'received' ? 'admission' : null, moved_on: movedOn, counterpart: kind === 'lent' ? `Đ/c Mượn ${place}` : null,
+        purpose: kind === 'lent' ? 'Thẩm tra lý lịch' : null, due_back: kind === 'lent' ? '2026-11-30' : null, document_no: null, created_by: null, created_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const received = await dossierRow('received', '2010-01-05');
+  const loan = await dossierRow('lent', '2026-11-02');
   return {
+    dossiers: { receivedId: Number(received.id), loanId: Number(loan.id) },
     records: { requestedCardId: Number(requestedCard.id), handedCardId: Number(handedCard.id), superiorUpdateId: Number(superiorUpdate.id), cellUpdateId: Number(cellUpdate.id) },
     commune, gc1, gc2, cell, placeCell, moveCell, mergeCell, dissolveCell,
     exits: { caseId: xcase.id, exemptionId: xemption.id, exemptMemberId: x.id },
@@ -958,6 +1005,9 @@ describeApi('permission matrix', (h) => {
     const updatesB = (await call(h(), get(`/api/record-updates?org=${w.b.commune.id}`), admin)).json().items as { stage: string; version: number }[];
     expect(updatesB.map((u) => `${u.stage}:${u.version}`).sort()).toEqual(['cell:1', 'superior:1']);
     expect((await call(h(), get(`/api/record-no-blocks?org=${w.b.commune.id}`), admin)).json().items).toMatchObject([{ nextNo: 11 }]);
+    const dossiersB = (await call(h(), get(`/api/dossiers?org=${w.b.commune.id}`), admin)).json().items as { id: number; returnedOn: string | null }[];
+    expect(dossiersB.map((d) => [d.id, d.returnedOn]).sort()).toEqual([[w.b.dossiers.receivedId, null], [w.b.dossiers.loanId, null]].sort());
+    expect((await call(h(), get(`/api/dossiers/reconciliation?org=${w.b.commune.id}`), admin)).json().lastReconciledOn).toBeNull();
     const rolesB = (await call(h(), get(`/api/users/${w.accounts.b}/roles`), admin)).json().items;
     expect(rolesB).toMatchObject([{ id: w.accounts.assignmentB, role: 'leader', revokedAt: null }]);
   });

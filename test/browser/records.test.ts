@@ -196,4 +196,64 @@ describe.skipIf(!chromiumPath)('records screens in Chromium', () => {
     expect(mine.items[0]).toMatchObject({ stage: 'cell', member: { id: own.id }, changes: [{ field: 'occupation', before: own.occupation, after: occupation }] });
     expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
   });
+
+  it('lends a dossier from the register tab and records its return (R-REC-11)', async () => {
+    interface Line { id: number; kind: string; returnedOn: string | null; member: { id: number; fullName: string } }
+    const lines = (await staff.get<{ items: Line[] }>('/api/dossiers?limit=500')).items;
+    let member: Line['member'] | undefined;
+    for (const l of lines.filter((x) => x.kind === 'received')) {
+      const facts = await staff.get<{ dossier: { state: string } | null }>(`/api/records/members/${l.member.id}`);
+      if (facts.dossier?.state === 'held') {
+        member = l.member;
+        break;
+      }
+    }
+    expect(member, 'a dossier held in the demo commune').toBeDefined();
+    const page = await (await env.newContext()).newPage();
+    const failed = failedResponses(page);
+    await signIn(page, 'bantochuc.xa');
+    await page.goto('/records?tab=dossiers');
+    const table = page.getByRole('table');
+    // The demo has a loan past its due date.
+    await table.getByText('Quá hạn').first().waitFor();
+    const filter = (name: string) => page.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${name}$`) });
+    await filter('Quá hạn trả').click();
+    await expect.poll(async () => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await filter('Tất cả').click();
+    await table.getByText('Nhận hồ sơ').first().waitFor();
+
+    await page.getByRole('button', { name: 'Ghi giao nhận / cho mượn' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Đảng viên' }).fill(member!.fullName);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: member!.fullName }).first().click();
+    await dialog.getByLabel('Người mượn (họ tên, đơn vị)').fill('Đ/c Ngô Văn Mượn, Ủy ban Kiểm tra');
+    await dialog.getByLabel('Mục đích mượn').fill('Xác minh lý lịch');
+    await dialog.getByLabel('Ngày hẹn trả').fill('30/12/2099');
+    await dialog.getByLabel('Ngày hẹn trả').press('Enter');
+    await dialog.getByRole('button', { name: 'Ghi giao nhận / cho mượn' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    await table.getByText('Đ/c Ngô Văn Mượn, Ủy ban Kiểm tra').waitFor();
+    await expect.poll(async () => (await staff.get<{ dossier: { state: string } | null }>(`/api/records/members/${member!.id}`)).dossier?.state).toBe('on_loan');
+    await page.screenshot({ path: join(ARTIFACTS, 'records-dossiers-lent.png'), fullPage: true });
+
+    await page.getByRole('button', { name: `Ghi trả hồ sơ: ${member!.fullName}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ghi trả' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    await expect.poll(async () => (await staff.get<{ dossier: { state: string } | null }>(`/api/records/members/${member!.id}`)).dossier?.state).toBe('held');
+    await expect.poll(async () => page.getByRole('button', { name: `Ghi trả hồ sơ: ${member!.fullName}` }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Đối chiếu hồ sơ với danh sách' }).click();
+    const recon = page.getByRole('dialog');
+    await recon.getByText('Chưa đối chiếu lần nào').waitFor();
+    await recon.getByRole('button', { name: 'Đối chiếu', exact: true }).click();
+    await recon.getByText(/Đảng viên chưa có hồ sơ đang giữ \(\d+\)/).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'records-dossiers-reconcile.png'), fullPage: true });
+    await recon.getByRole('button', { name: 'Đóng' }).first().click();
+
+    await page.getByRole('tab', { name: 'Sổ sách' }).click();
+    await expect(page.getByRole('link', { name: 'Tải Excel: Sổ giao nhận, mượn trả hồ sơ đảng viên' }).getAttribute('href')).resolves.toContain('/api/dossiers/export');
+    await page.goto(`/members/${member!.id}`);
+    await page.getByText(/Đang giữ tại/).waitFor();
+    expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
+  });
 });

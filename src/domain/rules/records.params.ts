@@ -40,3 +40,15 @@ export const RECORD_UPDATE_AFTER_TRANSFER = defineParam<Period, 'I'>({
   tag: 'I',
   versions: [{ value: wd(30), effectiveFrom: IN_FORCE.HD06, effectiveTo: null, source: 'HD06 §8.1c (no time limit given; 30 wd as R-TRF-02, R-REC-08) [I]' }],
 });
+
+/**
+ * R-REC-08: the dossier list is reconciled with the member list every 6 months (HD06 §8.2h). The
+ * version in force on the day of the last reconciliation gives the next one; before HD06 no
+ * period is verified, so an earlier reconciliation raises RuleNotInForceError.
+ */
+export const DOSSIER_RECONCILIATION_MONTHS = defineParam<number, 'V-P'>({
+  key: 'record.dossier_reconciliation_months',
+  ruleId: 'R-REC-08',
+  tag: 'V-P',
+  versions: [{ value: 6, effectiveFrom: IN_FORCE.HD06, effectiveTo: null, source: 'HD06 §8.2h' }],
+});

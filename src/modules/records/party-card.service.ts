@@ -7,6 +7,7 @@ import { notInFuture } from '../case/case-step.js';
 import { updateMemberIn } from '../member/member.service.js';
 import { STATUS_LABELS } from '../member/member.schema.js';
 import type { ServiceContext } from '../service-context.js';
+import { whereabouts } from './dossier.service.js';
 import { listScope, memberNotFound } from './record-no.service.js';
 import { directSuperiorOf } from './records.orgs.js';
 import * as repo from './records.repository.js';
@@ -111,7 +112,7 @@ export async function uncheckedCards(ctx: ServiceContext, q: UncheckedQuery): Pr
 export async function memberRecordFacts(ctx: ServiceContext, memberId: number): Promise<MemberRecordFacts> {
   const m = await repo.findMember(ctx.db, ctx.scope, memberId);
   if (!m) throw memberNotFound(memberId);
-  const [no, cards] = await Promise.all([repo.findRecordNo(ctx.db, ctx.scope, memberId), repo.memberCards(ctx.db, ctx.scope, memberId)]);
+  const [no, cards, dossier] = await Promise.all([repo.findRecordNo(ctx.db, ctx.scope, memberId), repo.memberCards(ctx.db, ctx.scope, memberId), whereabouts(ctx, memberId)]);
   const items = cards.map(toCard);
   return {
     memberId,
@@ -120,6 +121,7 @@ export async function memberRecordFacts(ctx: ServiceContext, memberId: number): 
     recordNoAssignedOn: no?.assigned_on ?? null,
     card: items.find((c) => c.status === 'requested' || c.status === 'decided' || c.status === 'handed_over') ?? null,
     cards: items,
+    dossier,
   };
 }
 

@@ -291,3 +291,8 @@ export async function updateCardAtVersion(db: Db, scope: Scope, id: number, vers
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** The name of an org whose id a register row named (the keeper holding a dossier): only the name, for a refusal's message. */
+export async function orgName(db: Db, id: number): Promise<string> {
+  return (await db.selectFrom('org').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '—';
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../http/schemas.js';
 import { patchMemberBody } from '../member/member.schema.js';
+import { dossierWhereabouts } from './dossier.schema.js';
 
 // Shapes of member records and party cards (issue 5 item 7): record-number blocks and numbers
 // (R-REC-09), the card of a member from request to end (R-REC-01/02/04/05) and the monthly batch.
@@ -132,6 +133,8 @@ export const memberRecordFacts = z.object({
   /** The open card (requested, decided or in hand), if any. */
   card: partyCard.nullable(),
   cards: z.array(partyCard),
+  /** Where the member's dossier is now (R-REC-06/11), null when the register has no line of it. */
+  dossier: dossierWhereabouts,
 });
 export type MemberRecordFacts = z.infer<typeof memberRecordFacts>;
 

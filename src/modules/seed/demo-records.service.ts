@@ -7,6 +7,7 @@ import { assignRecordNo, createBlock } from '../records/record-no.service.js';
 import { approveUpdate, forwardUpdate, returnUpdate, submitUpdate } from '../records/record-update.service.js';
 import type { RecordUpdateItem } from '../records/records.schema.js';
 import { staffContext } from '../service-context.js';
+import { seedDemoDossiers } from './demo-dossiers.service.js';
 import { communeMembers, orgCodeAndPath } from './demo-records.repository.js';
 import { demoAnchors } from './seed.repository.js';
 
@@ -14,12 +15,15 @@ import { demoAnchors } from './seed.repository.js';
 // anchor commune (which the commune staff account sees): two record-number blocks (the first used
 // up), numbers for a dozen members; cards in every state — requested this month, decided, handed
 // over (checked this year or not), lost with its reissue request, recovered and kept by the family
-// when the commune has such members, one under the old model; phiếu bổ sung at every step.
+// when the commune has such members, one under the old model; phiếu bổ sung at every step; the
+// dossier handover and loan register (demo-dossiers.service.ts).
 
 export interface DemoRecordsResult {
   numbers: number;
   cards: number;
   updates: number;
+  /** Lines of the dossier handover and loan register. */
+  dossiers: number;
 }
 
 export async function seedDemoRecords(db: Kysely<DB>, today: string): Promise<DemoRecordsResult> {
@@ -114,5 +118,6 @@ export async function seedDemoRecords(db: Kysely<DB>, today: string): Promise<De
   let lastUp = lastYear;
   while (lastUp.stage !== 'superior') lastUp = await forwardUpdate(ctx, lastUp.id, { date: ago(325), version: lastUp.version });
   await approveUpdate(ctx, lastUp.id, { date: ago(320), version: lastUp.version });
-  return { numbers, cards, updates };
+  const dossiers = await seedDemoDossiers(ctx, official.slice(0, 12).map((m) => Number(m.id)), today);
+  return { numbers, cards, updates, dossiers };
 }

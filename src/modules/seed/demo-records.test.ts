@@ -18,7 +18,7 @@ describeApi('demo member records and party cards', (h) => {
     const today = h().clock.today();
     await seedDatabase(h().database, { scale: 'demo', today });
     const r = await seedDemoRecords(h().database.db, today);
-    expect(r).toMatchObject({ numbers: 12, updates: 7 });
+    expect(r).toMatchObject({ numbers: 12, updates: 7, dossiers: 15 });
     communeId = (await demoAnchors(h().database.db)).communeId;
   });
 
@@ -39,6 +39,16 @@ describeApi('demo member records and party cards', (h) => {
     expect(cards.items.filter((c) => c.requestMonth === h().clock.today().slice(0, 7)).length).toBeGreaterThanOrEqual(4);
     const unchecked = await get<{ items: unknown[] }>(`/api/party-cards/unchecked?org=${communeId}`);
     expect(unchecked.items).toHaveLength(1);
+  });
+
+  it('R-REC-06/11: dossiers held, two on loan (one overdue), one returned, one handed up to the direct superior', async () => {
+    const all = await get<{ items: { kind: string; returnedOn: string | null; holder: { id: number } }[]; total: number }>(`/api/dossiers?org=${communeId}&limit=500`);
+    expect(all.total).toBe(15);
+    expect(all.items.filter((d) => d.kind === 'handed_over')).toHaveLength(1);
+    expect(all.items.some((d) => d.kind === 'received' && d.holder.id === communeId)).toBe(true);
+    expect(all.items.filter((d) => d.kind === 'lent' && d.returnedOn !== null)).toHaveLength(1);
+    expect((await get<{ total: number }>(`/api/dossiers?org=${communeId}&loan=out`)).total).toBe(2);
+    expect((await get<{ total: number }>(`/api/dossiers?org=${communeId}&loan=overdue`)).total).toBe(1);
   });
 
   it('R-REC-07: phiếu bổ sung at every step', async () => {

@@ -14,11 +14,18 @@ import type {
   SubmitUpdateInput,
   UpdateStepInput,
 } from '../../../src/modules/records/records.schema.js';
+import type {
+  DossierMovementItem,
+  ReconciliationResult,
+  ReconciliationStatus,
+  RecordMovementInput,
+  ReturnDossierInput,
+} from '../../../src/modules/records/dossier.schema.js';
 
 // Member records and party cards (issue 5 item 7): cards from request to end, the monthly batch,
 // record-number blocks, the yearly phiếu bổ sung. Types from the server's schemas.
 
-export type { MemberRecordFacts, PartyCardItem, RecordNoBlockItem, RecordUpdateItem };
+export type { DossierMovementItem, MemberRecordFacts, PartyCardItem, ReconciliationResult, RecordMovementInput, RecordNoBlockItem, RecordUpdateItem };
 
 export const recordKeys = {
   all: ['records'] as const,
@@ -27,6 +34,8 @@ export const recordKeys = {
   blocks: (q: Record<string, unknown>) => ['records', 'blocks', q] as const,
   member: (id: number) => ['records', 'member', id] as const,
   own: ['records', 'own'] as const,
+  dossiers: (q: Record<string, unknown>) => ['records', 'dossiers', q] as const,
+  reconciliation: (org: number) => ['records', 'reconciliation', org] as const,
 };
 
 export interface CardsFilter {
@@ -51,6 +60,12 @@ export const recordApi = {
   member: (id: number) => api.get<MemberRecordFacts>(`/api/records/members/${id}`),
   assignRecordNo: (memberId: number, body: AssignRecordNoInput) => api.post<MemberRecordFacts>(`/api/records/members/${memberId}/record-no`, body),
   requestCard: (body: RequestCardInput) => api.post<PartyCardItem>('/api/party-cards', body),
+  dossiers: (q: { org?: number; loan?: 'out' | 'overdue'; limit?: number; offset?: number }, signal?: AbortSignal) =>
+    api.get<{ items: DossierMovementItem[]; total: number }>('/api/dossiers', { ...q }, signal),
+  recordMovement: (body: RecordMovementInput) => api.post<DossierMovementItem>('/api/dossiers/movements', body),
+  returnDossier: (id: number, body: ReturnDossierInput) => api.post<DossierMovementItem>(`/api/dossiers/movements/${id}/return`, body),
+  reconciliationStatus: (org: number, signal?: AbortSignal) => api.get<ReconciliationStatus>('/api/dossiers/reconciliation', { org }, signal),
+  reconcile: (body: { orgId: number; date: string }) => api.post<ReconciliationResult>('/api/dossiers/reconciliations', body),
   fileUpdate: (body: Omit<SubmitUpdateInput, 'changes'> & { changes: Record<string, unknown> }) => api.post<RecordUpdateItem>('/api/record-updates', body),
   /** R-REC-07 self-service: the signed-in member's own phiếu. */
   ownUpdates: () => api.get<{ items: RecordUpdateItem[]; total: number }>('/api/record-updates/own'),
@@ -59,4 +74,8 @@ export const recordApi = {
 
 export function batchExportUrl(q: { org?: number; month: string }): string {
   return withQuery('/api/party-cards/batch/export', { ...q });
+}
+
+export function dossierExportUrl(q: { org?: number; loan?: 'out' | 'overdue' }): string {
+  return withQuery('/api/dossiers/export', { ...q });
 }

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { BlocksTab } from './BlocksTab.js';
 import { CardsTab } from './CardsTab.js';
+import { DossiersTab } from './DossiersTab.js';
 import { RegistersTab } from './RegistersTab.js';
 import { UpdatesTab } from './UpdatesTab.js';
 
-const TABS = ['cards', 'updates', 'blocks', 'registers'] as const;
+const TABS = ['cards', 'updates', 'dossiers', 'blocks', 'registers'] as const;
 type Tab = (typeof TABS)[number];
 
-/** "Hồ sơ, thẻ đảng": party cards, the yearly phiếu bổ sung inbox, record-number blocks, the registers (issue 5 item 7). */
+/** "Hồ sơ, thẻ đảng": party cards, the yearly phiếu bổ sung inbox, the dossier handover and loan register, record-number blocks, the registers (issue 5 item 7). */
 export default function RecordsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -25,6 +26,7 @@ export default function RecordsPage() {
         items={[
           { key: 'cards', label: t('records.tabs.cards'), children: <CardsTab /> },
           { key: 'updates', label: t('records.tabs.updates'), children: <UpdatesTab /> },
+          { key: 'dossiers', label: t('records.tabs.dossiers'), children: <DossiersTab /> },
           { key: 'blocks', label: t('records.tabs.blocks'), children: <BlocksTab /> },
           { key: 'registers', label: t('records.tabs.registers'), children: <RegistersTab /> },
         ]}

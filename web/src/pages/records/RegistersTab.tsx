@@ -6,12 +6,12 @@ import { withQuery } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { useScope } from '../../shell/scope.js';
 
-type Entry = { key: 'current' | 'departed' | 'deceased' | 'cards' | 'badges' | 'transfers'; href?: string; to?: string; show: boolean };
+type Entry = { key: 'current' | 'departed' | 'deceased' | 'cards' | 'dossiers' | 'badges' | 'transfers'; href?: string; to?: string; show: boolean };
 
 /**
  * The member registers of R-REC-11, each as an Excel file in the caller's scope: the member lists
  * through the member export (statuses of the register, audited, sensitive fields as the access
- * rules say), the cards issued, and the badge register and transfer letters where they live.
+ * rules say), the cards issued, the dossier handover and loan register, and the badge register and transfer letters where they live.
  */
 export function RegistersTab() {
   const { t } = useTranslation();
@@ -24,6 +24,7 @@ export function RegistersTab() {
     { key: 'departed', href: members('removed,expelled,withdrawn'), show: can('member', 'export') },
     { key: 'deceased', href: members('deceased'), show: can('member', 'export') },
     { key: 'cards', href: withQuery('/api/party-cards/register/export', { org }), show: can('party_card', 'export') },
+    { key: 'dossiers', href: withQuery('/api/dossiers/export', { org }), show: can('member_record', 'export') },
     { key: 'badges', to: '/badges?tab=register', show: can('badge', 'read') },
     { key: 'transfers', to: '/transfer', show: can('transfer', 'read') },
   ];
