@@ -730,6 +730,8 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post('/api/record-updates', { memberId: w.b.transfer.freeMemberId, year: 2026, submittedOn: TODAY, changes: {} }),
     ok: [201],
   },
+  'GET /api/record-updates/own': { inScope: () => get('/api/record-updates/own'), as: (w) => w.memberA, ok: [200] },
+  'POST /api/record-updates/own': { inScope: () => post('/api/record-updates/own', { year: 2026, occasion: 'transfer', submittedOn: TODAY, changes: {} }), as: (w) => w.memberA, ok: [201] },
   'POST /api/record-updates/{id}/forward': {
     inScope: (w) => post(`/api/record-updates/${w.a.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
     outOfScope: (w) => post(`/api/record-updates/${w.b.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
