@@ -1,5 +1,5 @@
 import { defineParam } from './params.js';
-import { wd, type Period } from './period.js';
+import { months, wd, type Period } from './period.js';
 import { IN_FORCE } from './sources.js';
 
 // Parameters of member records and party cards (rules.md §5, R-REC).
@@ -26,6 +26,14 @@ export const PARTY_CARD_MODEL = defineParam<PartyCardModel, 'V-P'>({
     { value: { model: 'legacy', numberIsCitizenId: false, minDigits: 6, maxDigits: 12 }, effectiveFrom: IN_FORCE.DL2011, effectiveTo: IN_FORCE.QD347, source: 'QĐ294 §6.1; HD06 §7.1 (thẻ mẫu cũ)' },
     { value: { model: 'qd347', numberIsCitizenId: true, minDigits: 12, maxDigits: 12 }, effectiveFrom: IN_FORCE.QD347, effectiveTo: null, source: 'QĐ347; HD38 §II.2.1–2.2' },
   ],
+});
+
+/** R-REC-08: incoming transfer slips (phiếu báo) are checked this often. */
+export const REC_SLIP_CHECK_PERIOD = defineParam<Period, 'V-P'>({
+  key: 'record.slip_check_period',
+  ruleId: 'R-REC-08',
+  tag: 'V-P',
+  versions: [{ value: months(3), effectiveFrom: IN_FORCE.HD06, effectiveTo: null, source: 'HD06 §8.3b' }],
 });
 
 /**
