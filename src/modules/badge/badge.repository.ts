@@ -2,6 +2,7 @@ import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { BadgeAwardRow, BadgeConsiderationRow, DB } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
 import { ACTIVE_STATUSES } from '../../domain/member-status.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of party badges (issue 5 item 6). Every read or write of a member's badge facts or of an
@@ -253,17 +254,7 @@ export type NewAward = Omit<BadgeAwardRow, 'id' | 'status' | 'version' | 'return
 
 /** Inserts an award if its member's org is in the scope (checked in the statement); undefined when not. */
 export function insertAward(db: Db, scope: Scope, row: NewAward) {
-  const cols = Object.keys(row) as (keyof NewAward)[];
-  return db
-    .insertInto('badge_award')
-    .columns([...cols, 'org_path'])
-    .expression(
-      db
-        .selectFrom('org as o')
-        .select([...cols.map((c) => sql`${row[c] ?? null}`.as(c)), 'o.path as org_path'])
-        .where('o.id', '=', row.org_id)
-        .where(inScope(scope, 'o.path')),
-    )
+  return insertIfInScope(db, scope, 'badge_award', row, { table: 'org', id: row.org_id, pathInto: 'org_path' })
     .returningAll()
     .executeTakeFirst();
 }

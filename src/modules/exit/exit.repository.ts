@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, ExemptionRow, RemovalCaseRow } from '../../db/types.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of removal cases and exemptions. Every read or write takes the caller's scope and
@@ -64,17 +65,7 @@ export interface NewRemoval {
 
 /** Inserts the case only if its org is in the scope, checked in the same statement; undefined when it is not. */
 export function insertRemoval(db: Db, scope: Scope, row: NewRemoval): Promise<RemovalCaseRow | undefined> {
-  const cols = (Object.keys(row) as (keyof NewRemoval)[]).filter((k) => k !== 'org_id');
-  return db
-    .insertInto('removal_case')
-    .columns([...cols, 'org_id', 'org_path'])
-    .expression(
-      db
-        .selectFrom('org as o')
-        .select([...cols.map((c) => (c === 'grounds' ? sql`cast(${row[c]} as jsonb)` : sql`${row[c] ?? null}`).as(c)), 'o.id as org_id', 'o.path as org_path'])
-        .where('o.id', '=', row.org_id)
-        .where(inScope(scope, 'o.path')),
-    )
+  return insertIfInScope(db, scope, 'removal_case', row, { table: 'org', id: row.org_id, pathInto: 'org_path' }, { grounds: 'jsonb' })
     .returningAll()
     .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, LiaisonCommentRow, ResidenceLiaisonRow } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
 // All SQL of residence liaison (R-TRF-16). A referral has two ends, like a transfer: the member's
@@ -79,17 +80,7 @@ type NewLiaison = Omit<ResidenceLiaisonRow, 'id' | 'version' | 'ended_on' | 'end
 
 /** Inserts the referral only if the member is in the scope (the workplace end), checked in the statement. */
 export function insertLiaison(db: Db, scope: Scope, row: NewLiaison) {
-  const cols = Object.keys(row) as (keyof NewLiaison)[];
-  return db
-    .insertInto('residence_liaison')
-    .columns(cols)
-    .expression(
-      db
-        .selectFrom('member as m')
-        .select(cols.map((c) => (c === 'member_id' ? sql`m.id`.as(c) : sql`${row[c]}`.as(c))))
-        .where('m.id', '=', row.member_id)
-        .where(inScope(scope, 'm.org_path')),
-    )
+  return insertIfInScope(db, scope, 'residence_liaison', row, { table: 'member', id: row.member_id })
     .returningAll()
     .executeTakeFirst();
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, RecognitionCaseRow } from '../../db/types.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of recognition cases. Every read or write of a case takes the caller's scope and filters
@@ -53,17 +54,7 @@ export async function listCases(db: Db, scope: Scope, f: { states: string[] | nu
  * it is not. The row's org_path is the org's.
  */
 export function insertCase(db: Db, scope: Scope, row: Omit<RecognitionCaseRow, 'id' | 'version' | 'org_path' | 'cell_inconclusive_votes' | 'grassroots_inconclusive_votes'>) {
-  const cols = Object.keys(row).filter((k) => k !== 'org_id') as (keyof typeof row)[];
-  return db
-    .insertInto('recognition_case')
-    .columns([...cols, 'org_id', 'org_path'])
-    .expression(
-      db
-        .selectFrom('org as o')
-        .select([...cols.map((c) => sql`${row[c] ?? null}`.as(c)), 'o.id as org_id', 'o.path as org_path'])
-        .where('o.id', '=', row.org_id)
-        .where(inScope(scope, 'o.path')),
-    )
+  return insertIfInScope(db, scope, 'recognition_case', row, { table: 'org', id: row.org_id, pathInto: 'org_path' })
     .returningAll()
     .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, DossierMovementRow } from '../../db/types.js';
 import { ACTIVE_STATUSES } from '../../domain/member-status.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
 // All SQL of the dossier handover and loan register (R-REC-06/08/11). Rows are read and changed
@@ -58,17 +59,7 @@ export type NewMovement = Omit<DossierMovementRow, 'id' | 'returned_on' | 'retur
 
 /** Inserts a register row if its keeper is in the caller's scope (checked in the statement); undefined when not. */
 export function insertMovement(db: Db, scope: Scope, row: NewMovement) {
-  const cols = Object.keys(row) as (keyof NewMovement)[];
-  return db
-    .insertInto('dossier_movement')
-    .columns(cols)
-    .expression(
-      db
-        .selectFrom('org as h')
-        .select(cols.map((c) => (c === 'holder_org_id' ? sql`h.id`.as(c) : sql`${row[c] ?? null}`.as(c))))
-        .where('h.id', '=', row.holder_org_id)
-        .where(inScope(scope, 'h.path')),
-    )
+  return insertIfInScope(db, scope, 'dossier_movement', row, { table: 'org', id: row.holder_org_id })
     .returning('id')
     .executeTakeFirst();
 }
@@ -160,23 +151,7 @@ export function insertReconciliation(
   scope: Scope,
   v: { org_id: number; reconciled_on: string; without_dossier: number; not_on_list: number; created_by: number | null; created_at: Date },
 ) {
-  return db
-    .insertInto('dossier_reconciliation')
-    .columns(['org_id', 'reconciled_on', 'without_dossier', 'not_on_list', 'created_by', 'created_at'])
-    .expression(
-      db
-        .selectFrom('org as o')
-        .select([
-          'o.id as org_id',
-          sql`${v.reconciled_on}::date`.as('reconciled_on'),
-          sql`${v.without_dossier}::integer`.as('without_dossier'),
-          sql`${v.not_on_list}::integer`.as('not_on_list'),
-          sql`${v.created_by}::bigint`.as('created_by'),
-          sql`${v.created_at}::timestamptz`.as('created_at'),
-        ])
-        .where('o.id', '=', v.org_id)
-        .where(inScope(scope, 'o.path')),
-    )
+  return insertIfInScope(db, scope, 'dossier_reconciliation', v, { table: 'org', id: v.org_id })
     .returning('id')
     .executeTakeFirst();
 }

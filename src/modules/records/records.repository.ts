@@ -2,6 +2,7 @@ import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, PartyCardRow, RecordNoBlockRow } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
 import { OPEN_CARD_STATUSES } from '../../domain/records/party-card.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of member records and party cards (issue 5 item 7). Cards and numbers are read through
@@ -100,17 +101,7 @@ export type NewBlock = Omit<RecordNoBlockRow, 'id' | 'next_no'>;
 
 /** Inserts the block if the giving province is in the caller's scope (checked in the statement). */
 export function insertBlock(db: Db, scope: Scope, row: NewBlock) {
-  const cols = Object.keys(row) as (keyof NewBlock)[];
-  return db
-    .insertInto('record_no_block')
-    .columns([...cols, 'next_no'])
-    .expression(
-      db
-        .selectFrom('org as p')
-        .select([...cols.map((c) => sql`${row[c] ?? null}`.as(c)), sql`${row.first_no}::integer`.as('next_no')])
-        .where('p.id', '=', row.province_org_id)
-        .where(inScope(scope, 'p.path')),
-    )
+  return insertIfInScope(db, scope, 'record_no_block', { ...row, next_no: row.first_no }, { table: 'org', id: row.province_org_id }, { next_no: 'integer' })
     .returning('id')
     .executeTakeFirst();
 }
@@ -149,25 +140,7 @@ export async function insertRecordNo(
   scope: Scope,
   v: { member_id: number; record_no: string; block_id: number; form_filed_on: string; assigned_on: string; created_by: number | null; created_at: Date },
 ): Promise<number> {
-  const r = await db
-    .insertInto('member_record_no')
-    .columns(['member_id', 'record_no', 'block_id', 'form_filed_on', 'assigned_on', 'created_by', 'created_at'])
-    .expression(
-      db
-        .selectFrom('member as m')
-        .select([
-          'm.id as member_id',
-          sql`${v.record_no}`.as('record_no'),
-          sql`${v.block_id}::bigint`.as('block_id'),
-          sql`${v.form_filed_on}::date`.as('form_filed_on'),
-          sql`${v.assigned_on}::date`.as('assigned_on'),
-          sql`${v.created_by}::bigint`.as('created_by'),
-          sql`${v.created_at}::timestamptz`.as('created_at'),
-        ])
-        .where('m.id', '=', v.member_id)
-        .where(inScope(scope, 'm.org_path')),
-    )
-    .executeTakeFirst();
+  const r = await insertIfInScope(db, scope, 'member_record_no', v, { table: 'member', id: v.member_id }).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
@@ -261,17 +234,7 @@ export type NewCard = Pick<PartyCardRow, 'member_id' | 'reason' | 'requested_on'
 
 /** Inserts a card request if its member is in scope (checked in the statement); undefined when not. */
 export function insertCard(db: Db, scope: Scope, row: NewCard) {
-  const cols = Object.keys(row) as (keyof NewCard)[];
-  return db
-    .insertInto('party_card')
-    .columns(cols)
-    .expression(
-      db
-        .selectFrom('member as m')
-        .select(cols.map((c) => (c === 'member_id' ? sql`m.id`.as(c) : sql`${row[c] ?? null}`.as(c))))
-        .where('m.id', '=', row.member_id)
-        .where(inScope(scope, 'm.org_path')),
-    )
+  return insertIfInScope(db, scope, 'party_card', row, { table: 'member', id: row.member_id })
     .returning('id')
     .executeTakeFirst();
 }

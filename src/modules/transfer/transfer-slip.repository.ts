@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, TransferSlipRow } from '../../db/types.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, type Scope } from '../auth/scope.js';
 
 // All SQL of transfer slips (R-TRF-09). A slip has no path of its own: it is read and written
@@ -18,17 +19,7 @@ export function slipOfCase(db: Db, scope: Scope, caseId: number, opts: { forUpda
 
 /** Inserts the slip only when the case's sending end is in the scope, checked in the same statement. */
 export function insertSlip(db: Db, scope: Scope, row: Omit<TransferSlipRow, 'id' | 'version' | 'returned_on' | 'return_note' | 'returned_by'>) {
-  const cols = Object.keys(row) as (keyof typeof row)[];
-  return db
-    .insertInto('transfer_slip')
-    .columns(cols)
-    .expression(
-      db
-        .selectFrom('transfer_case as c')
-        .select(cols.map((k) => (k === 'case_id' ? sql`c.id`.as(k) : sql`${row[k]}`.as(k))))
-        .where('c.id', '=', row.case_id)
-        .where(inScope(scope, 'c.source_path')),
-    )
+  return insertIfInScope(db, scope, 'transfer_slip', row, { table: 'transfer_case', id: row.case_id })
     .onConflict((oc) => oc.column('case_id').doNothing())
     .returningAll()
     .executeTakeFirst();

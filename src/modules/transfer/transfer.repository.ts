@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, MemberTransferBlockRow, TransferCaseRow } from '../../db/types.js';
 import { ancestorIds } from '../../db/tree-path.js';
+import { insertIfInScope } from '../auth/scoped-insert.js';
 import { inScope, makeScope, type Scope } from '../auth/scope.js';
 
 // All SQL of transfer cases and of the transfer-block flag. A case has two ends and is seen by
@@ -106,18 +107,7 @@ type NewCase = Omit<TransferCaseRow, 'id' | 'version' | 'source_path' | 'created
 
 /** Inserts the case only if its member is in the scope, checked in the same statement; source_path is the member's. */
 export function insertCase(db: Db, scope: Scope, row: NewCase) {
-  const cols = Object.keys(row) as (keyof NewCase)[];
-  return db
-    .insertInto('transfer_case')
-    .columns([...cols, 'source_path'])
-    .expression(
-      db
-        .selectFrom('member as m')
-        .select([...cols.map((c) => sql`${row[c] ?? null}`.as(c)), 'm.org_path as source_path'])
-        .where('m.id', '=', row.member_id)
-        .where('m.org_id', '=', row.source_org_id)
-        .where(inScope(scope, 'm.org_path')),
-    )
+  return insertIfInScope(db, scope, 'transfer_case', row, { table: 'member', id: row.member_id, orgId: row.source_org_id, pathInto: 'source_path' })
     .returningAll()
     .executeTakeFirst();
 }
@@ -168,17 +158,7 @@ export function openBlocksOf(db: Db, memberId: number): Promise<MemberTransferBl
 
 /** Sets the flag if the member is in scope (checked in the statement); undefined when not. */
 export function insertBlock(db: Db, scope: Scope, row: { member_id: number; kind: 'inspection' | 'complaint'; since: string; reason: string; set_by: number | null; set_at: Date }) {
-  const cols = Object.keys(row) as (keyof typeof row)[];
-  return db
-    .insertInto('member_transfer_block')
-    .columns(cols)
-    .expression(
-      db
-        .selectFrom('member as m')
-        .select(cols.map((c) => (c === 'member_id' ? sql`m.id`.as(c) : sql`${row[c]}`.as(c))))
-        .where('m.id', '=', row.member_id)
-        .where(inScope(scope, 'm.org_path')),
-    )
+  return insertIfInScope(db, scope, 'member_transfer_block', row, { table: 'member', id: row.member_id })
     .returningAll()
     .executeTakeFirst();
 }
