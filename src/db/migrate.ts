@@ -23,6 +23,7 @@ import * as m0021 from './migrations/0021_import_kind.js';
 import * as m0022 from './migrations/0022_import_staging.js';
 import * as m0023 from './migrations/0023_due_badge_speed.js';
 import * as m0024 from './migrations/0024_member_dossier.js';
+import * as m0028 from './migrations/0028_admission_checks.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0022_import_staging': m0022,
   '0023_due_badge_speed': m0023,
   '0024_member_dossier': m0024,
+  '0028_admission_checks': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -169,3 +169,33 @@ describe('admission case: deadlines of the open step', () => {
     expect(openDeadlines({ ...base, state: 'completed', ceremonyDate: '2026-05-04' })).toEqual([]);
   });
 });
+
+describe('admission case: the step parts of R-ADM-11…15 and R-ADM-34', () => {
+  const sponsored: AdmissionCaseFacts = { ...base, state: 'sponsored', courseCertificateDate: '2026-01-10', sponsorsDate: '2026-02-02', lastStepDate: '2026-02-02' };
+  const applicant = { relation: 'applicant' as const, fullName: 'Lê Thị Hoa', birthYear: 1996, checkedAt: 'ĐU phường', abroad: false, check: null, skip: null };
+
+  it('R-ADM-11: the request step is refused while the applicant is neither checked nor listed', () => {
+    expect(applyAdmissionStep(sponsored, { kind: 'background_check_requested', date: '2026-02-10', abroad: false, subjects: [applicant] })).toEqual({
+      ok: false,
+      problem: 'background_subject',
+      detail: { problem: 'subject_unresolved', index: 0 },
+    });
+    const checked = { ...applicant, check: { checkerName: 'Đỗ Văn Kiểm', checkerPosition: 'Chi ủy viên', letterDate: '2026-02-10' } };
+    expect(applyAdmissionStep(sponsored, { kind: 'background_check_requested', date: '2026-02-10', abroad: false, subjects: [checked] })).toMatchObject({ ok: true, state: 'background_check_pending' });
+  });
+
+  it('R-ADM-15: a Đoàn member on the register needs the Đoàn\'s comment though the step lists no organization', () => {
+    const c = { ...sponsored, state: 'background_checked' as const, candidateIsYouthUnionMember: true, lastStepDate: '2026-03-02' };
+    const residence = { from: 'residence' as const, date: '2026-03-05', summary: 'nhất trí' };
+    const s = { kind: 'comments' as const, date: '2026-03-09', organizations: [], comments: [residence], summary: '5D' };
+    expect(applyAdmissionStep(c, s)).toEqual({ ok: false, problem: 'comments', detail: { problem: 'organization_comment_missing', organization: 'youth_union' } });
+    expect(applyAdmissionStep({ ...c, candidateIsYouthUnionMember: false }, s)).toMatchObject({ ok: true, state: 'comments_collected' });
+  });
+
+  it('R-ADM-34: a failed vote without its report upward is refused; reported, it closes the case', () => {
+    const cell = (reportedUpOn: string | null) =>
+      applyAdmissionStep(atCell, { kind: 'cell_resolution', date: '2026-03-10', votes: votes(9, 5), ballot: { method: 'raised_card', reportedUpOn } });
+    expect(cell(null)).toEqual({ ok: false, problem: 'ballot', detail: 'report_up_missing' });
+    expect(cell('2026-03-10')).toEqual({ ok: true, outcome: 'failed', state: 'rejected', late: false });
+  });
+});

@@ -7,6 +7,7 @@ import { makeScope } from '../auth/scope.js';
 import * as caseRepo from '../case/case.repository.js';
 import * as repo from './recognition.repository.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
+import { backgroundReplied, backgroundRequested, ballot, comments } from '../../../test/admission-steps.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
 type Case = { id: number; state: string; version: number; nextStep: string | null; officialDate: string | null; closedOn: string | null };
@@ -65,12 +66,12 @@ describeApi(
       const steps = [
         { kind: 'course_certificate', date: '2026-01-12' },
         { kind: 'sponsors', date: '2026-02-02', sponsors: sponsorIds.map((memberId) => ({ memberId, togetherSince: '2020-01-01', togetherBy: 'work' })) },
-        { kind: 'background_check_requested', date: '2026-02-10' },
-        { kind: 'background_check_replied', date: '2026-03-02' },
-        { kind: 'comments', date: '2026-03-09' },
-        { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '05-NQ/CB', votes: votes(9, 8) },
-        { kind: 'grassroots_resolution', date: '2026-04-01', resolutionNo: '12-NQ/ĐU', votes: votes(15, 12) },
-        { kind: 'decision', date: '2026-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: votes(9, 7) },
+        backgroundRequested('2026-02-10'),
+        backgroundReplied('2026-03-02'),
+        comments('2026-03-09'),
+        { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '05-NQ/CB', votes: votes(9, 8), ballot: ballot() },
+        { kind: 'grassroots_resolution', date: '2026-04-01', resolutionNo: '12-NQ/ĐU', votes: votes(15, 12), ballot: ballot() },
+        { kind: 'decision', date: '2026-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: votes(9, 7), ballot: ballot() },
         { kind: 'ceremony', date: ceremony },
       ];
       let last: { memberId: number; version: number } | undefined;
