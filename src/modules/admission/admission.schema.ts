@@ -170,6 +170,8 @@ export const admissionCase = z.object({
   version: z.number(),
   steps: z.array(admissionStep),
   checklist: z.array(checklistItem),
+  /** R-ADM-33: the documents a decision would rest on that are not there yet (a warning). */
+  dossierMissing: z.array(admissionDocumentKind),
 });
 export type AdmissionCase = z.infer<typeof admissionCase>;
 
@@ -182,5 +184,5 @@ export const listCasesQuery = z.object({
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
-export const caseList = z.object({ items: z.array(admissionCase.omit({ steps: true, checklist: true })), total: z.number() });
+export const caseList = z.object({ items: z.array(admissionCase.omit({ steps: true, checklist: true, dossierMissing: true })), total: z.number() });
 export type CaseList = z.infer<typeof caseList>;

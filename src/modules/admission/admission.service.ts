@@ -173,7 +173,7 @@ function toStep(s: AdmissionStepRow): AdmissionCase['steps'][number] {
   return presentStep<AdmissionCase['steps'][number]['kind']>(s);
 }
 
-function toCase(c: repo.CaseWithCandidate): Omit<AdmissionCase, 'steps' | 'checklist'> {
+function toCase(c: repo.CaseWithCandidate): Omit<AdmissionCase, 'steps' | 'checklist' | 'dossierMissing'> {
   const facts = factsOf(c, lastStepDate(c));
   return {
     id: c.id,
@@ -269,8 +269,9 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<Admissio
   const c = await repo.findCase(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
   const steps = (await caseRepo.stepsOf(ctx.db, ctx.scope, 'admission_case', id)).map(toStep);
-  const checklist = (await checklistOf(ctx.db, ctx, c, steps)).map((i) => ({ ...i, attachmentIds: [...i.attachmentIds] }));
-  return { ...toCase(c), steps, checklist };
+  const items = await checklistOf(ctx.db, ctx, c, steps);
+  const checklist = items.map((i) => ({ ...i, attachmentIds: [...i.attachmentIds] }));
+  return { ...toCase(c), steps, checklist, dossierMissing: missingBeforeDecision(items) as AdmissionCase['dossierMissing'] };
 }
 
 /** R-ADM-33: the dossier's documents, present by their recorded step or a tagged scan. */
