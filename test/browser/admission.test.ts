@@ -187,6 +187,8 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
       summary: 'Các ý kiến đều đồng ý',
     });
     expect(r.status).toBe(200);
+    await page.getByLabel('Tóm tắt nhận xét').fill('Chi bộ khu dân cư nhất trí');
+    await page.getByLabel('Tổng hợp ý kiến nhận xét (Mẫu 5D-KNĐ)').fill('Các ý kiến đều đồng ý');
     await page.getByRole('button', { name: 'Ghi bước' }).click();
     await page.getByText('Hồ sơ vừa được người khác cập nhật').waitFor();
     await page.getByRole('button', { name: 'Tải lại hồ sơ' }).click();

@@ -67,7 +67,7 @@ export default function AdmissionCasePage() {
         </Card>
       )}
       <CaseTimeline openedOn={c.openedOn} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k}`)} outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)} />
-      <DossierChecklist c={c} />
+      <DossierChecklist items={c.checklist} title={t('admission.checklist.title')} stepLabel={(k) => t(`admission.steps.${k as (typeof c.steps)[number]['kind']}`)} />
       <CaseAttachments
         base={`/api/admission-cases/${c.id}`}
         steps={c.steps}
