@@ -139,6 +139,13 @@ describeApi(
 
       const full = (await call(h(), 'GET', `/api/recognition-cases/${c.id}`)).json();
       expect(full.steps.map((s: { kind: string; outcome: string }) => `${s.kind}:${s.outcome}`)).toEqual(['self_review:done', 'cell_resolution:passed', 'grassroots_resolution:passed', 'decision:passed']);
+      // R-PROB-07: the documents made by the steps are there; the course certificate, the helper's
+      // assessment and the comments have no step and no scan yet.
+      expect(full.checklist.filter((i: { present: boolean }) => !i.present).map((i: { document: string }) => i.document)).toEqual([
+        'new_member_course_certificate',
+        'helper_assessment',
+        'recognition_comments',
+      ]);
       expect(full.steps[3]).toMatchObject({ decisionNo: '88-QĐ/ĐU', details: { late: true, result: 'recognized' }, recordedBy: expect.any(Number) });
       const written = await db.selectFrom('audit_log').select(['action', 'before', 'after']).where('id', '>', lastAudit).where('action', 'not like', '%.read').orderBy('id').execute();
       expect(written.map((a) => a.action)).toEqual(['recognition_case.open', 'recognition_case.step', 'recognition_case.step', 'recognition_case.step', 'member.status', 'recognition_case.step']);
