@@ -161,6 +161,7 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     await page.getByLabel('Người được cử đi thẩm tra').nth(1).fill('Ngô Thị Thẩm');
     await page.getByRole('button', { name: 'Ghi bước' }).click();
     await page.locator('[data-step="background_check_requested"]').waitFor();
+    await expect(page.locator('[data-step="background_check_requested"]').textContent()).resolves.toMatch(/Mẹ: Trần Thị Lụa — miễn thẩm tra: Người thân cùng ở một xã/);
     const after = await staff.get<CaseItem & { steps: { kind: string; details: { subjects?: { relation: string; skip: unknown }[] } }[] }>(`/api/admission-cases/${c.id}`);
     expect(after.state).toBe('background_check_pending');
     expect(after.steps.at(-1)!.details.subjects!.map((s) => [s.relation, s.skip === null])).toEqual([
@@ -203,10 +204,14 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     const table = page.getByRole('table');
     await table.getByText('Hoàn thành').first().waitFor();
     const leader = await env.api('lanhdao');
-    const open = (await leader.get<{ items: CaseItem[] }>('/api/admission-cases?state=sponsored')).items[0]!;
+    // A case waiting for its background replies (the one sponsored case of the demo may have moved on above).
+    const open = (await leader.get<{ items: CaseItem[] }>('/api/admission-cases?state=background_check_pending')).items[0]!;
     await page.goto(`/admission/cases/${open.id}`);
     await page.getByText('Bạn chỉ có quyền xem hồ sơ này.').waitFor();
     await expect(page.getByRole('button', { name: 'Ghi bước' }).count()).resolves.toBe(0);
     await expect(page.locator('[data-step="sponsors"]').count()).resolves.toBe(1);
+    // The checklist is read-only too: no upload form for the leader.
+    await page.getByRole('heading', { name: 'Danh mục hồ sơ kết nạp (R-ADM-33)' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Tải tệp lên' }).count()).resolves.toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format.js';
 import { DueDate, OrgName, StateTag } from './parts.js';
 import { StepForm } from './StepForm.js';
 import { DossierChecklist } from './DossierChecklist.js';
+import { StepDetails } from './StepDetails.js';
 import { ADMISSION_DOCUMENTS } from '../case/documents.js';
 
 
@@ -66,7 +67,13 @@ export default function AdmissionCasePage() {
           </Space>
         </Card>
       )}
-      <CaseTimeline openedOn={c.openedOn} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k}`)} outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)} />
+      <CaseTimeline
+        openedOn={c.openedOn}
+        steps={c.steps}
+        stepLabel={(k) => t(`admission.steps.${k}`)}
+        outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)}
+        extra={(s) => <StepDetails step={s} steps={c.steps} />}
+      />
       <DossierChecklist items={c.checklist} title={t('admission.checklist.title')} stepLabel={(k) => t(`admission.steps.${k as (typeof c.steps)[number]['kind']}`)} />
       <CaseAttachments
         base={`/api/admission-cases/${c.id}`}

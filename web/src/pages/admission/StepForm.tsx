@@ -68,11 +68,6 @@ export function StepForm({ c }: { c: AdmissionCase }) {
       {kind === 'background_check_requested' && <BackgroundSubjectsFields />}
       {kind === 'background_check_replied' && <BackgroundRepliesFields c={c} />}
       {kind === 'comments' && <CommentsFields />}
-      {kind === 'background_check_requested' && (
-        <Form.Item name="abroad" valuePropName="checked">
-          <Checkbox>{f('abroad')}</Checkbox>
-        </Form.Item>
-      )}
       {kind === 'ceremony' && (
         <Form.Item name="superiorConsent" valuePropName="checked">
           <Checkbox>{f('superiorConsent')}</Checkbox>
