@@ -25,7 +25,7 @@ export interface ReuseTiming {
 }
 
 /** CPU ms so far of this process plus the backends serving `dbName` (their process title names it; parallel workers, short-lived, are not counted). */
-function cpuMs(dbName: string | null): number {
+export function cpuMs(dbName: string | null): number {
   const { user, system } = process.cpuUsage();
   let ticks = 0;
   if (dbName !== null) {

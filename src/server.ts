@@ -17,6 +17,7 @@ import { seedDemoAttachments } from './modules/seed/demo-attachments.service.js'
 import { seedDemoTargets } from './modules/seed/demo-targets.service.js';
 import { seedDemoBadges } from './modules/seed/demo-badges.service.js';
 import { seedDemoRecords } from './modules/seed/demo-records.service.js';
+import { seedDemoSlips } from './modules/seed/demo-slips.service.js';
 import { TWO_FACTOR_ROLES_DEFAULT } from './domain/permissions.js';
 import { findWebRoot } from './http/web-app.js';
 import { secretBox } from './modules/auth/secret-box.js';
@@ -69,12 +70,14 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const exits = await seedDemoExits(database.db, systemClock.today());
       const badges = await seedDemoBadges(database.db, systemClock.today());
       const records = await seedDemoRecords(database.db, systemClock.today());
+      const slips = await seedDemoSlips(database.db, systemClock.today());
       const attachments = await seedDemoAttachments(database.db, systemClock.today());
       log(
         `Đã nạp dữ liệu mẫu: ${r.orgs} tổ chức, ${r.members} đảng viên, ${admission.candidates} quần chúng ưu tú, ${admission.cases} hồ sơ kết nạp, ` +
           `${recognition.cases} hồ sơ xét công nhận chính thức, ${transfers.cases} hồ sơ chuyển sinh hoạt đảng, ${exits.removals} hồ sơ xóa tên, ` +
           `${exits.exemptions} đảng viên miễn sinh hoạt, ${targets.targets} chỉ tiêu kết nạp, ${badges.awards} Huy hiệu Đảng trong sổ, ` +
           `${records.numbers} số lý lịch, ${records.cards} thẻ đảng, ${records.updates} phiếu bổ sung hồ sơ, ${records.dossiers} dòng sổ giao nhận hồ sơ, ` +
+          `${slips.slips} phiếu báo chuyển sinh hoạt, ${slips.liaisons} đảng viên sinh hoạt nơi cư trú, ` +
           `${attachments.attachments} bản quét đính kèm (${r.ms} ms).`,
       );
       log(`Tài khoản mẫu (chỉ dùng cho demo), mật khẩu "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);

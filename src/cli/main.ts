@@ -109,6 +109,9 @@ program
         const { seedDemoRecords } = await import('../modules/seed/demo-records.service.js');
         const rd = await seedDemoRecords(database.db, systemClock.today());
         console.log(`Đã cấp ${rd.numbers} số lý lịch, ${rd.cards} thẻ đảng, ${rd.updates} phiếu bổ sung hồ sơ và ${rd.dossiers} dòng sổ giao nhận hồ sơ mẫu.`);
+        const { seedDemoSlips } = await import('../modules/seed/demo-slips.service.js');
+        const sl = await seedDemoSlips(database.db, systemClock.today());
+        console.log(`Đã ghi ${sl.slips} phiếu báo chuyển sinh hoạt và ${sl.liaisons} đảng viên giới thiệu về sinh hoạt nơi cư trú mẫu.`);
       }
     });
   });

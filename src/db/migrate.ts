@@ -23,6 +23,9 @@ import * as m0021 from './migrations/0021_import_kind.js';
 import * as m0022 from './migrations/0022_import_staging.js';
 import * as m0023 from './migrations/0023_due_badge_speed.js';
 import * as m0024 from './migrations/0024_member_dossier.js';
+import * as m0025 from './migrations/0025_transfer_slip_liaison.js';
+import * as m0026 from './migrations/0026_party_card_cancelled.js';
+import * as m0027 from './migrations/0027_member_update_triggers.js';
 import * as m0028 from './migrations/0028_admission_checks.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
@@ -51,6 +54,9 @@ export const migrations: Record<string, Migration> = {
   '0022_import_staging': m0022,
   '0023_due_badge_speed': m0023,
   '0024_member_dossier': m0024,
+  '0025_transfer_slip_liaison': m0025,
+  '0026_party_card_cancelled': m0026,
+  '0027_member_update_triggers': m0027,
   '0028_admission_checks': m0028,
 };
 

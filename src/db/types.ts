@@ -647,6 +647,52 @@ export interface MemberRecordNoTable {
   created_at: Timestamp;
 }
 
+/** The 2 transfer slips (phiếu báo) of an official transfer letter, as one record per case (R-TRF-09). */
+export interface TransferSlipTable {
+  id: Generated<number>;
+  case_id: number;
+  slip_no: string;
+  issued_on: string;
+  sent_to: string;
+  copy_to: string | null;
+  returned_on: string | null;
+  return_note: string | null;
+  issued_by: number | null;
+  returned_by: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A referral of an employed member to the chi bộ where they live (R-TRF-16). */
+export interface ResidenceLiaisonTable {
+  id: Generated<number>;
+  member_id: number;
+  residence_org_id: number | null;
+  residence_name: string;
+  referred_on: string;
+  letter_no: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** The residence cấp ủy's comment on a referred member for one year (R-TRF-16). */
+export interface LiaisonCommentTable {
+  id: Generated<number>;
+  liaison_id: number;
+  year: number;
+  rating: 'good' | 'fair' | 'poor';
+  comment: string;
+  commented_on: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** A party card from its request to its end (R-REC-01/02/04/05). */
 export interface PartyCardTable {
   id: Generated<number>;
@@ -792,6 +838,9 @@ export interface DB {
   member_record_no: MemberRecordNoTable;
   party_card: PartyCardTable;
   record_update: RecordUpdateTable;
+  transfer_slip: TransferSlipTable;
+  residence_liaison: ResidenceLiaisonTable;
+  liaison_comment: LiaisonCommentTable;
   dossier_movement: DossierMovementTable;
   dossier_reconciliation: DossierReconciliationTable;
 }
@@ -823,4 +872,7 @@ export type BadgeConsiderationRow = Selectable<BadgeConsiderationTable>;
 export type RecordNoBlockRow = Selectable<RecordNoBlockTable>;
 export type PartyCardRow = Selectable<PartyCardTable>;
 export type RecordUpdateRow = Selectable<RecordUpdateTable>;
+export type TransferSlipRow = Selectable<TransferSlipTable>;
+export type ResidenceLiaisonRow = Selectable<ResidenceLiaisonTable>;
+export type LiaisonCommentRow = Selectable<LiaisonCommentTable>;
 export type DossierMovementRow = Selectable<DossierMovementTable>;

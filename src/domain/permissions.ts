@@ -48,6 +48,8 @@ export const RESOURCES = [
   'member_record',
   /** Party cards: requests, the direct superior's decision, handover, yearly check, recovery (R-REC-01 … 05). */
   'party_card',
+  /** Referrals of employed members to the chi bộ where they live, and the yearly comments (R-TRF-16). */
+  'residence_liaison',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -79,7 +81,8 @@ const PERMISSIONS: Table = {
     due_item: ['read'],
     recognition: ['read', 'create', 'update'],
     admission_target: ['read', 'update'],
-    transfer: ['read', 'create', 'update'],
+    // Export: the register of transfer slips (R-REC-11).
+    transfer: ['read', 'create', 'update', 'export'],
     transfer_block: ['read', 'update'],
     // The direct superior lists candidates and keeps the register (R-BADGE-04).
     badge: ['read', 'create', 'update', 'export'],
@@ -88,6 +91,8 @@ const PERMISSIONS: Table = {
     // The commission keeps the dossiers, the record numbers and the card requests (R-REC-06, 09, 02).
     member_record: ['read', 'create', 'update', 'export'],
     party_card: ['read', 'create', 'update', 'export'],
+    // The commission keeps the register of residence referrals (HD06 §10.3đ, R-REC-11).
+    residence_liaison: ['read', 'create', 'update', 'export'],
   },
   // Inspection staff read records for inspections and discipline cases (later issues). Until the
   // inspection module exists, they record who is under inspection or complaint (R-TRF-04).
@@ -132,6 +137,8 @@ const PERMISSIONS: Table = {
     // and approvals need the direct superior in scope (service).
     member_record: ['read', 'create', 'update'],
     party_card: ['read', 'create', 'update'],
+    // The workplace cấp ủy refers its members to their residence; the residence chi ủy comments yearly (HD06 §10.3đ).
+    residence_liaison: ['read', 'create', 'update'],
   },
   // Leaders read dashboards, reports and the register, never the sensitive fields.
   leader: {
@@ -148,6 +155,7 @@ const PERMISSIONS: Table = {
     exemption: ['read'],
     member_record: ['read'],
     party_card: ['read'],
+    residence_liaison: ['read'],
   },
   // A party member sees their own record only (served by /api/auth/me/record, not by scope).
   member: {},

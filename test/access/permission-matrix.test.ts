@@ -38,6 +38,8 @@ interface Subtree {
   exits: { caseId: number; exemptionId: number; exemptMemberId: number };
   /** A requested card of the subtree's member and a card in the badge candidate's hands. */
   records: { requestedCardId: number; handedCardId: number; superiorUpdateId: number; cellUpdateId: number };
+  /** A transfer case with its letter issued and no slip yet (the badge candidate's), and a residence referral of the transferring member. */
+  slips: { letterCaseId: number; liaisonId: number };
   /** The member's dossier received by the grassroots org and lent out (R-REC-06/11). */
   dossiers: { receivedId: number; loanId: number };
 }
@@ -604,6 +606,53 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => get(`/api/party-cards/register/export?org=${w.b.commune.id}`),
     ok: [200],
   },
+  'GET /api/transfers/{id}/slip': { inScope: (w) => get(`/api/transfers/${w.a.slips.letterCaseId}/slip`), outOfScope: (w) => get(`/api/transfers/${w.b.slips.letterCaseId}/slip`), ok: [200] },
+  'POST /api/transfers/{id}/slip': {
+    inScope: (w) => post(`/api/transfers/${w.a.slips.letterCaseId}/slip`, { slipNo: '1-PB', issuedOn: TODAY }),
+    outOfScope: (w) => post(`/api/transfers/${w.b.slips.letterCaseId}/slip`, { slipNo: '1-PB', issuedOn: TODAY }),
+    ok: [201],
+  },
+  'POST /api/transfers/{id}/slip/return': {
+    inScope: (w) => post(`/api/transfers/${w.a.slips.letterCaseId}/slip/return`, { returnedOn: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/transfers/${w.b.slips.letterCaseId}/slip/return`, { returnedOn: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'GET /api/transfer-slips': {
+    inScope: (w) => get(`/api/transfer-slips?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/transfer-slips?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((i: { caseId: number }) => i.caseId)).toEqual([w.a.slips.letterCaseId]),
+  },
+  'GET /api/transfer-slips/export': { inScope: (w) => get(`/api/transfer-slips/export?org=${w.a.commune.id}`), outOfScope: (w) => get(`/api/transfer-slips/export?org=${w.b.commune.id}`), ok: [200] },
+  'GET /api/members/{id}/residence-liaisons': { inScope: (w) => get(`/api/members/${w.a.member.id}/residence-liaisons`), outOfScope: (w) => get(`/api/members/${w.b.member.id}/residence-liaisons`), ok: [200] },
+  'POST /api/residence-liaisons': {
+    inScope: (w) => post('/api/residence-liaisons', { memberId: w.a.transfer.freeMemberId, residenceName: 'Chi bộ thôn Đồng', referredOn: TODAY }),
+    outOfScope: (w) => post('/api/residence-liaisons', { memberId: w.b.transfer.freeMemberId, residenceName: 'Chi bộ thôn Đồng', referredOn: TODAY }),
+    ok: [201],
+  },
+  'GET /api/residence-liaisons/due': {
+    inScope: (w) => get(`/api/residence-liaisons/due?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/residence-liaisons/due?org=${w.b.commune.id}`),
+    ok: [200],
+    listing: (w, res) => expect(res.json().items.map((i: { id: number }) => i.id)).toContain(w.a.slips.liaisonId),
+  },
+  'GET /api/residence-liaisons/export': { inScope: (w) => get(`/api/residence-liaisons/export?org=${w.a.commune.id}`), outOfScope: (w) => get(`/api/residence-liaisons/export?org=${w.b.commune.id}`), ok: [200] },
+  'GET /api/residence-liaisons/{id}': { inScope: (w) => get(`/api/residence-liaisons/${w.a.slips.liaisonId}`), outOfScope: (w) => get(`/api/residence-liaisons/${w.b.slips.liaisonId}`), ok: [200] },
+  'POST /api/residence-liaisons/{id}/comments': {
+    inScope: (w) => post(`/api/residence-liaisons/${w.a.slips.liaisonId}/comments`, { year: 2026, rating: 'good', comment: 'Tích cực', commentedOn: TODAY }),
+    outOfScope: (w) => post(`/api/residence-liaisons/${w.b.slips.liaisonId}/comments`, { year: 2026, rating: 'good', comment: 'Tích cực', commentedOn: TODAY }),
+    ok: [200],
+  },
+  'POST /api/residence-liaisons/{id}/end': {
+    inScope: (w) => post(`/api/residence-liaisons/${w.a.slips.liaisonId}/end`, { endedOn: TODAY, version: 1 }),
+    outOfScope: (w) => post(`/api/residence-liaisons/${w.b.slips.liaisonId}/end`, { endedOn: TODAY, version: 1 }),
+    ok: [200],
+  },
+  'GET /api/registers/cell-resolutions/export': {
+    inScope: (w) => get(`/api/registers/cell-resolutions/export?org=${w.a.commune.id}`),
+    outOfScope: (w) => get(`/api/registers/cell-resolutions/export?org=${w.b.commune.id}`),
+    ok: [200],
+  },
   'GET /api/party-cards/{id}': { inScope: (w) => get(`/api/party-cards/${w.a.records.requestedCardId}`), outOfScope: (w) => get(`/api/party-cards/${w.b.records.requestedCardId}`), ok: [200] },
   'POST /api/party-cards': {
     inScope: (w) => post('/api/party-cards', { memberId: w.a.transfer.freeMemberId, requestedOn: TODAY }),
@@ -681,6 +730,8 @@ const MATRIX: Record<string, Entry> = {
     outOfScope: (w) => post('/api/record-updates', { memberId: w.b.transfer.freeMemberId, year: 2026, submittedOn: TODAY, changes: {} }),
     ok: [201],
   },
+  'GET /api/record-updates/own': { inScope: () => get('/api/record-updates/own'), as: (w) => w.memberA, ok: [200] },
+  'POST /api/record-updates/own': { inScope: () => post('/api/record-updates/own', { year: 2026, occasion: 'transfer', submittedOn: TODAY, changes: {} }), as: (w) => w.memberA, ok: [201] },
   'POST /api/record-updates/{id}/forward': {
     inScope: (w) => post(`/api/record-updates/${w.a.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
     outOfScope: (w) => post(`/api/record-updates/${w.b.records.cellUpdateId}/forward`, { date: TODAY, version: 1 }),
@@ -854,6 +905,21 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
       .values({ member_id: memberId, year: 2026, occasion: 'yearly', changes: JSON.stringify(changes), stage, submitted_on: '2026-11-05', created_by: null, created_at: new Date(), updated_by: null, updated_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
+  const letterCase = await db
+    .insertInto('transfer_case')
+    .values({
+      member_id: badgeCandidate.id, kind: 'permanent', temporary_basis: null, reason: 'Chuyển công tác', cause_date: '2026-11-02', end_date: null, source_org_id: cell.id, source_path: cell.path,
+      destination: 'inside', destination_org_id: moveCell.id, destination_path: moveCell.path, destination_text: null, same_superior: true, grassroots_under_province: false,
+      state: 'letter_issued', opened_on: '2026-11-02', closed_on: null, self_review_date: '2026-11-03', dues_date: '2026-11-03', dues_paid_through: '2026-11', letter_date: '2026-11-05', letter_no: '7-GGT',
+      letter_type: 'seven_box', letter_issuer: 'superior_committee', received_on: null, completed_on: null, created_at: new Date(), updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const liaison = await db
+    .insertInto('residence_liaison')
+    .values({ member_id: t1.id, residence_org_id: null, residence_name: 'Chi bộ tổ dân phố số 4', referred_on: '2026-01-10', letter_no: '3-GT', created_by: null, created_at: new Date(), updated_by: null, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const superiorUpdate = await phieu(m.id, 'superior', { otherNames: { before: null, after: 'Ba' } });
   const cellUpdate = await phieu(badgeCandidate.id, 'cell', {});
   const dossierRow = (kind: 'received' | 'lent', movedOn: string) =>
@@ -878,6 +944,7 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
     recognition: { caseId: rcase.id, freeMemberId: p2.id, memberName },
     transfer: { caseId: tcase.id, freeMemberId: t2.id, memberName: transferName },
     badges: { candidateId: badgeCandidate.id, awardId: Number(award.id) },
+    slips: { letterCaseId: letterCase.id, liaisonId: Number(liaison.id) },
   };
 }
 
@@ -1003,6 +1070,10 @@ describeApi('permission matrix', (h) => {
     const updatesB = (await call(h(), get(`/api/record-updates?org=${w.b.commune.id}`), admin)).json().items as { stage: string; version: number }[];
     expect(updatesB.map((u) => `${u.stage}:${u.version}`).sort()).toEqual(['cell:1', 'superior:1']);
     expect((await call(h(), get(`/api/record-no-blocks?org=${w.b.commune.id}`), admin)).json().items).toMatchObject([{ nextNo: 11 }]);
+    // B's letter case has no slip, B's referral no comment and no end, and B's member no referral.
+    expect((await call(h(), get(`/api/transfers/${w.b.slips.letterCaseId}/slip`), admin)).json()).toEqual({ slip: null });
+    expect((await call(h(), get(`/api/residence-liaisons/${w.b.slips.liaisonId}`), admin)).json()).toMatchObject({ endedOn: null, version: 1, comments: [] });
+    expect((await call(h(), get(`/api/members/${w.b.member.id}/residence-liaisons`), admin)).json()).toEqual({ items: [] });
     const dossiersB = (await call(h(), get(`/api/dossiers?org=${w.b.commune.id}`), admin)).json().items as { id: number; returnedOn: string | null }[];
     expect(dossiersB.map((d) => [d.id, d.returnedOn]).sort()).toEqual([[w.b.dossiers.receivedId, null], [w.b.dossiers.loanId, null]].sort());
     expect((await call(h(), get(`/api/dossiers/reconciliation?org=${w.b.commune.id}`), admin)).json().lastReconciledOn).toBeNull();

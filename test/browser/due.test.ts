@@ -60,8 +60,8 @@ describe.skipIf(!chromiumPath)('what is due, in Chromium', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('show')).toBe('all');
     await expect.poll(() => rows.count()).toBe(Math.min(all.total, 50));
 
-    // A row's task opens its case.
+    // A row's task opens its case (the phiếu due after a transfer opens the member's page, R-REC-07).
     await rows.first().getByRole('link').first().click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/(admission|recognition|transfer)\/cases\/\d+$/);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/((admission|recognition|transfer)\/cases|members)\/\d+$/);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Api } from '../kill/server-harness.js';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
+import { ARTIFACTS, chooseOption, failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
 
 // The records screens (issue 5 item 7) on the demo data, which has cards in every state and
 // phiếu bổ sung at every step in the anchor commune: its organization staff record a card decision
@@ -122,6 +123,77 @@ describe.skipIf(!chromiumPath)('records screens in Chromium', () => {
     await page.getByText('Đã lập phiếu bổ sung').waitFor();
     const filed = (await staff.get<{ items: Update[] }>('/api/record-updates?stage=cell&limit=500')).items.find((u) => u.member.id === member!.id);
     expect(filed?.changes).toEqual([{ field: 'occupation', before: member!.occupation, after: occupation }]);
+    expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
+  });
+
+  it('R-REC-09: the province gives a direct superior a block of record numbers; an overlapping block is refused in Vietnamese', async () => {
+    const province = await env.api('bantochuc');
+    const commune = (await staff.get<{ items: { id: number }[] }>('/api/orgs')).items[0]!;
+    const org = (await province.get<{ org: { name: string; code: string } }>(`/api/orgs/${commune.id}`)).org;
+    const blocks = (await province.get<{ items: { code: string; lastNo: number }[] }>('/api/record-no-blocks')).items;
+    const first = Math.max(0, ...blocks.map((b) => b.lastNo)) + 1001;
+    // The demo province's own code is not 2–3 letters, so its blocks carry a typed one.
+    const code = blocks[0]?.code ?? 'DV';
+    const page = await (await env.newContext()).newPage();
+    const failed = failedResponses(page);
+    await signIn(page, 'bantochuc');
+    await page.goto('/records?tab=blocks');
+    await page.getByRole('heading', { name: 'Hồ sơ đảng viên, thẻ đảng', level: 1 }).waitFor();
+
+    const give = async (from: number, to: number) => {
+      await page.getByRole('button', { name: 'Cấp khối số mới' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('heading', { name: 'Tỉnh cấp khối số lý lịch cho cấp trên trực tiếp cơ sở' }).or(dialog.getByText('Tỉnh cấp khối số lý lịch cho cấp trên trực tiếp cơ sở')).first().waitFor();
+      const picker = dialog.getByRole('combobox', { name: 'Đơn vị nhận khối số' });
+      await picker.click();
+      await picker.pressSequentially(org.name.slice(0, 12));
+      await chooseOption(page, picker, `${org.name} (${org.code})`, dialog);
+      await dialog.getByLabel('Từ số').fill(String(from));
+      await dialog.getByLabel('Đến số').fill(String(to));
+      await dialog.getByLabel('Mã tỉnh (2–3 chữ in hoa)').fill(code);
+      await dialog.getByLabel('Số quyết định').fill('21-QĐ/TU');
+      await dialog.getByRole('button', { name: 'Cấp khối số mới' }).click();
+      return dialog;
+    };
+
+    await give(first, first + 99);
+    await page.getByText('Đã cấp khối số lý lịch.').first().waitFor();
+    const created = (await province.get<{ items: { firstNo: number; lastNo: number; holder: { id: number }; decisionNo: string | null }[] }>('/api/record-no-blocks')).items.find((b) => b.firstNo === first);
+    expect(created).toMatchObject({ code, lastNo: first + 99, holder: { id: commune.id }, decisionNo: '21-QĐ/TU' });
+    await page.getByRole('table').getByText(new RegExp(String(first).padStart(6, '0'))).first().waitFor();
+
+    // The same numbers again: the server refuses, the dialog stays open with its Vietnamese message.
+    const dialog = await give(first + 50, first + 150);
+    await dialog.getByText(/trùng với khối \d{6}/).waitFor();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'records-block-overlap.png'), fullPage: true });
+    expect((await province.get<{ items: { firstNo: number }[] }>('/api/record-no-blocks')).items.filter((b) => b.firstNo === first + 50)).toEqual([]);
+    expect(failed.filter((f) => f !== '401 GET /api/auth/me' && f !== '409 POST /api/record-no-blocks')).toEqual([]);
+  });
+
+  it('R-REC-07: a member files their own phiếu bổ sung from their home page and sees it waiting for the chi bộ', async () => {
+    const member = await env.api('dangvien');
+    const own = await member.get<{ id: number; occupation: string | null }>('/api/members/me');
+    const before = (await member.get<{ total: number }>('/api/record-updates/own')).total;
+    const page = await (await env.newContext()).newPage();
+    const failed = failedResponses(page);
+    await signIn(page, 'dangvien');
+    await page.getByRole('heading', { name: 'Phiếu bổ sung hồ sơ của tôi' }).waitFor();
+    await page.getByRole('button', { name: 'Lập phiếu bổ sung hồ sơ' }).click();
+    const dialog = page.getByRole('dialog');
+    // The phiếu of an official transfer (a yearly one may already be filed on the demo).
+    await dialog.getByText('Chuyển sinh hoạt chính thức').click();
+    const occupation = `${own.occupation ?? 'Nông dân'} (tự khai)`.slice(0, 100);
+    await dialog.getByLabel('Nghề nghiệp').fill(occupation);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'records-own-phieu-form.png'), fullPage: true });
+    await dialog.getByRole('button', { name: 'Lập phiếu bổ sung hồ sơ' }).click();
+    await page.getByText('Đã lập phiếu bổ sung').first().waitFor();
+    await page.getByText(/Phiếu năm \d{4} \(Chuyển sinh hoạt chính thức\)/).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'records-own-phieu-filed.png'), fullPage: true });
+    const mine = await member.get<{ total: number; items: Update[] }>('/api/record-updates/own');
+    expect(mine.total).toBe(before + 1);
+    expect(mine.items[0]).toMatchObject({ stage: 'cell', member: { id: own.id }, changes: [{ field: 'occupation', before: own.occupation, after: occupation }] });
     expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
   });
 

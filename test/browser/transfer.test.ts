@@ -5,7 +5,8 @@ import { failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './har
 // The transfer screens (issue 5 item 4) on the demo data: the commune's organization staff receive
 // a member sent from another commune (the one case both offices see), the dossier refused without
 // the sender's confirmation (R-TRF-05); the blocked case and the temporary-cell suggestion are
-// shown; a transfer is requested from the member page.
+// shown; a transfer is requested from the member page; the slips are checked and one returned
+// (R-TRF-09, R-REC-08, R-EXIT-05), and a referred member's residence comment recorded (R-TRF-16).
 
 const chromiumPath = inject('chromiumPath');
 
@@ -115,6 +116,55 @@ describe.skipIf(!chromiumPath)('transfer screens in Chromium', () => {
     await page.getByText('Ghi bước tiếp theo: Bản tự kiểm điểm của đảng viên').waitFor();
     // R-TRF-01 from 02/01/2026 is long past: the deadline shows as overdue.
     await page.getByText(/Quá hạn/).first().waitFor();
+  });
+
+  it('checks the slips (R-REC-08, R-EXIT-05), records a slip returned (R-TRF-09) and the residence comment of a referred member (R-TRF-16)', async () => {
+    const page = await (await env.newContext()).newPage();
+    const failed = failedResponses(page);
+    await signIn(page, 'bantochuc.xa');
+    await page.getByRole('menuitem', { name: 'Chuyển sinh hoạt' }).click();
+    const checks = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: 'Kiểm tra phiếu báo (3 tháng một lần)' }) });
+    // Opened on the slips not back after their check day; the one here is also past R-EXIT-05's 3 months.
+    const lapsed = (await staff.get<{ items: { caseId: number; member: { fullName: string } }[] }>('/api/transfer-slips?filter=lapsed')).items;
+    expect(lapsed).toHaveLength(1);
+    await checks.getByRole('link', { name: lapsed[0]!.member.fullName }).waitFor();
+    await checks.getByText('Quá 3 tháng chưa nộp hồ sơ', { exact: true }).last().waitFor();
+    await checks.getByText('Tất cả phiếu báo', { exact: true }).click();
+    await checks.getByText('đã báo nhận').first().waitFor();
+
+    // A slip still out, not yet due for the check: the receiving side sends it back today.
+    const waiting = (await staff.get<{ items: { caseId: number; slipNo: string; returnedOn: string | null; overdue: boolean }[] }>('/api/transfer-slips')).items.find((s) => s.returnedOn === null && !s.overdue)!;
+    await page.goto(`/transfer/cases/${waiting.caseId}`);
+    const card = page.getByTestId('transfer-slip');
+    await card.getByText(waiting.slipNo).waitFor();
+    await card.getByText('Chưa báo nhận').waitFor();
+    await card.getByRole('button', { name: 'Ghi đã báo nhận' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ghi chú').fill('Đảng viên đã nộp hồ sơ tại chi bộ');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await card.getByText(/· đã báo nhận/).waitFor();
+    expect((await staff.get<{ slip: { returnedOn: string | null; returnNote: string } }>(`/api/transfers/${waiting.caseId}/slip`)).slip).toMatchObject({ returnNote: 'Đảng viên đã nộp hồ sơ tại chi bộ' });
+
+    // A member referred to a residence outside the installation, still without this year's comment.
+    const due = (await staff.get<{ year: number; items: { id: number; member: { id: number; fullName: string }; residence: { orgId: number | null; name: string } }[] }>('/api/residence-liaisons/due')).items.find((l) => l.residence.orgId === null)!;
+    await page.goto(`/members/${due.member.id}`);
+    const liaison = page.getByTestId('member-liaison');
+    await liaison.getByText(due.residence.name).waitFor();
+    await liaison.getByText(/Chưa có nhận xét năm \d{4} của cấp ủy nơi cư trú/).waitFor();
+    await liaison.getByRole('button', { name: 'Ghi nhận xét của nơi cư trú' }).click();
+    await dialog.getByLabel('Khá, còn hạn chế').check();
+    await dialog.getByLabel('Nội dung nhận xét').fill('Có tham gia sinh hoạt tổ dân phố nhưng chưa đều');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await liaison.getByText('Có tham gia sinh hoạt tổ dân phố nhưng chưa đều').waitFor();
+    await expect(liaison.getByText(/Chưa có nhận xét năm/).count()).resolves.toBe(0);
+    const after = (await staff.get<{ items: { id: number; member: { fullName: string } }[] }>('/api/residence-liaisons/due')).items;
+    expect(after.map((l) => l.id)).not.toContain(due.id);
+    // The transfer screen lists who still owes this year's comment: the others, not this member.
+    await page.getByRole('menuitem', { name: 'Chuyển sinh hoạt' }).click();
+    const owing = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^Sinh hoạt nơi cư trú: chưa có nhận xét năm \d{4}$/ }) });
+    await owing.getByRole('link', { name: after[0]!.member.fullName }).waitFor();
+    await expect(owing.getByText(due.member.fullName).count()).resolves.toBe(0);
+    expect(failed.filter((f) => f !== '401 GET /api/auth/me')).toEqual([]);
   });
 
   it('shows the leader the cases but no step form', async () => {

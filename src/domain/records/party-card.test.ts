@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RuleNotInForceError } from '../rules/params.js';
-import { cardModelOn, cardNumber, checkDue, closingAllowed, closingOnExit, mayHoldCard, requestBatch } from './party-card.js';
+import { cardEndOnExit, cardModelOn, cardNumber, cardOnRestoration, checkDue, closingAllowed, closingOnExit, mayHoldCard, requestBatch } from './party-card.js';
 
 describe('party cards', () => {
   it('R-REC-01: only official members (an exempt one is official) may hold a card; a probationary member may not', () => {
@@ -47,6 +47,28 @@ describe('party cards', () => {
     expect(closingAllowed('recovered', 'official')).toBe(false);
     expect(closingAllowed('lost', 'official')).toBe(true);
     expect(closingAllowed('damaged', 'removed')).toBe(false);
+  });
+
+  it('R-REC-04: on exit an open card ends as the rule says; a request never printed lapses; a transfer out keeps it', () => {
+    expect(cardEndOnExit('deceased', 'handed_over')).toBe('kept_by_family');
+    expect(cardEndOnExit('deceased', 'decided')).toBe('kept_by_family');
+    expect(cardEndOnExit('removed', 'handed_over')).toBe('recovered');
+    expect(cardEndOnExit('expelled', 'decided')).toBe('recovered');
+    expect(cardEndOnExit('withdrawn', 'handed_over')).toBe('recovered');
+    expect(cardEndOnExit('removed', 'requested')).toBe('cancelled');
+    expect(cardEndOnExit('deceased', 'requested')).toBe('cancelled');
+    // Closed cards stay as they are; statuses that are not exits touch nothing.
+    expect(cardEndOnExit('removed', 'lost')).toBeNull();
+    expect(cardEndOnExit('transferred', 'handed_over')).toBeNull();
+    expect(cardEndOnExit('exempt', 'handed_over')).toBeNull();
+  });
+
+  it('R-REC-04 with R-AGE-04: a restored official member gets a reissue of the recovered card, or the lapsed request again; a probationary one nothing', () => {
+    expect(cardOnRestoration('official', { status: 'recovered' })).toEqual({ reason: 'reissue', replacesLast: true });
+    expect(cardOnRestoration('official', { status: 'cancelled' })).toEqual({ reason: 'new', replacesLast: false });
+    expect(cardOnRestoration('probationary', { status: 'recovered' })).toBeNull();
+    expect(cardOnRestoration('official', null)).toBeNull();
+    expect(cardOnRestoration('official', { status: 'lost' })).toBeNull();
   });
 
   it('R-REC-05: a card not checked yet this year is due; one checked on 1 January is not', () => {

@@ -7,7 +7,7 @@ import { PARTY_CARD_MODEL, type PartyCardModel } from '../rules/records.params.j
 // the day of the decision (R-REC-02), what becomes of it when the member leaves (R-REC-04), the
 // yearly check (R-REC-05) and the monthly request batch (R-REC-02).
 
-export type CardStatus = 'requested' | 'decided' | 'handed_over' | 'recovered' | 'kept_by_family' | 'lost' | 'damaged';
+export type CardStatus = 'requested' | 'decided' | 'handed_over' | 'recovered' | 'kept_by_family' | 'lost' | 'damaged' | 'cancelled';
 /** A card still with (or on its way to) its member. */
 export const OPEN_CARD_STATUSES: readonly CardStatus[] = ['requested', 'decided', 'handed_over'];
 export type CardClosing = 'recovered' | 'kept_by_family' | 'lost' | 'damaged';
@@ -66,6 +66,34 @@ export function closingAllowed(closing: CardClosing, memberStatus: MemberStatus)
 export function closingOnExit(memberStatus: MemberStatus): CardClosing | null {
   if (memberStatus === 'deceased') return 'kept_by_family';
   if (memberStatus === 'removed' || memberStatus === 'expelled' || memberStatus === 'withdrawn') return 'recovered';
+  return null;
+}
+
+/**
+ * R-REC-04 on exit: what becomes of the member's open card on the day they leave the rolls, or
+ * null when nothing does (no open card, or a status that keeps it, such as a transfer out, where
+ * the card goes with the member). A request not yet decided was never printed: there is nothing
+ * to recover or for the family to keep, so the request lapses ('cancelled').
+ */
+export function cardEndOnExit(memberStatus: MemberStatus, cardStatus: CardStatus): CardStatus | null {
+  const closing = closingOnExit(memberStatus);
+  if (closing === null || !OPEN_CARD_STATUSES.includes(cardStatus)) return null;
+  return cardStatus === 'requested' ? 'cancelled' : closing;
+}
+
+/**
+ * R-REC-04 with R-AGE-04: a member restored after a wrongful removal had their card recovered
+ * and sent up (or their pending request lapsed) by the removal. Membership is continuous, so the
+ * card comes back, but as a new request in the month's batch rather than by reopening the closed
+ * card: the recovered card has left the chi bộ, the closed row is history (R-REC-06), and the
+ * direct superior decides every card (R-REC-01). A recovered card is reissued (replacing it); a
+ * lapsed request is made again. Nothing when the member comes back probationary (R-REC-01) or
+ * had no card ended by the removal.
+ */
+export function cardOnRestoration(restoredStatus: MemberStatus, lastCard: { status: CardStatus } | null): { reason: 'new' | 'reissue'; replacesLast: boolean } | null {
+  if (!mayHoldCard(restoredStatus) || lastCard === null) return null;
+  if (lastCard.status === 'recovered') return { reason: 'reissue', replacesLast: true };
+  if (lastCard.status === 'cancelled') return { reason: 'new', replacesLast: false };
   return null;
 }
 

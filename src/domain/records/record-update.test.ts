@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changedSinceFiled, forwardedStage, isOpenStage, phieuChanges, updateLevels } from './record-update.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { RuleNotInForceError } from '../rules/params.js';
+import { changedSinceFiled, forwardedStage, isOpenStage, phieuChanges, transferUpdateDeadline, updateLevels } from './record-update.js';
 
 describe('R-REC-07 yearly record update (phiếu bổ sung)', () => {
   it('R-REC-07: carries only the changed fields; a field sent unchanged is "K" and refused', () => {
@@ -26,5 +28,16 @@ describe('R-REC-07 yearly record update (phiếu bổ sung)', () => {
   it('R-REC-07: approval refuses to overwrite a field the record changed since filing', () => {
     expect(changedSinceFiled({ occupation: 'Kỹ sư' }, { occupation: { before: 'Giáo viên' } })).toEqual(['occupation']);
     expect(changedSinceFiled({ occupation: 'Giáo viên' }, { occupation: { before: 'Giáo viên' } })).toEqual([]);
+  });
+
+  it('R-REC-07: after an official transfer a phiếu is due 30 working days from the receipt [I], until one is filed that day or later', () => {
+    // 2026-01-30 + 30 wd runs across Tết 2026.
+    expect(transferUpdateDeadline('2026-01-30', null)).toEqual({ step: 'record_update', ruleId: 'R-REC-07', due: addWorkingDays('2026-01-30', 30), dueWithExtension: null });
+    expect(addWorkingDays('2026-01-30', 30)).not.toBe('2026-03-13');
+    expect(transferUpdateDeadline('2026-11-02', null)?.due).toBe('2026-12-14');
+    // A phiếu filed before the transfer does not count; one filed on the day or after does.
+    expect(transferUpdateDeadline('2026-11-02', '2026-11-01')).not.toBeNull();
+    expect(transferUpdateDeadline('2026-11-02', '2026-11-02')).toBeNull();
+    expect(() => transferUpdateDeadline('2025-06-08', null)).toThrow(RuleNotInForceError);
   });
 });

@@ -1,3 +1,7 @@
+import { paramOn } from '../rules/params.js';
+import { periodEnd } from '../rules/period.js';
+import { RECORD_UPDATE_AFTER_TRANSFER } from '../rules/records.params.js';
+
 // R-REC-07: the yearly phiếu bổ sung hồ sơ đảng viên (Mẫu 3-HSĐV), also filed on each official
 // transfer. It carries only the fields that changed; every other field is "K" (không thay đổi).
 // It goes up chi bộ → đảng ủy cơ sở → the direct superior, which updates the record. A member of a
@@ -49,4 +53,23 @@ export function changedSinceFiled(current: Readonly<Record<string, unknown>>, ch
   return Object.entries(changes)
     .filter(([field, c]) => (current[field] ?? null) !== (c.before ?? null))
     .map(([field]) => field);
+}
+
+/** What is due after an official transfer: the receiving side's phiếu bổ sung (R-REC-07). */
+export interface RecordUpdateDeadline {
+  readonly step: 'record_update';
+  readonly ruleId: 'R-REC-07';
+  readonly due: string;
+  readonly dueWithExtension: null;
+}
+
+/**
+ * R-REC-07: a member received by an official transfer on `completedOn` files a phiếu bổ sung at
+ * the receiving org, due by the version of RECORD_UPDATE_AFTER_TRANSFER in force that day, until a
+ * phiếu of the transfer occasion filed on or after that day (`filedOn`, null when none) meets it.
+ * Null when met (RuleNotInForceError before the first version: the caller shows nothing).
+ */
+export function transferUpdateDeadline(completedOn: string, filedOn: string | null): RecordUpdateDeadline | null {
+  if (filedOn !== null && filedOn >= completedOn) return null;
+  return { step: 'record_update', ruleId: 'R-REC-07', due: periodEnd(completedOn, paramOn(RECORD_UPDATE_AFTER_TRANSFER, completedOn)), dueWithExtension: null };
 }

@@ -59,3 +59,28 @@ export const TRF_LOCAL_LATENESS = defineParam<{ startLateAfter: Period; presentL
   tag: 'L',
   versions: [{ value: { startLateAfter: wd(60), presentLateAfter: wd(30), presentLateUnder: months(3) }, effectiveFrom: IN_FORCE.HN_HD02, effectiveTo: null, source: 'HN-HD02 §C.I.2.2–2.3' }],
 });
+
+/**
+ * R-TRF-09 [I]: the rule lists the four letter types and then says the cấp trên trực tiếp sends
+ * 2 transfer slips; whether the slips go with a temporary letter ("loại 8 ô") too is not said.
+ * Default: only with an official transfer letter, as the organization commissions practise.
+ */
+export const TRF_SLIP_KINDS = defineParam<readonly ('permanent' | 'temporary')[], 'I'>({
+  key: 'trf.slip_kinds',
+  ruleId: 'R-TRF-09',
+  tag: 'I',
+  versions: [{ value: ['permanent'], effectiveFrom: IN_FORCE.HD38, effectiveTo: null, source: 'HD38 §II.4.3 (loại thư giới thiệu kèm phiếu báo: suy luận)' }],
+});
+
+/**
+ * R-TRF-16 [I]: who is referred to the chi bộ of their residence. "Đảng viên đang công tác" is not
+ * defined further: by default any member on the rolls (probationary too: they are members), whose
+ * own org is a workplace org — a member whose cell is a residential one (thôn, tổ dân phố, or a
+ * xã/phường đảng bộ itself) already meets where they live.
+ */
+export const TRF_RESIDENCE_LIAISON = defineParam<{ readonly statuses: readonly string[]; readonly residenceKinds: readonly string[] }, 'I'>({
+  key: 'trf.residence_liaison',
+  ruleId: 'R-TRF-16',
+  tag: 'I',
+  versions: [{ value: { statuses: ['official', 'probationary'], residenceKinds: ['village', 'commune'] }, effectiveFrom: IN_FORCE.HD06, effectiveTo: null, source: 'HD06 §10.3đ (phạm vi: suy luận)' }],
+});

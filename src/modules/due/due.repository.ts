@@ -37,6 +37,11 @@ export async function replaceCaseItems(tx: Transaction<DB>, kind: string, c: Cas
   if (rows.length > 0) await tx.insertInto('due_item').values(rows).execute();
 }
 
+/** Removes the items of `kind` about one member (their case ids found again by the caller). */
+export async function removeMemberItems(tx: Transaction<DB>, kind: string, memberId: number): Promise<void> {
+  await tx.deleteFrom('due_item').where('case_kind', '=', kind).where('member_id', '=', memberId).execute();
+}
+
 /** A due_item row as the daily job compares it: its key, and what a recomputation may change. */
 export interface StoredItem {
   id: number;
@@ -131,7 +136,7 @@ export async function listItems(db: Db, scope: Scope, f: DueFilter, limit: numbe
   const q = filtered(db, scope, f);
   const [items, count] = await Promise.all([
     q
-      .select(['d.id', 'd.case_kind', 'd.case_id', 'd.step', 'd.rule_id', 'd.due_on', 'd.due_with_extension', 'd.subject_name', 'd.org_id', 'o.name as org_name'])
+      .select(['d.id', 'd.case_kind', 'd.case_id', 'd.step', 'd.rule_id', 'd.due_on', 'd.due_with_extension', 'd.subject_name', 'd.member_id', 'd.org_id', 'o.name as org_name'])
       .orderBy('d.due_on')
       .orderBy('d.id')
       .limit(limit)
@@ -160,7 +165,7 @@ export function itemsOfMember(db: Db, memberId: number) {
   return db
     .selectFrom('due_item as d')
     .innerJoin('org as o', 'o.id', 'd.org_id')
-    .select(['d.id', 'd.case_kind', 'd.case_id', 'd.step', 'd.rule_id', 'd.due_on', 'd.due_with_extension', 'd.subject_name', 'd.org_id', 'o.name as org_name'])
+    .select(['d.id', 'd.case_kind', 'd.case_id', 'd.step', 'd.rule_id', 'd.due_on', 'd.due_with_extension', 'd.subject_name', 'd.member_id', 'd.org_id', 'o.name as org_name'])
     .where('d.member_id', '=', memberId)
     .orderBy('d.due_on')
     .orderBy('d.id')

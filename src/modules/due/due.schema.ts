@@ -15,7 +15,7 @@ export const dueSummaryQuery = z.object({ org: z.coerce.number().int().positive(
 
 export const dueItem = z.object({
   id: z.number(),
-  caseKind: z.string().describe('admission: hồ sơ kết nạp'),
+  caseKind: z.string().describe('admission, recognition, transfer, removal, exemption: hồ sơ của việc; record_update: phiếu bổ sung sau chuyển sinh hoạt chính thức (caseId là hồ sơ chuyển sinh hoạt)'),
   caseId: z.number(),
   step: z.string().describe('bước phải làm xong trước hạn'),
   ruleId: z.string(),
@@ -23,6 +23,7 @@ export const dueItem = z.object({
   dueWithExtension: z.string().nullable(),
   status: z.enum(DUE_STATUSES),
   subjectName: z.string(),
+  memberId: z.number().nullable().describe('đảng viên của việc (phiếu bổ sung sau chuyển sinh hoạt, tự kiểm điểm …)'),
   orgId: z.number(),
   orgName: z.string(),
 });

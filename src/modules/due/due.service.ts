@@ -27,6 +27,7 @@ export interface DueItem {
   dueWithExtension: string | null;
   status: DueStatus;
   subjectName: string;
+  memberId: number | null;
   orgId: number;
   orgName: string;
 }
@@ -44,6 +45,7 @@ function toItem(r: ItemRow, today: string): DueItem {
     dueWithExtension: r.due_with_extension,
     status: dueStatus({ dueOn: r.due_on, dueWithExtension: r.due_with_extension }, today),
     subjectName: r.subject_name,
+    memberId: r.member_id === null ? null : Number(r.member_id),
     orgId: r.org_id,
     orgName: r.org_name,
   };

@@ -181,7 +181,7 @@ describeApi('due items', (h) => {
     await db.deleteFrom('due_item').execute();
     expect(await dueJobPending(db, h().clock)).toBe(true);
     const out = await runDueJob(db, h().clock, DUE_SOURCES);
-    expect(out.map((s) => s.kind)).toEqual(['admission', 'recognition', 'transfer', 'removal', 'exemption']);
+    expect(out.map((s) => s.kind)).toEqual(['admission', 'recognition', 'transfer', 'removal', 'exemption', 'record_update']);
     for (const s of out) expect(s.items, s.kind).toBe(before.filter((r) => r.case_kind === s.kind).length);
     expect(await snapshot()).toEqual(before);
     expect(await dueJobPending(db, h().clock)).toBe(false);

@@ -177,4 +177,40 @@ describeEachEngine('member search on the token table', (get) => {
     await db.deleteFrom('member').where('id', '=', m.id).execute();
     expect(await nameTokenDifferences(db)).toEqual([]);
   });
+
+  it('follows one statement that moves, renames, changes the status of and deletes different members (a subtree move is one statement)', async () => {
+    const db = get().db;
+    const [a, b, c, d, e] = await db
+      .selectFrom('member')
+      .select(['id', 'org_path', 'name_norm', 'name_sort', 'status'])
+      .where('deleted_at', 'is', null)
+      .where('status', '=', 'official')
+      .where('org_path', 'like', `${provinces[0]!.path}%`)
+      .orderBy('id')
+      .limit(5)
+      .execute();
+    const before = await db.selectFrom('member').selectAll().where('id', 'in', [a!.id, b!.id, c!.id, d!.id, e!.id]).execute();
+    const otherProvince = `${provinces[1]!.path}${a!.org_path.slice(provinces[0]!.path.length)}`;
+    // a: to the other province only; b: renamed to a word no one had; c: to the other province and exempt; d: deleted; e: untouched.
+    await sql`
+      update member set
+        org_path = case when id in (${a!.id}, ${c!.id}) then ${otherProvince} else org_path end,
+        name_norm = case when id = ${b!.id} then 'qwyx thi lan' else name_norm end,
+        name_sort = case when id = ${b!.id} then 'lan qwyx thi lan' else name_sort end,
+        status = case when id = ${c!.id} then 'exempt' else status end,
+        deleted_at = case when id = ${d!.id} then now() else deleted_at end
+      where id in (${a!.id}, ${b!.id}, ${c!.id}, ${d!.id}, ${e!.id})`.execute(db);
+    expect(await nameTokenDifferences(db)).toEqual([]);
+    const tokens = await db.selectFrom('member_name_token').select(['member_id', 'level2_id', 'status', 'word']).where('member_id', 'in', [a!.id, b!.id, c!.id, d!.id]).execute();
+    expect(new Set(tokens.filter((t) => t.member_id === a!.id || t.member_id === c!.id).map((t) => Number(t.level2_id)))).toEqual(new Set([provinces[1]!.id]));
+    expect(tokens.filter((t) => t.member_id === c!.id).every((t) => t.status === 'exempt')).toBe(true);
+    expect(tokens.filter((t) => t.member_id === b!.id).map((t) => t.word).sort()).toEqual(['lan', 'qwyx', 'thi']);
+    expect(tokens.filter((t) => t.member_id === d!.id)).toEqual([]);
+    expect(await db.selectFrom('member_name_word').select('word').where('word', '=', 'qwyx').execute()).toEqual([{ word: 'qwyx' }]);
+    // Back as they were, for the comparisons above if the order of the tests changes.
+    for (const m of before) {
+      await db.updateTable('member').set({ org_path: m.org_path, name_norm: m.name_norm, name_sort: m.name_sort, status: m.status, deleted_at: m.deleted_at }).where('id', '=', m.id).execute();
+    }
+    expect(await nameTokenDifferences(db)).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { AppError, Refusal } from '../../errors.js';
 import { appendAudit, appendAudits, changedFields } from '../audit/audit.repository.js';
 import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
 import { redactSensitive, withoutSensitiveKeys } from '../../domain/member-sensitive.js';
+import { cardFollowsStatusIn } from '../records/party-card-exit.js';
 import { applyDelta } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import { partyAgeView, type PartyAgeView } from './member-party-age.js';
@@ -373,7 +374,8 @@ export async function changeStatus(ctx: ServiceContext, id: number, input: Statu
 /**
  * The one path of a dated status change, inside the caller's transaction: closes the open status
  * interval, opens the next (with the reason a rule names, if any), updates the record, the roll-ups
- * and the audit trail. The recognition decision (R-PROB-03/09) changes its member through it.
+ * and the audit trail, and closes the party card of a member leaving the rolls (R-REC-04). The
+ * recognition decision (R-PROB-03/09) and every exit change their member through it.
  */
 export async function changeStatusIn(
   tx: Tx,
@@ -427,6 +429,8 @@ export async function changeStatusIn(
   await applyDelta(tx, before.org_path, dimDelta(before, saved));
   const diff = changedFields(memberFields(before), memberFields(saved));
   await appendAudit(tx, ctx.actor, auditEntry('member.status', saved, diff.before, { ...diff.after, effectiveDate: date, decisionNo, ...(reason ? { reason } : {}) }));
+  // R-REC-04: an exit closes the open party card, a restoration asks for it again, in this transaction.
+  await cardFollowsStatusIn(tx, ctx, { memberId: id, orgPath: before.org_path, from, to: input.status, date, decisionNo, restoration: opts.restoration === true });
   return saved;
 }
 

@@ -29,6 +29,7 @@ export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
   kept_by_family: 'Gia đình giữ',
   lost: 'Bị mất',
   damaged: 'Bị hỏng',
+  cancelled: 'Đề nghị đã hủy',
 };
 
 const NUMBER_REASONS = {

@@ -49,21 +49,36 @@ export function yearlyUpdateOf(db: Db, memberId: number, year: number) {
 
 export type NewUpdate = Pick<RecordUpdateRow, 'member_id' | 'year' | 'occasion' | 'stage' | 'submitted_on' | 'created_by' | 'created_at' | 'updated_by' | 'updated_at'> & { changes: string };
 
-/** Inserts a phiếu if its member is in scope (checked in the statement); undefined when not. */
-export function insertUpdate(db: Db, scope: Scope, row: NewUpdate) {
+/**
+ * Inserts a phiếu if its member is in scope (checked in the statement); undefined when not. With
+ * `ownerUserId` (a member filing their own) the member must also be the one linked to that account.
+ */
+export function insertUpdate(db: Db, scope: Scope, row: NewUpdate, opts: { ownerUserId?: number } = {}) {
   const cols = Object.keys(row) as (keyof NewUpdate)[];
+  let source = db
+    .selectFrom('member as m')
+    .select(cols.map((c) => (c === 'member_id' ? sql`m.id`.as(c) : c === 'changes' ? sql`${row.changes}::jsonb`.as(c) : sql`${row[c] ?? null}`.as(c))))
+    .where('m.id', '=', row.member_id)
+    .where(inScope(scope, 'm.org_path'));
+  const owner = opts.ownerUserId;
+  if (owner !== undefined) source = source.where((eb) => eb.exists(eb.selectFrom('app_user as a').select('a.id').where('a.id', '=', owner).whereRef('a.member_id', '=', 'm.id')));
+  return db.insertInto('record_update').columns(cols).expression(source).returning('id').executeTakeFirst();
+}
+
+/** The phiếu of the member linked to the account, newest first (by identity, not by role scope). */
+export function ownUpdates(db: Db, userId: number): Promise<UpdateWithMember[]> {
   return db
-    .insertInto('record_update')
-    .columns(cols)
-    .expression(
-      db
-        .selectFrom('member as m')
-        .select(cols.map((c) => (c === 'member_id' ? sql`m.id`.as(c) : c === 'changes' ? sql`${row.changes}::jsonb`.as(c) : sql`${row[c] ?? null}`.as(c))))
-        .where('m.id', '=', row.member_id)
-        .where(inScope(scope, 'm.org_path')),
-    )
-    .returning('id')
-    .executeTakeFirst();
+    .selectFrom('record_update as u')
+    .innerJoin('member as m', 'm.id', 'u.member_id')
+    .innerJoin('app_user as a', 'a.member_id', 'm.id')
+    .innerJoin('org as o', 'o.id', 'm.org_id')
+    .selectAll('u')
+    .select(['m.full_name', 'm.status as member_status', 'm.org_id', 'o.name as org_name', 'm.org_path'])
+    .where('a.id', '=', userId)
+    .where('m.deleted_at', 'is', null)
+    .orderBy('u.submitted_on', 'desc')
+    .orderBy('u.id', 'desc')
+    .execute() as Promise<UpdateWithMember[]>;
 }
 
 /** Moves the phiếu if still at `version` and its member in scope; 0 rows means neither. */
@@ -104,4 +119,42 @@ export async function filing(db: Db, scope: Scope, orgPath: string, year: number
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { filed: Number(counts.filed), all: Number(counts.all), items, total: Number(total.n) };
+}
+
+/**
+ * R-REC-07: official transfers received inside the installation whose member is still on the
+ * rolls in the receiving org, with the day of the last phiếu of the transfer occasion (not
+ * returned) filed since the receipt, if any. Filtered by the receiving end's path. Either one
+ * member's (after a step on them) or a page of cases in id order (the daily job).
+ */
+export function transferUpdateCases(db: Db, scope: Scope, f: { memberId: number } | { afterId: number; limit: number }) {
+  let q = db
+    .selectFrom('transfer_case as c')
+    .innerJoin('member as m', 'm.id', 'c.member_id')
+    .select((eb) => [
+      'c.id',
+      'c.member_id',
+      'c.destination_org_id',
+      'c.completed_on',
+      'm.full_name',
+      eb
+        .selectFrom('record_update as u')
+        .select((e) => e.fn.max('u.submitted_on').as('filed_on'))
+        .whereRef('u.member_id', '=', 'c.member_id')
+        .where('u.occasion', '=', 'transfer')
+        .where('u.stage', '<>', 'returned')
+        .whereRef('u.submitted_on', '>=', 'c.completed_on')
+        .as('filed_on'),
+    ])
+    .where('c.kind', '=', 'permanent')
+    .where('c.destination', '=', 'inside')
+    .where('c.completed_on', 'is not', null)
+    .where(inScope(scope, 'c.destination_path'))
+    // Still where the transfer put them: a later move or exit ends what this transfer asked for.
+    .whereRef('m.org_id', '=', 'c.destination_org_id')
+    .where('m.deleted_at', 'is', null)
+    .where('m.status', 'in', [...ACTIVE_STATUSES]);
+  if ('memberId' in f) q = q.where('c.member_id', '=', f.memberId);
+  else q = q.where('c.id', '>', f.afterId).limit(f.limit);
+  return q.orderBy('c.id').execute();
 }

@@ -3,7 +3,7 @@ import { isSensitiveMemberField } from '../../domain/member-sensitive.js';
 import { changedSinceFiled, forwardedStage, isOpenStage, phieuChanges, updateLevels, type RecordUpdateField, type UpdateStage } from '../../domain/records/record-update.js';
 import { AppError } from '../../errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { pathInScope } from '../auth/scope.js';
+import { makeScope, pathInScope } from '../auth/scope.js';
 import { notInFuture } from '../case/case-step.js';
 import * as memberRepo from '../member/member.repository.js';
 import { memberFields } from '../member/member.presenter.js';
@@ -11,10 +11,11 @@ import { STATUS_LABELS, type PatchMemberInput } from '../member/member.schema.js
 import { updateMemberIn } from '../member/member.service.js';
 import type { ServiceContext } from '../service-context.js';
 import { listScope, memberNotFound } from './record-no.service.js';
+import { refreshRecordUpdateDueIn } from './record-update.due.js';
 import { directSuperiorOf } from './records.orgs.js';
 import * as orgRepo from './records.repository.js';
 import * as repo from './record-update.repository.js';
-import type { FilingList, FilingQuery, RecordUpdateItem, ReturnUpdateInput, SubmitUpdateInput, UpdatesQuery, UpdateStepInput } from './records.schema.js';
+import type { FilingList, FilingQuery, OwnUpdateInput, RecordUpdateItem, ReturnUpdateInput, SubmitUpdateInput, UpdatesQuery, UpdateStepInput } from './records.schema.js';
 
 // The yearly record update (phiếu bổ sung, R-REC-07): filed for a member with only the changed
 // fields, forwarded level by level (chi bộ → đảng ủy cơ sở → direct superior), approved by the
@@ -36,8 +37,9 @@ async function levelsOf(db: Db, orgPath: string): Promise<{ levels: readonly Upd
   return { levels, orgOf: { cell: own, ...(grassroots ? { grassroots } : {}), ...(superior ? { superior } : {}) } };
 }
 
-function toItem(ctx: ServiceContext, u: repo.UpdateWithMember, levels: readonly UpdateStage[]): RecordUpdateItem {
-  const sees = pathInScope(ctx.access.scopeFor('member_sensitive', 'read'), u.org_path);
+function toItem(ctx: ServiceContext, u: repo.UpdateWithMember, levels: readonly UpdateStage[], opts: { own?: boolean } = {}): RecordUpdateItem {
+  // A member's own phiếu shows them their own values, as their own record does.
+  const sees = opts.own === true || pathInScope(ctx.access.scopeFor('member_sensitive', 'read'), u.org_path);
   const all = Object.entries(u.changes as Record<string, { before: unknown; after: unknown }>);
   const redacted = sees ? [] : all.filter(([f]) => isSensitiveMemberField(f)).map(([f]) => f);
   return {
@@ -88,8 +90,43 @@ export async function filing(ctx: ServiceContext, q: FilingQuery): Promise<Filin
 
 /** R-REC-07: the phiếu of a member, with only the changed fields (a field sent unchanged is refused: it is "K"). */
 export async function submitUpdate(ctx: ServiceContext, input: SubmitUpdateInput): Promise<RecordUpdateItem> {
+  return getUpdate(ctx, await fileUpdate(ctx, input, {}));
+}
+
+/** The account's own member record, or the refusal a member without one gets. */
+async function ownMember(ctx: ServiceContext) {
+  if (ctx.actor.userId === null) throw new AppError('UNAUTHENTICATED');
+  const m = await memberRepo.findOwnMember(ctx.db, ctx.actor.userId);
+  if (!m) throw new AppError('NO_OWN_RECORD');
+  return { m, userId: ctx.actor.userId };
+}
+
+/**
+ * R-REC-07 self-service: a member files their own phiếu, the same form and the same flow (it
+ * starts at their chi bộ). Only their own: the member is the one linked to the account, never
+ * a member named in the body, and the insert checks that link again in SQL; the scope is the one
+ * org holding the record.
+ */
+export async function submitOwnUpdate(ctx: ServiceContext, input: OwnUpdateInput): Promise<RecordUpdateItem> {
+  const { m, userId } = await ownMember(ctx);
+  const own: ServiceContext = { ...ctx, scope: makeScope([m.org_path]) };
+  const id = await fileUpdate(own, { ...input, memberId: m.id }, { ownerUserId: userId });
+  const u = (await repo.ownUpdates(ctx.db, userId)).find((x) => Number(x.id) === id);
+  if (!u) throw notFound(id);
+  return toItem(ctx, u, (await levelsOf(ctx.db, u.org_path)).levels, { own: true });
+}
+
+/** R-REC-07: the phiếu the member linked to the account has filed, newest first, with their stage. */
+export async function listOwnUpdates(ctx: ServiceContext): Promise<{ items: RecordUpdateItem[]; total: number }> {
+  if (ctx.actor.userId === null) throw new AppError('UNAUTHENTICATED');
+  const rows = await repo.ownUpdates(ctx.db, ctx.actor.userId);
+  const levels = rows.length === 0 ? [] : (await levelsOf(ctx.db, rows[0]!.org_path)).levels;
+  return { items: rows.map((u) => toItem(ctx, u, levels, { own: true })), total: rows.length };
+}
+
+async function fileUpdate(ctx: ServiceContext, input: SubmitUpdateInput, opts: { ownerUserId?: number }): Promise<number> {
   notInFuture(ctx, 'submittedOn', input.submittedOn);
-  const id = await ctx.db.transaction().execute(async (tx) => {
+  return ctx.db.transaction().execute(async (tx) => {
     const m = await memberRepo.findMember(tx, ctx.scope, input.memberId, { forUpdate: true });
     if (!m) throw memberNotFound(input.memberId);
     if (!isActive(m.status as MemberStatus)) throw new AppError('RECORD_UPDATE_NOT_ON_ROLLS', { name: m.full_name, status: STATUS_LABELS[m.status] ?? m.status }, { field: 'memberId' });
@@ -111,13 +148,14 @@ export async function submitUpdate(ctx: ServiceContext, input: SubmitUpdateInput
       created_at: now,
       updated_by: ctx.actor.userId,
       updated_at: now,
-    });
+    }, opts);
     if (!row) throw memberNotFound(m.id);
     const updateId = Number(row.id);
     await appendAudit(tx, ctx.actor, { action: 'record_update.submit', entityType: 'record_update', entityId: updateId, orgPath: m.org_path, before: null, after: { memberId: m.id, year: input.year, occasion: input.occasion, fields: Object.keys(result.changes) } });
+    // The phiếu of a transfer meets the item its receipt put on the due list.
+    if (input.occasion === 'transfer') await refreshRecordUpdateDueIn(tx, ctx, m.id);
     return updateId;
   });
-  return getUpdate(ctx, id);
 }
 
 /** Reads the phiếu for a step at `version`: open, and its current level's org in the caller's scope. */
@@ -178,6 +216,8 @@ export async function returnUpdate(ctx: ServiceContext, id: number, input: Retur
   await ctx.db.transaction().execute(async (tx) => {
     const { u } = await forStep(tx, ctx, id, input.version, 'trả lại');
     await move(tx, ctx, u, { stage: 'returned', decided_on: input.date, return_reason: input.reason }, 'return');
+    // A returned phiếu of a transfer no longer meets the item: it is due again.
+    if (u.occasion === 'transfer') await refreshRecordUpdateDueIn(tx, ctx, Number(u.member_id));
   });
   return getUpdate(ctx, id);
 }

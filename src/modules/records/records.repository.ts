@@ -197,8 +197,13 @@ export function memberCards(db: Db, scope: Scope, memberId: number): Promise<Car
 }
 
 export function openCardOf(db: Db, memberId: number) {
-  // Called after the member was read in scope: only the open card's id and status.
-  return db.selectFrom('party_card').select(['id', 'status']).where('member_id', '=', memberId).where('status', 'in', [...OPEN_CARD_STATUSES]).executeTakeFirst();
+  // Called after the member was read in scope: only the open card's id, status and version.
+  return db.selectFrom('party_card').select(['id', 'status', 'decision_date', 'version']).where('member_id', '=', memberId).where('status', 'in', [...OPEN_CARD_STATUSES]).executeTakeFirst();
+}
+
+/** The member's latest card (open or closed), read after the member was read in scope. */
+export function lastCardOf(db: Db, memberId: number) {
+  return db.selectFrom('party_card').select(['id', 'status']).where('member_id', '=', memberId).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export interface CardFilter {

@@ -31,6 +31,7 @@ import {
   filingQuery,
   recordUpdate,
   returnUpdateBody,
+  ownUpdateBody,
   submitUpdateBody,
   updateList,
   updatesQuery,
@@ -233,6 +234,26 @@ export async function recordsRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => reply.code(201).send(await updates.submitUpdate(serviceContext(request), request.body)),
+  );
+
+  r.get(
+    '/api/record-updates/own',
+    { config: { self: true }, schema: { tags, summary: 'Các phiếu bổ sung hồ sơ chính đảng viên đăng nhập đã nộp, mới nhất trước (R-REC-07)', response: { 200: updateList, ...errorResponses } } },
+    async (request) => updates.listOwnUpdates(serviceContext(request)),
+  );
+
+  r.post(
+    '/api/record-updates/own',
+    {
+      config: { self: true },
+      schema: {
+        tags,
+        summary: 'Đảng viên tự lập phiếu bổ sung hồ sơ của mình (hằng năm hoặc khi chuyển sinh hoạt chính thức): chỉ các trường thay đổi, phiếu vào chi bộ rồi lên cấp trên như phiếu do chi bộ lập (R-REC-07)',
+        body: ownUpdateBody,
+        response: { 201: recordUpdate, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await updates.submitOwnUpdate(serviceContext(request), request.body)),
   );
 
   r.post(

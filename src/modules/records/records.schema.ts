@@ -51,7 +51,7 @@ export type AssignRecordNoInput = z.infer<typeof assignRecordNoBody>;
 
 // ---- party cards ---------------------------------------------------------------------------
 
-export const CARD_STATUSES = ['requested', 'decided', 'handed_over', 'recovered', 'kept_by_family', 'lost', 'damaged'] as const;
+export const CARD_STATUSES = ['requested', 'decided', 'handed_over', 'recovered', 'kept_by_family', 'lost', 'damaged', 'cancelled'] as const;
 export const CARD_CLOSINGS = ['recovered', 'kept_by_family', 'lost', 'damaged'] as const;
 
 export const partyCard = z.object({
@@ -200,6 +200,10 @@ export const submitUpdateBody = z.strictObject({
   changes: fieldsSchema.describe('Chỉ các trường thay đổi; trường không gửi là "K" (không thay đổi)'),
 });
 export type SubmitUpdateInput = z.infer<typeof submitUpdateBody>;
+
+/** A member's own phiếu (self-service): the same form without a member, who is the one of the account. */
+export const ownUpdateBody = submitUpdateBody.omit({ memberId: true });
+export type OwnUpdateInput = z.infer<typeof ownUpdateBody>;
 
 export const updateStepBody = z.strictObject({ date: isoDate, version });
 export type UpdateStepInput = z.infer<typeof updateStepBody>;

@@ -28,7 +28,7 @@ export interface DemoRecordsResult {
 
 export async function seedDemoRecords(db: Kysely<DB>, today: string): Promise<DemoRecordsResult> {
   const ctx = staffContext(db, fixedClock(`${today}T05:00:00Z`));
-  const { provinceId, communeId } = await demoAnchors(db);
+  const { provinceId, communeId, memberId: ownMemberId } = await demoAnchors(db);
   const province = await orgCodeAndPath(db, provinceId);
   const commune = await orgCodeAndPath(db, communeId);
   const code = /^[A-Z]{2,3}$/.test(province.code) ? province.code : 'DV';
@@ -111,6 +111,13 @@ export async function seedDemoRecords(db: Kysely<DB>, today: string): Promise<De
   await approveUpdate(ctx, done.id, { date: ago(4), version: done.version });
   const back = await file(u[5]!.id, { positions: 'Trưởng thôn (mẫu)' });
   await returnUpdate(ctx, back.id, { date: ago(5), reason: 'Thiếu xác nhận của chi bộ (dữ liệu mẫu)', version: back.version });
+  // The member account's own list (R-REC-07 self-service) shows last year's phiếu, approved; this
+  // year's is left for the member to file themselves.
+  updates++;
+  const lastYear = await submitUpdate(ctx, { memberId: ownMemberId, year: Number(year) - 1, occasion: 'yearly', submittedOn: ago(330), changes: {} });
+  let lastUp = lastYear;
+  while (lastUp.stage !== 'superior') lastUp = await forwardUpdate(ctx, lastUp.id, { date: ago(325), version: lastUp.version });
+  await approveUpdate(ctx, lastUp.id, { date: ago(320), version: lastUp.version });
   const dossiers = await seedDemoDossiers(ctx, official.slice(0, 12).map((m) => Number(m.id)), today);
   return { numbers, cards, updates, dossiers };
 }

@@ -18,7 +18,7 @@ describeApi('demo member records and party cards', (h) => {
     const today = h().clock.today();
     await seedDatabase(h().database, { scale: 'demo', today });
     const r = await seedDemoRecords(h().database.db, today);
-    expect(r).toMatchObject({ numbers: 12, updates: 6, dossiers: 15 });
+    expect(r).toMatchObject({ numbers: 12, updates: 7, dossiers: 15 });
     communeId = (await demoAnchors(h().database.db)).communeId;
   });
 

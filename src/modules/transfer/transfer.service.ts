@@ -25,6 +25,7 @@ import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as memberRepo from '../member/member.repository.js';
 import { STATUS_LABELS } from '../member/member.schema.js';
 import { changePlacementIn, changeStatusIn } from '../member/member.service.js';
+import { refreshRecordUpdateDueIn } from '../records/record-update.due.js';
 import type { ServiceContext } from '../service-context.js';
 import { flagBlockers } from './transfer.blockers.js';
 import * as repo from './transfer.repository.js';
@@ -335,6 +336,8 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordT
     const s = await caseRepo.insertStep(tx, 'transfer_case', stepRow(ctx, id, input, { outcome: 'done', decisionNo, votes: null, details, now }));
     const after: repo.CaseWithMember = { ...c, ...(set as Partial<TransferCaseRow>), version: c.version + 1 };
     await afterStep(tx, ctx, { kind: 'transfer', id, orgPath: c.source_path, before: caseFields(c), after: caseFields(after), due: transferCaseDue(after) }, s);
+    // R-REC-07: the member received for good owes the receiving org a phiếu bổ sung.
+    if (input.kind === 'completion' && c.kind === 'permanent' && c.destination === 'inside') await refreshRecordUpdateDueIn(tx, ctx, c.member_id);
   });
   return getCase(ctx, id);
 }

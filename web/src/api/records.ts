@@ -3,6 +3,7 @@ import type {
   AssignRecordNoInput,
   CardDateInput,
   CloseCardInput,
+  CreateBlockInput,
   DecideCardInput,
   MemberRecordFacts,
   PartyCardItem,
@@ -32,6 +33,7 @@ export const recordKeys = {
   updates: (q: Record<string, unknown>) => ['records', 'updates', q] as const,
   blocks: (q: Record<string, unknown>) => ['records', 'blocks', q] as const,
   member: (id: number) => ['records', 'member', id] as const,
+  own: ['records', 'own'] as const,
   dossiers: (q: Record<string, unknown>) => ['records', 'dossiers', q] as const,
   reconciliation: (org: number) => ['records', 'reconciliation', org] as const,
 };
@@ -54,6 +56,7 @@ export const recordApi = {
   approve: (id: number, body: UpdateStepInput) => api.post<RecordUpdateItem>(`/api/record-updates/${id}/approve`, body),
   returnUpdate: (id: number, body: ReturnUpdateInput) => api.post<RecordUpdateItem>(`/api/record-updates/${id}/return`, body),
   blocks: (q: { org?: number }, signal?: AbortSignal) => api.get<{ items: RecordNoBlockItem[] }>('/api/record-no-blocks', { ...q }, signal),
+  createBlock: (body: CreateBlockInput) => api.post<RecordNoBlockItem>('/api/record-no-blocks', body),
   member: (id: number) => api.get<MemberRecordFacts>(`/api/records/members/${id}`),
   assignRecordNo: (memberId: number, body: AssignRecordNoInput) => api.post<MemberRecordFacts>(`/api/records/members/${memberId}/record-no`, body),
   requestCard: (body: RequestCardInput) => api.post<PartyCardItem>('/api/party-cards', body),
@@ -64,6 +67,9 @@ export const recordApi = {
   reconciliationStatus: (org: number, signal?: AbortSignal) => api.get<ReconciliationStatus>('/api/dossiers/reconciliation', { org }, signal),
   reconcile: (body: { orgId: number; date: string }) => api.post<ReconciliationResult>('/api/dossiers/reconciliations', body),
   fileUpdate: (body: Omit<SubmitUpdateInput, 'changes'> & { changes: Record<string, unknown> }) => api.post<RecordUpdateItem>('/api/record-updates', body),
+  /** R-REC-07 self-service: the signed-in member's own phiếu. */
+  ownUpdates: () => api.get<{ items: RecordUpdateItem[]; total: number }>('/api/record-updates/own'),
+  fileOwnUpdate: (body: Omit<SubmitUpdateInput, 'changes' | 'memberId'> & { changes: Record<string, unknown> }) => api.post<RecordUpdateItem>('/api/record-updates/own', body),
 };
 
 export function batchExportUrl(q: { org?: number; month: string }): string {

@@ -19,7 +19,7 @@ export function OwnDueItems() {
           const kind = i.caseKind === 'recognition' || i.caseKind === 'transfer' ? i.caseKind : i.caseKind === 'removal' || i.caseKind === 'exemption' ? 'exits' : 'admission';
           return (
             <List.Item key={i.id} extra={<DueStatusTag status={i.status} />}>
-              <List.Item.Meta title={t(`${kind}.steps.${i.step}`, { defaultValue: i.step })} description={<DueDate item={i} />} />
+              <List.Item.Meta title={i.caseKind === 'record_update' ? t('records.due.ownStep') : t(`${kind}.steps.${i.step}`, { defaultValue: i.step })} description={<DueDate item={i} />} />
             </List.Item>
           );
         }}

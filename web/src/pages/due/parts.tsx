@@ -31,6 +31,17 @@ export function DueDate({ item }: { item: DueItem }) {
 /** What is to be done: the case's kind and the step its deadline is for, linked to the case. */
 export function DueWhat({ item }: { item: DueItem }) {
   const { t } = useTranslation();
+  // R-REC-07: the phiếu after a transfer is filed from the member's page.
+  if (item.caseKind === 'record_update') {
+    return (
+      <div style={{ minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'normal' }}>
+        {item.memberId === null ? t('records.due.step') : <Link to={`/members/${item.memberId}`}>{t('records.due.step')}</Link>}
+        <div className="muted">
+          {t('due.kinds.record_update')} · {item.ruleId}
+        </div>
+      </div>
+    );
+  }
   const kind =
     item.caseKind === 'recognition' || item.caseKind === 'transfer' || item.caseKind === 'removal' || item.caseKind === 'exemption' ? item.caseKind : 'admission';
   // Removal cases and exemptions live under /exits, their steps under exits.steps.

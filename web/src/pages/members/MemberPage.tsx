@@ -14,6 +14,7 @@ import { MemberTabs } from './MemberTabs.js';
 import { StatusTag } from './StatusTag.js';
 import { MemberTransferCard } from '../transfer/MemberTransferCard.js';
 import { MemberRecordCard } from '../records/MemberRecordCard.js';
+import { MemberLiaisonCard } from '../liaison/MemberLiaisonCard.js';
 
 /** One member's record, read as the member form, and edited in place when allowed. */
 export default function MemberPage() {
@@ -59,6 +60,7 @@ export default function MemberPage() {
       {editing ? <MemberEditForm record={m} onClose={() => setEditing(false)} /> : <MemberTabs record={m} />}
       {!editing && <MemberRecordCard memberId={m.id} />}
       {!editing && <MemberTransferCard memberId={m.id} orgId={m.orgId} onRolls={['probationary', 'official', 'exempt'].includes(m.status)} />}
+      {!editing && <MemberLiaisonCard memberId={m.id} onRolls={['probationary', 'official'].includes(m.status)} />}
     </Card>
   );
 }

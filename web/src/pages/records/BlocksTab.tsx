@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table } from 'antd';
+import { Button, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordApi, recordKeys, type RecordNoBlockItem } from '../../api/records.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
+import { useSession } from '../../auth/session.js';
 import { useScope } from '../../shell/scope.js';
+import { BlockForm } from './BlockForm.js';
 
 /** The record-number blocks the province gave the direct superiors in scope, and what is left of each (R-REC-09). */
 export function BlocksTab() {
@@ -12,8 +15,16 @@ export function BlocksTab() {
   const scope = useScope();
   const q = { org: scope.grants.length > 1 ? (scope.orgId ?? undefined) : undefined };
   const list = useQuery({ queryKey: recordKeys.blocks(q), queryFn: ({ signal }) => recordApi.blocks(q, signal) });
+  const { can } = useSession();
+  const [adding, setAdding] = useState(false);
   return (
     <>
+      {can('member_record', 'create') && (
+        <Button type="primary" size="large" onClick={() => setAdding(true)} style={{ marginBottom: '1rem' }}>
+          {t('records.blocks.add')}
+        </Button>
+      )}
+      {adding && <BlockForm onClose={() => setAdding(false)} />}
       {list.error ? <ErrorAlert error={list.error} /> : null}
       <Table<RecordNoBlockItem>
         rowKey="id"

@@ -13,7 +13,7 @@ import { useScope } from '../../shell/scope.js';
 import { StepModal } from './parts.js';
 
 const PAGE_SIZE = 50;
-const STATUSES = ['requested', 'decided', 'handed_over', 'recovered', 'kept_by_family', 'lost', 'damaged'] as const;
+const STATUSES = ['requested', 'decided', 'handed_over', 'recovered', 'kept_by_family', 'lost', 'damaged', 'cancelled'] as const;
 type Step = 'decide' | 'handOver' | 'check' | 'close';
 
 /** The last twelve months, "YYYY-MM", newest first: the monthly batches (R-REC-02). */

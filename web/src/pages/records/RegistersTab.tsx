@@ -6,12 +6,13 @@ import { withQuery } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { useScope } from '../../shell/scope.js';
 
-type Entry = { key: 'current' | 'departed' | 'deceased' | 'cards' | 'dossiers' | 'badges' | 'transfers'; href?: string; to?: string; show: boolean };
+type Entry = { key: 'current' | 'departed' | 'deceased' | 'cards' | 'dossiers' | 'badges' | 'transfers' | 'slips' | 'liaisons' | 'resolutions'; href?: string; to?: string; show: boolean };
 
 /**
  * The member registers of R-REC-11, each as an Excel file in the caller's scope: the member lists
  * through the member export (statuses of the register, audited, sensitive fields as the access
- * rules say), the cards issued, the dossier handover and loan register, and the badge register and transfer letters where they live.
+ * rules say), the cards issued, the dossier handover and loan register, transfer slips, residence
+ * referrals and chi bộ resolutions, and the badge register and transfer letters where they live.
  */
 export function RegistersTab() {
   const { t } = useTranslation();
@@ -27,6 +28,9 @@ export function RegistersTab() {
     { key: 'dossiers', href: withQuery('/api/dossiers/export', { org }), show: can('member_record', 'export') },
     { key: 'badges', to: '/badges?tab=register', show: can('badge', 'read') },
     { key: 'transfers', to: '/transfer', show: can('transfer', 'read') },
+    { key: 'slips', href: withQuery('/api/transfer-slips/export', { org }), show: can('transfer', 'export') },
+    { key: 'liaisons', href: withQuery('/api/residence-liaisons/export', { org }), show: can('residence_liaison', 'export') },
+    { key: 'resolutions', href: withQuery('/api/registers/cell-resolutions/export', { org }), show: can('member_record', 'export') },
   ];
   return (
     <List

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { OwnDueItems } from '../due/OwnDueItems.js';
 import { StatusTag } from '../members/StatusTag.js';
+import { OwnUpdates } from './OwnUpdates.js';
 
 /**
  * A member's own page: few facts, large type, plain words. Many members reading it are elderly,
@@ -33,6 +34,7 @@ export default function OwnRecordPage() {
         <>
           <OwnRecord record={record.data} />
           <OwnDueItems />
+          <OwnUpdates record={record.data} />
         </>
       )}
     </div>

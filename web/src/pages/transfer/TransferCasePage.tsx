@@ -12,6 +12,7 @@ import { CaseTimeline } from '../case/CaseTimeline.js';
 import { CaseAttachments } from '../case/CaseAttachments.js';
 import { DraftDownload } from '../case/DraftDownload.js';
 import { TransferStateTag } from './parts.js';
+import { TransferSlipCard } from './TransferSlipCard.js';
 import { TransferStepForm } from './TransferStepForm.js';
 
 type Step = TransferCase['steps'][number];
@@ -94,6 +95,7 @@ export default function TransferCasePage() {
           </Space>
         </Card>
       )}
+      <TransferSlipCard c={c} />
       <CaseTimeline
         openedOn={c.openedOn}
         steps={c.steps}

@@ -13,6 +13,8 @@ import { useScope } from '../../shell/scope.js';
 import { casePagination, CASE_PAGE_SIZE, CaseStateFilter, Wrapped } from '../case/CaseListParts.js';
 import { NearestDeadline } from '../admission/parts.js';
 import { OpenTransferModal } from './OpenTransferModal.js';
+import { TransferSlipList } from './TransferSlipList.js';
+import { LiaisonDueList } from '../liaison/LiaisonDueList.js';
 import { TransferStateTag } from './parts.js';
 
 // The states and which of them close a case are the domain's (src/domain/transfer/transfer-case.ts).
@@ -84,7 +86,9 @@ export default function TransferCasesPage() {
             { key: 'opened', title: t('transfer.columns.openedOn'), render: (_, c) => formatDate(c.openedOn) },
           ]}
         />
+        <TransferSlipList org={org} />
         <AttachedMembers org={org} />
+        <LiaisonDueList org={org} />
       </Space>
       {opening && <OpenTransferModal orgId={scope.orgId} onClose={() => setOpening(false)} />}
     </>
