@@ -20,7 +20,7 @@ export function DossierChecklist({ items, title, stepLabel }: { items: Admission
               <span>
                 {t(`admission.checklist.documents.${i.document}`)} ({i.form})
               </span>
-              {i.present ? <Tag className="tag-done">{t('admission.checklist.present')}</Tag> : i.required ? <Tag color="orange">{t('admission.checklist.missing')}</Tag> : <Tag>{t('admission.checklist.optional')}</Tag>}
+              {i.present ? <Tag className="tag-done">{t('admission.checklist.present')}</Tag> : i.required ? <Tag className="tag-soon">{t('admission.checklist.missing')}</Tag> : <Tag>{t('admission.checklist.optional')}</Tag>}
               {i.stepRecorded && i.step && <span>{t('admission.checklist.byStep', { step: stepLabel(i.step) })}</span>}
               {i.attachmentIds.length > 0 && <span>{t('admission.checklist.byScan', { n: i.attachmentIds.length })}</span>}
             </Space>
