@@ -26,6 +26,7 @@ import * as m0024 from './migrations/0024_member_dossier.js';
 import * as m0025 from './migrations/0025_transfer_slip_liaison.js';
 import * as m0026 from './migrations/0026_party_card_cancelled.js';
 import * as m0027 from './migrations/0027_member_update_triggers.js';
+import * as m0028 from './migrations/0028_admission_checks.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0025_transfer_slip_liaison': m0025,
   '0026_party_card_cancelled': m0026,
   '0027_member_update_triggers': m0027,
+  '0028_admission_checks': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

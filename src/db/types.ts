@@ -182,6 +182,8 @@ export interface CaseAttachmentTable {
   data: Uint8Array;
   uploaded_by: number | null;
   uploaded_at: Timestamp;
+  /** R-ADM-33 / R-PROB-07: which dossier document the scan is (0028). */
+  document_kind: string | null;
 }
 
 export interface OrgRollupTable {

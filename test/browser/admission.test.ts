@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Api } from '../kill/server-harness.js';
-import { chooseOption, failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
+import { join } from 'node:path';
+import { ARTIFACTS, chooseOption, failedResponses, signIn, startBrowserEnv, type BrowserEnv } from './harness.js';
 
 // The admission screens (issue 5 item 2) on the demo data, which has cases in every state: the
 // commune's organization staff records a step, the provincial leader only reads.
@@ -119,6 +120,59 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     await page.getByText('Ghi bước tiếp theo: Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng').waitFor();
   });
 
+  it('records the background check with a checked and a skipped relative, refusing a relative sent to check (R-ADM-11…13), and shows the dossier checklist', async () => {
+    const page = await (await env.newContext()).newPage();
+    await signIn(page, 'bantochuc.xa');
+    const c = (await staff.get<{ items: CaseItem[] }>('/api/admission-cases?state=sponsored')).items[0]!;
+    await page.goto(`/admission/cases/${c.id}`);
+    await page.getByText('Ghi bước tiếp theo: Gửi thẩm tra lý lịch').waitFor();
+    // The checklist: the comments' summary is still missing, the introducers' letters are there.
+    const checklist = page.getByRole('heading', { name: 'Danh mục hồ sơ kết nạp (R-ADM-33)' });
+    await checklist.waitFor();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Tổng hợp ý kiến nhận xét' }).textContent()).resolves.toMatch(/Còn thiếu/);
+    await expect(page.getByRole('listitem').filter({ hasText: 'Giấy giới thiệu người vào Đảng' }).textContent()).resolves.toMatch(/Đã có/);
+
+    // The applicant's row is there with the name; the father is added, checked by the applicant himself.
+    await expect(page.getByLabel('Họ và tên').first().inputValue()).resolves.toBe(c.candidate.fullName);
+    await page.getByLabel('Nơi thẩm tra (cấp ủy được đề nghị)').nth(0).fill('Đảng ủy xã nơi cư trú');
+    await page.getByLabel('Người được cử đi thẩm tra').nth(0).fill('Đỗ Văn Kiểm');
+    await page.getByLabel('Chức vụ người đi thẩm tra').nth(0).fill('Chi ủy viên');
+    await page.getByRole('button', { name: 'Thêm người thân' }).click();
+    await page.getByLabel('Họ và tên').nth(1).fill('Nguyễn Văn Thành');
+    await page.getByLabel('Nơi thẩm tra (cấp ủy được đề nghị)').nth(1).fill('Đảng ủy xã Vân Canh');
+    await page.getByLabel('Người được cử đi thẩm tra').nth(1).fill(c.candidate.fullName.toUpperCase());
+    await page.getByLabel('Chức vụ người đi thẩm tra').nth(1).fill('Đảng viên');
+    await page.getByLabel('Ngày công văn thẩm tra').nth(1).fill(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/'));
+    await page.getByLabel('Ngày công văn thẩm tra').nth(1).press('Enter');
+    // The mother is skipped: same commune since the grandparents, confirmed by the commune committee.
+    await page.getByRole('button', { name: 'Thêm người thân' }).click();
+    await chooseOption(page, page.getByLabel('Người thứ 3: Quan hệ'), 'Mẹ', page.locator('body'));
+    await page.getByLabel('Họ và tên').nth(2).fill('Trần Thị Lụa');
+    await page.getByLabel('Nơi thẩm tra (cấp ủy được đề nghị)').nth(2).fill('Đảng ủy xã Vân Canh');
+    await chooseOption(page, page.getByLabel('Người thứ 3: Thẩm tra hay miễn'), 'Miễn thẩm tra (R-ADM-12)', page.locator('body'));
+    await chooseOption(page, page.getByLabel('Người thứ 3: Căn cứ miễn thẩm tra'), 'Người thân cùng ở một xã từ đời ông bà, cấp ủy xã xác nhận', page.locator('body'));
+    await page.getByLabel('Đảng viên, cấp ủy xác nhận').fill('Đảng ủy xã Vân Canh');
+    await page.getByLabel('Ngày xác nhận').fill(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/'));
+    await page.getByLabel('Ngày xác nhận').press('Enter');
+    await page.getByRole('button', { name: 'Ghi bước' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/R-ADM-13/);
+    await page.screenshot({ path: join(ARTIFACTS, 'admission-background-check-refused.png'), fullPage: true });
+
+    await page.getByLabel('Người được cử đi thẩm tra').nth(1).fill('Ngô Thị Thẩm');
+    await page.getByRole('button', { name: 'Ghi bước' }).click();
+    await page.locator('[data-step="background_check_requested"]').waitFor();
+    await expect(page.locator('[data-step="background_check_requested"]').textContent()).resolves.toMatch(/Mẹ: Trần Thị Lụa — miễn thẩm tra: Người thân cùng ở một xã/);
+    const after = await staff.get<CaseItem & { steps: { kind: string; details: { subjects?: { relation: string; skip: unknown }[] } }[] }>(`/api/admission-cases/${c.id}`);
+    expect(after.state).toBe('background_check_pending');
+    expect(after.steps.at(-1)!.details.subjects!.map((s) => [s.relation, s.skip === null])).toEqual([
+      ['applicant', true],
+      ['father', true],
+      ['mother', false],
+    ]);
+    await page.getByText('Ghi bước tiếp theo: Nhận kết quả thẩm tra lý lịch').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'admission-background-replies.png'), fullPage: true });
+  });
+
   it('asks to reload a case that someone else has just changed, instead of recording on top of it', async () => {
     const page = await (await env.newContext()).newPage();
     await signIn(page, 'bantochuc.xa');
@@ -126,8 +180,16 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     await page.goto(`/admission/cases/${c.id}`);
     await page.getByText('Ghi bước tiếp theo: Ý kiến nhận xét của đoàn thể và nơi cư trú').waitFor();
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const r = await staff.call('POST', `/api/admission-cases/${c.id}/steps`, { kind: 'comments', date: today, version: c.version });
+    const r = await staff.call('POST', `/api/admission-cases/${c.id}/steps`, {
+      kind: 'comments',
+      date: today,
+      version: c.version,
+      comments: [{ from: 'residence', date: today, summary: 'Chi bộ khu dân cư nhất trí' }],
+      summary: 'Các ý kiến đều đồng ý',
+    });
     expect(r.status).toBe(200);
+    await page.getByLabel('Tóm tắt nhận xét').fill('Chi bộ khu dân cư nhất trí');
+    await page.getByLabel('Tổng hợp ý kiến nhận xét (Mẫu 5D-KNĐ)').fill('Các ý kiến đều đồng ý');
     await page.getByRole('button', { name: 'Ghi bước' }).click();
     await page.getByText('Hồ sơ vừa được người khác cập nhật').waitFor();
     await page.getByRole('button', { name: 'Tải lại hồ sơ' }).click();
@@ -142,10 +204,14 @@ describe.skipIf(!chromiumPath)('admission screens in Chromium', () => {
     const table = page.getByRole('table');
     await table.getByText('Hoàn thành').first().waitFor();
     const leader = await env.api('lanhdao');
-    const open = (await leader.get<{ items: CaseItem[] }>('/api/admission-cases?state=sponsored')).items[0]!;
+    // A case waiting for its background replies (the one sponsored case of the demo may have moved on above).
+    const open = (await leader.get<{ items: CaseItem[] }>('/api/admission-cases?state=background_check_pending')).items[0]!;
     await page.goto(`/admission/cases/${open.id}`);
     await page.getByText('Bạn chỉ có quyền xem hồ sơ này.').waitFor();
     await expect(page.getByRole('button', { name: 'Ghi bước' }).count()).resolves.toBe(0);
     await expect(page.locator('[data-step="sponsors"]').count()).resolves.toBe(1);
+    // The checklist is read-only too: no upload form for the leader.
+    await page.getByRole('heading', { name: 'Danh mục hồ sơ kết nạp (R-ADM-33)' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Tải tệp lên' }).count()).resolves.toBe(0);
   });
 });

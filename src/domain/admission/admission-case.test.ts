@@ -38,6 +38,8 @@ const atCell: AdmissionCaseFacts = {
   lastStepDate: '2026-03-02',
 };
 const votes = (members: number, inFavour: number, against = members - inFavour) => ({ members, inFavour, against });
+// R-ADM-34's record on every vote step; reported upward on a day after every vote below.
+const ballot = { method: 'secret_ballot' as const, reportedUpOn: '2026-12-31' };
 
 describe('admission case: order of steps', () => {
   it('takes the steps in order, one at a time, and skips the đảng ủy cơ sở only where there is none (R-ADM-17)', () => {
@@ -52,8 +54,8 @@ describe('admission case: order of steps', () => {
   });
 
   it('refuses a step out of order and a step on a closed case', () => {
-    expect(applyAdmissionStep(base, { kind: 'comments', date: '2026-02-01' })).toEqual({ ok: false, problem: 'step_not_allowed', expected: 'course_certificate' });
-    expect(applyAdmissionStep({ ...base, state: 'rejected' }, { kind: 'comments', date: '2026-02-01' })).toEqual({ ok: false, problem: 'step_not_allowed', expected: null });
+    expect(applyAdmissionStep(base, { kind: 'comments', date: '2026-02-01', organizations: [], comments: [], summary: null })).toEqual({ ok: false, problem: 'step_not_allowed', expected: 'course_certificate' });
+    expect(applyAdmissionStep({ ...base, state: 'rejected' }, { kind: 'comments', date: '2026-02-01', organizations: [], comments: [], summary: null })).toEqual({ ok: false, problem: 'step_not_allowed', expected: null });
   });
 
   it('refuses a date before the previous step, and takes the same day', () => {
@@ -82,7 +84,7 @@ describe('admission case: rules checked by the steps', () => {
   });
 
   it('R-ADM-05/06: the chi bộ resolution needs the course certificate, at most 60 months old', () => {
-    const cell = (c: AdmissionCaseFacts, date: string) => applyAdmissionStep(c, { kind: 'cell_resolution', date, votes: votes(9, 9) });
+    const cell = (c: AdmissionCaseFacts, date: string) => applyAdmissionStep(c, { kind: 'cell_resolution', date, votes: votes(9, 9), ballot });
     expect(cell({ ...atCell, courseCertificateDate: null }, '2026-03-10')).toEqual({ ok: false, problem: 'course_certificate', detail: 'missing' });
     expect(cell({ ...atCell, courseCertificateDate: '2021-03-10', sponsorsDate: '2025-06-01', lastStepDate: '2026-01-01' }, '2026-03-10')).toMatchObject({ ok: true });
     expect(cell({ ...atCell, courseCertificateDate: '2021-03-09', sponsorsDate: '2025-06-01', lastStepDate: '2026-01-01' }, '2026-03-10')).toEqual({ ok: false, problem: 'course_certificate', detail: 'expired' });
@@ -90,18 +92,18 @@ describe('admission case: rules checked by the steps', () => {
 
   it('R-ADM-01: 18 years in months on the chi bộ consideration date, the day before and the day of the birthday month', () => {
     const young = { ...atCell, candidateBirthDate: '2008-04-15' };
-    expect(applyAdmissionStep(young, { kind: 'cell_resolution', date: '2026-03-31', votes: votes(9, 9) })).toMatchObject({ ok: false, problem: 'age', detail: 'under_18' });
-    expect(applyAdmissionStep(young, { kind: 'cell_resolution', date: '2026-04-01', votes: votes(9, 9) })).toMatchObject({ ok: true, state: 'cell_resolved' });
+    expect(applyAdmissionStep(young, { kind: 'cell_resolution', date: '2026-03-31', votes: votes(9, 9), ballot })).toMatchObject({ ok: false, problem: 'age', detail: 'under_18' });
+    expect(applyAdmissionStep(young, { kind: 'cell_resolution', date: '2026-04-01', votes: votes(9, 9), ballot })).toMatchObject({ ok: true, state: 'cell_resolved' });
   });
 
   it('R-ADM-21: a dossier older than 12 months at the chi bộ resolution must be redone', () => {
     const old = { ...atCell, sponsorsDate: '2025-03-01', courseCertificateDate: '2025-01-10', lastStepDate: '2026-02-01' };
-    expect(applyAdmissionStep(old, { kind: 'cell_resolution', date: '2026-03-01', votes: votes(9, 9) })).toMatchObject({ ok: true });
-    expect(applyAdmissionStep(old, { kind: 'cell_resolution', date: '2026-03-02', votes: votes(9, 9) })).toEqual({ ok: false, problem: 'dossier_expired', preparedOn: '2025-03-01' });
+    expect(applyAdmissionStep(old, { kind: 'cell_resolution', date: '2026-03-01', votes: votes(9, 9), ballot })).toMatchObject({ ok: true });
+    expect(applyAdmissionStep(old, { kind: 'cell_resolution', date: '2026-03-02', votes: votes(9, 9), ballot })).toEqual({ ok: false, problem: 'dossier_expired', preparedOn: '2025-03-01' });
   });
 
   it('R-ADM-16: two thirds of the chi bộ in favour, a failed vote closes the case, an impossible vote is refused', () => {
-    const cell = (v: ReturnType<typeof votes>) => applyAdmissionStep(atCell, { kind: 'cell_resolution', date: '2026-03-10', votes: v });
+    const cell = (v: ReturnType<typeof votes>) => applyAdmissionStep(atCell, { kind: 'cell_resolution', date: '2026-03-10', votes: v, ballot });
     expect(cell(votes(9, 6))).toEqual({ ok: true, outcome: 'passed', state: 'cell_resolved', late: false });
     expect(cell(votes(9, 5))).toEqual({ ok: true, outcome: 'failed', state: 'rejected', late: false });
     expect(cell({ members: 9, inFavour: 8, against: 2 })).toEqual({ ok: false, problem: 'vote_impossible', vote: 'more_votes_than_members' });
@@ -109,18 +111,18 @@ describe('admission case: rules checked by the steps', () => {
 
   it('R-ADM-17: two thirds of the đảng ủy cơ sở', () => {
     const c = { ...atCell, state: 'cell_resolved' as const, cellResolutionDate: '2026-03-10', lastStepDate: '2026-03-10' };
-    expect(applyAdmissionStep(c, { kind: 'grassroots_resolution', date: '2026-03-20', votes: votes(15, 10) })).toMatchObject({ ok: true, outcome: 'passed' });
-    expect(applyAdmissionStep(c, { kind: 'grassroots_resolution', date: '2026-03-20', votes: votes(15, 9) })).toMatchObject({ ok: true, outcome: 'failed', state: 'rejected' });
+    expect(applyAdmissionStep(c, { kind: 'grassroots_resolution', date: '2026-03-20', votes: votes(15, 10), ballot })).toMatchObject({ ok: true, outcome: 'passed' });
+    expect(applyAdmissionStep(c, { kind: 'grassroots_resolution', date: '2026-03-20', votes: votes(15, 9), ballot })).toMatchObject({ ok: true, outcome: 'failed', state: 'rejected' });
   });
 
   it('R-ADM-18/19: the deciding authority\'s threshold; a decision past the 45 wd of the resolution is kept and marked late', () => {
     const c = { ...atCell, state: 'grassroots_resolved' as const, cellResolutionDate: '2026-03-10', lastStepDate: '2026-03-20' };
     const { due } = admissionDecisionDue('2026-03-10');
-    const decide = (date: string, v: ReturnType<typeof votes>) => applyAdmissionStep(c, { kind: 'decision', date, authority: 'superior_standing_committee', votes: v });
+    const decide = (date: string, v: ReturnType<typeof votes>) => applyAdmissionStep(c, { kind: 'decision', date, authority: 'superior_standing_committee', votes: v, ballot });
     expect(decide(due, votes(12, 7))).toEqual({ ok: true, outcome: 'passed', state: 'decided', late: false });
     expect(decide(addCalendarDays(due, 1), votes(12, 7))).toMatchObject({ ok: true, late: true });
     expect(decide(due, votes(12, 6))).toMatchObject({ outcome: 'failed', state: 'rejected' });
-    expect(applyAdmissionStep(c, { kind: 'decision', date: due, authority: 'authorized_grassroots_committee', votes: votes(12, 7) })).toMatchObject({ outcome: 'failed' });
+    expect(applyAdmissionStep(c, { kind: 'decision', date: due, authority: 'authorized_grassroots_committee', votes: votes(12, 7), ballot })).toMatchObject({ outcome: 'failed' });
   });
 
   it('R-ADM-22: the ceremony within 30 wd of the decision, later only with the superior\'s consent', () => {
@@ -165,5 +167,35 @@ describe('admission case: deadlines of the open step', () => {
     expect(openDeadlines({ ...base, state: 'decided', decisionDate: '2026-04-20' })).toEqual([{ step: 'ceremony', ruleId: 'R-ADM-22', due: ceremonyDue('2026-04-20'), dueWithExtension: null }]);
     expect(openDeadlines({ ...base, state: 'admitted', ceremonyDate: '2026-05-04' })).toEqual([{ step: 'member_forms', ruleId: 'R-ADM-24', due: memberFormsDue('2026-05-04'), dueWithExtension: null }]);
     expect(openDeadlines({ ...base, state: 'completed', ceremonyDate: '2026-05-04' })).toEqual([]);
+  });
+});
+
+describe('admission case: the step parts of R-ADM-11…15 and R-ADM-34', () => {
+  const sponsored: AdmissionCaseFacts = { ...base, state: 'sponsored', courseCertificateDate: '2026-01-10', sponsorsDate: '2026-02-02', lastStepDate: '2026-02-02' };
+  const applicant = { relation: 'applicant' as const, fullName: 'Lê Thị Hoa', birthYear: 1996, checkedAt: 'ĐU phường', abroad: false, check: null, skip: null };
+
+  it('R-ADM-11: the request step is refused while the applicant is neither checked nor listed', () => {
+    expect(applyAdmissionStep(sponsored, { kind: 'background_check_requested', date: '2026-02-10', abroad: false, subjects: [applicant] })).toEqual({
+      ok: false,
+      problem: 'background_subject',
+      detail: { problem: 'subject_unresolved', index: 0 },
+    });
+    const checked = { ...applicant, check: { checkerName: 'Đỗ Văn Kiểm', checkerPosition: 'Chi ủy viên', letterDate: '2026-02-10' } };
+    expect(applyAdmissionStep(sponsored, { kind: 'background_check_requested', date: '2026-02-10', abroad: false, subjects: [checked] })).toMatchObject({ ok: true, state: 'background_check_pending' });
+  });
+
+  it('R-ADM-15: a Đoàn member on the register needs the Đoàn\'s comment though the step lists no organization', () => {
+    const c = { ...sponsored, state: 'background_checked' as const, candidateIsYouthUnionMember: true, lastStepDate: '2026-03-02' };
+    const residence = { from: 'residence' as const, date: '2026-03-05', summary: 'nhất trí' };
+    const s = { kind: 'comments' as const, date: '2026-03-09', organizations: [], comments: [residence], summary: '5D' };
+    expect(applyAdmissionStep(c, s)).toEqual({ ok: false, problem: 'comments', detail: { problem: 'organization_comment_missing', organization: 'youth_union' } });
+    expect(applyAdmissionStep({ ...c, candidateIsYouthUnionMember: false }, s)).toMatchObject({ ok: true, state: 'comments_collected' });
+  });
+
+  it('R-ADM-34: a failed vote without its report upward is refused; reported, it closes the case', () => {
+    const cell = (reportedUpOn: string | null) =>
+      applyAdmissionStep(atCell, { kind: 'cell_resolution', date: '2026-03-10', votes: votes(9, 5), ballot: { method: 'raised_card', reportedUpOn } });
+    expect(cell(null)).toEqual({ ok: false, problem: 'ballot', detail: 'report_up_missing' });
+    expect(cell('2026-03-10')).toEqual({ ok: true, outcome: 'failed', state: 'rejected', late: false });
   });
 });

@@ -6,6 +6,16 @@ import { admissionAge } from './admission-age.js';
 import { admissionDecisionDue, backgroundReplyDue, ceremonyDue, dossierStillValid, memberFormsDue } from './admission-deadlines.js';
 import { courseCertificateProblem, courseCertificateValidUntil } from './course-certificate.js';
 import { partyVoteOutcome } from './party-vote.js';
+import { ballotProblem, type BallotProblem, type BallotRecord } from './ballot.js';
+import {
+  backgroundRepliesOutcome,
+  backgroundSubjectsProblem,
+  type BackgroundReply,
+  type BackgroundReplyProblem,
+  type BackgroundSubject,
+  type BackgroundSubjectProblem,
+} from './background-check.js';
+import { commentsProblem, type AdmissionComment, type CommentsProblem, type MemberOrganization } from './comments.js';
 import { sponsorProblems, sponsorRequirement, type ApplicantForSponsorship, type SponsorFacts, type SponsorProblem } from './sponsors.js';
 
 // The admission case as a state machine (R-ADM-05 … R-ADM-24). Steps come in the order of HD06 §3:
@@ -94,12 +104,24 @@ export type AdmissionStep =
       readonly resolutionBy: 'youth_union' | 'trade_union' | null;
       readonly sponsors: readonly SponsorFacts[];
     }
-  | { readonly kind: 'background_check_requested'; readonly date: string; readonly abroad: boolean }
-  | { readonly kind: 'background_check_replied'; readonly date: string }
-  | { readonly kind: 'comments'; readonly date: string }
-  | { readonly kind: 'cell_resolution'; readonly date: string; readonly votes: VoteCount }
-  | { readonly kind: 'grassroots_resolution'; readonly date: string; readonly votes: VoteCount }
-  | { readonly kind: 'decision'; readonly date: string; readonly authority: DecidingAuthority; readonly votes: VoteCount }
+  | { readonly kind: 'background_check_requested'; readonly date: string; readonly abroad: boolean; readonly subjects: readonly BackgroundSubject[] }
+  | {
+      readonly kind: 'background_check_replied';
+      readonly date: string;
+      /** The subjects listed on the request step. */
+      readonly subjects: readonly BackgroundSubject[];
+      readonly replies: readonly BackgroundReply[];
+    }
+  | {
+      readonly kind: 'comments';
+      readonly date: string;
+      readonly organizations: readonly MemberOrganization[];
+      readonly comments: readonly AdmissionComment[];
+      readonly summary: string | null;
+    }
+  | { readonly kind: 'cell_resolution'; readonly date: string; readonly votes: VoteCount; readonly ballot: BallotRecord }
+  | { readonly kind: 'grassroots_resolution'; readonly date: string; readonly votes: VoteCount; readonly ballot: BallotRecord }
+  | { readonly kind: 'decision'; readonly date: string; readonly authority: DecidingAuthority; readonly votes: VoteCount; readonly ballot: BallotRecord }
   | { readonly kind: 'ceremony'; readonly date: string; readonly superiorConsent: boolean }
   | { readonly kind: 'member_forms'; readonly date: string };
 
@@ -112,7 +134,11 @@ export type AdmissionStepProblem =
   | { readonly problem: 'dossier_expired'; readonly preparedOn: string }
   | { readonly problem: 'sponsors_insufficient'; readonly required: 'two_members' | 'one_member_and_resolution' | 'must_be_youth_union_member' }
   | { readonly problem: 'sponsor_not_eligible'; readonly index: number; readonly reasons: readonly SponsorProblem[] }
-  | { readonly problem: 'ceremony_late_without_consent'; readonly due: string };
+  | { readonly problem: 'ceremony_late_without_consent'; readonly due: string }
+  | { readonly problem: 'background_subject'; readonly detail: BackgroundSubjectProblem }
+  | { readonly problem: 'background_reply'; readonly detail: BackgroundReplyProblem }
+  | { readonly problem: 'comments'; readonly detail: CommentsProblem }
+  | { readonly problem: 'ballot'; readonly detail: BallotProblem };
 
 export interface AdmissionStepDone {
   readonly ok: true;
@@ -137,9 +163,12 @@ export function expectedStep(c: Pick<AdmissionCaseFacts, 'state' | 'needsGrassro
 
 const fail = (p: AdmissionStepProblem): AdmissionStepResult => ({ ok: false, ...p });
 
-function voted(level: Parameters<typeof partyVoteOutcome>[0], votes: VoteCount, date: string, state: AdmissionState): AdmissionStepResult {
+function voted(level: Parameters<typeof partyVoteOutcome>[0], votes: VoteCount, ballot: BallotRecord, date: string, state: AdmissionState): AdmissionStepResult {
   const outcome = partyVoteOutcome(level, votes, date);
   if (!outcome.ok) return fail({ problem: 'vote_impossible', vote: outcome.problem });
+  // R-ADM-34: the method is always recorded; a vote short of its ratio records its report upward.
+  const ballotWrong = ballotProblem(ballot, outcome.passed, date);
+  if (ballotWrong) return fail({ problem: 'ballot', detail: ballotWrong });
   return outcome.passed ? { ok: true, outcome: 'passed', state, late: false } : { ok: true, outcome: 'failed', state: 'rejected', late: false };
 }
 
@@ -153,10 +182,26 @@ export function applyAdmissionStep(c: AdmissionCaseFacts, step: AdmissionStep, s
 
   switch (step.kind) {
     case 'course_certificate':
-    case 'background_check_requested':
-    case 'background_check_replied':
-    case 'comments':
       return done;
+    case 'background_check_requested': {
+      // R-ADM-11/12/13: who is checked, who is validly skipped, who may not check.
+      const detail = backgroundSubjectsProblem(step.subjects, step.date);
+      return detail ? fail({ problem: 'background_subject', detail }) : done;
+    }
+    case 'background_check_replied': {
+      // Complete only when every checked subject has its reply (R-ADM-14 lateness is kept, said).
+      const r = safely(() => backgroundRepliesOutcome(step.subjects, step.replies, step.date));
+      if (r !== null && !r.ok) {
+        const { ok: _ok, ...detail } = r;
+        return fail({ problem: 'background_reply', detail });
+      }
+      return { ...done, late: r !== null && r.replies.some((x) => x.late) };
+    }
+    case 'comments': {
+      // R-ADM-15: the residence comment, one per organization, and the 5D summary.
+      const detail = commentsProblem({ ...step, organizations: withYouthUnion(step.organizations, c.candidateIsYouthUnionMember) });
+      return detail ? fail({ problem: 'comments', detail }) : done;
+    }
     case 'sponsors':
       return sponsorsStep(c, step, settings) ?? done;
     case 'cell_resolution': {
@@ -170,14 +215,14 @@ export function applyAdmissionStep(c: AdmissionCaseFacts, step: AdmissionStep, s
       // R-ADM-21: the dossier (its introducers' letters onwards) is at most 12 months old.
       if (c.sponsorsDate !== null && !dossierStillValid(c.sponsorsDate, step.date)) return fail({ problem: 'dossier_expired', preparedOn: c.sponsorsDate });
       // R-ADM-16: two thirds of the official members in favour.
-      return voted('cell', step.votes, step.date, next);
+      return voted('cell', step.votes, step.ballot, step.date, next);
     }
     case 'grassroots_resolution':
       // R-ADM-17: two thirds of the đảng ủy cơ sở members.
-      return voted('grassroots_committee', step.votes, step.date, next);
+      return voted('grassroots_committee', step.votes, step.ballot, step.date, next);
     case 'decision': {
       // R-ADM-18: the deciding authority's threshold.
-      const r = voted(step.authority, step.votes, step.date, next);
+      const r = voted(step.authority, step.votes, step.ballot, step.date, next);
       if (!r.ok || r.outcome === 'failed' || c.cellResolutionDate === null) return r;
       // R-ADM-19: decided within the deadline of the rule version in force on the chi bộ resolution.
       const due = safely(() => admissionDecisionDue(c.cellResolutionDate!));
@@ -223,6 +268,11 @@ function sponsorsStep(c: AdmissionCaseFacts, step: Extract<AdmissionStep, { kind
     if (reasons.length > 0) return fail({ problem: 'sponsor_not_eligible', index, reasons });
   }
   return null;
+}
+
+/** A Đoàn member on the candidate register belongs to the Đoàn, whatever the step lists. */
+export function withYouthUnion(organizations: readonly MemberOrganization[], youthUnionMember: boolean): MemberOrganization[] {
+  return youthUnionMember && !organizations.includes('youth_union') ? [...organizations, 'youth_union'] : [...organizations];
 }
 
 function safely<T>(f: () => T): T | null {

@@ -35,6 +35,9 @@ import type {
   RecordStepInput,
 } from './admission.schema.js';
 import { notInFuture } from '../case/case-step.js';
+import { backgroundRepliesOutcome, type BackgroundSubject } from '../../domain/admission/background-check.js';
+import { admissionChecklist, missingBeforeDecision, type ChecklistItem } from '../../domain/admission/dossier-checklist.js';
+import * as attachmentRepo from '../documents/attachment.repository.js';
 
 // Use cases of the candidate register and the admission case (issue 5 item 2). Each write is one
 // transaction with one audit row per changed entity; the rules are in
@@ -170,7 +173,7 @@ function toStep(s: AdmissionStepRow): AdmissionCase['steps'][number] {
   return presentStep<AdmissionCase['steps'][number]['kind']>(s);
 }
 
-function toCase(c: repo.CaseWithCandidate): Omit<AdmissionCase, 'steps'> {
+function toCase(c: repo.CaseWithCandidate): Omit<AdmissionCase, 'steps' | 'checklist' | 'dossierMissing'> {
   const facts = factsOf(c, lastStepDate(c));
   return {
     id: c.id,
@@ -265,7 +268,22 @@ export async function openCase(ctx: ServiceContext, input: OpenCaseInput): Promi
 export async function getCase(ctx: ServiceContext, id: number): Promise<AdmissionCase> {
   const c = await repo.findCase(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
-  return { ...toCase(c), steps: (await caseRepo.stepsOf(ctx.db, ctx.scope, 'admission_case', id)).map(toStep) };
+  const steps = (await caseRepo.stepsOf(ctx.db, ctx.scope, 'admission_case', id)).map(toStep);
+  const items = await checklistOf(ctx.db, ctx, c, steps);
+  const checklist = items.map((i) => ({ ...i, attachmentIds: [...i.attachmentIds] }));
+  return { ...toCase(c), steps, checklist, dossierMissing: missingBeforeDecision(items) as AdmissionCase['dossierMissing'] };
+}
+
+/** R-ADM-33: the dossier's documents, present by their recorded step or a tagged scan. */
+async function checklistOf(db: Tx | ServiceContext['db'], ctx: ServiceContext, c: repo.CaseWithCandidate, steps: readonly { kind: string; details: Record<string, unknown> }[]): Promise<ChecklistItem[]> {
+  const attachments = await attachmentRepo.listAttachments(db, ctx.scope, 'admission', c.id);
+  const sponsorsStep = steps.find((s) => s.kind === 'sponsors');
+  return admissionChecklist({
+    recordedSteps: steps.map((s) => s.kind),
+    attachments: attachments.map((a) => ({ id: Number(a.id), document: a.document_kind })),
+    unionResolution: sponsorsStep !== undefined && sponsorsStep.details.resolutionBy != null,
+    grassrootsResolution: c.needs_grassroots_resolution,
+  });
 }
 
 export async function listCases(ctx: ServiceContext, q: ListCasesQuery): Promise<CaseList> {
@@ -321,20 +339,91 @@ function problemError(p: AdmissionStepProblem, step: AdmissionStep): AppError {
       );
     case 'ceremony_late_without_consent':
       return new AppError('CEREMONY_LATE_WITHOUT_CONSENT', { due: p.due }, { field: 'superiorConsent', due: p.due });
+    case 'background_subject':
+      return backgroundSubjectError(p.detail, step);
+    case 'background_reply':
+      return backgroundReplyError(p.detail, step);
+    case 'comments':
+      switch (p.detail.problem) {
+        case 'residence_comment_missing':
+          return new AppError('COMMENT_RESIDENCE_MISSING', {}, { field: 'comments' });
+        case 'organization_comment_missing':
+          return new AppError('COMMENT_ORGANIZATION_MISSING', { organization: ORGANIZATION_LABELS[p.detail.organization] ?? p.detail.organization }, { field: 'comments', organization: p.detail.organization });
+        case 'comment_summary_missing':
+          return new AppError('COMMENT_SUMMARY_MISSING', {}, { field: 'summary' });
+        case 'comment_after_step':
+          return new AppError('COMMENT_DATE_AFTER_STEP', { row: p.detail.index + 1 }, { field: `comments[${p.detail.index}].date` });
+      }
+      break;
+    case 'ballot':
+      return p.detail === 'report_up_missing'
+        ? new AppError('BALLOT_REPORT_UP_MISSING', {}, { field: 'ballot.reportedUpOn' })
+        : new AppError('BALLOT_REPORT_UP_BEFORE_VOTE', {}, { field: 'ballot.reportedUpOn' });
   }
 }
 
+const ORGANIZATION_LABELS: Record<string, string> = {
+  youth_union: 'Đoàn Thanh niên',
+  trade_union: 'Công đoàn',
+  women_union: 'Hội Liên hiệp Phụ nữ',
+  farmers_union: 'Hội Nông dân',
+  veterans_union: 'Hội Cựu chiến binh',
+};
+
+const SUBJECT_PROBLEM_LABELS: Record<string, string> = {
+  applicant_twice: 'người vào Đảng chỉ ghi một lần',
+  applicant_skipped: 'người vào Đảng luôn phải được thẩm tra, không được miễn (R-ADM-11)',
+  checked_and_skipped: 'vừa cử người thẩm tra vừa ghi miễn thẩm tra',
+  skip_ground_not_for_relation: 'căn cứ miễn thẩm tra không áp dụng cho quan hệ này (R-ADM-12)',
+  skip_unconfirmed: 'miễn thẩm tra phải ghi đảng viên, cấp ủy xác nhận (R-ADM-12)',
+  letter_after_step: 'ngày công văn thẩm tra sau ngày ghi bước',
+  date_after_step: 'ngày xác nhận sau ngày ghi bước',
+};
+
+const REPLY_PROBLEM_LABELS: Record<string, string> = {
+  reply_for_unchecked: 'người này không được cử thẩm tra (hoặc được miễn) nên không có kết quả',
+  reply_twice: 'đã có kết quả cho người này',
+  reply_before_letter: 'ngày trả lời trước ngày công văn thẩm tra',
+  date_after_step: 'ngày trả lời sau ngày ghi bước',
+};
+
+function subjectsOf(step: AdmissionStep): readonly BackgroundSubject[] {
+  return step.kind === 'background_check_requested' || step.kind === 'background_check_replied' ? step.subjects : [];
+}
+
+function backgroundSubjectError(p: Extract<AdmissionStepProblem, { problem: 'background_subject' }>['detail'], step: AdmissionStep): AppError {
+  if (p.problem === 'applicant_missing') return new AppError('BACKGROUND_APPLICANT_MISSING', {}, { field: 'subjects' });
+  const subject = subjectsOf(step)[p.index];
+  const where = { row: p.index + 1, name: subject?.fullName ?? '' };
+  if (p.problem === 'subject_unresolved') return new AppError('BACKGROUND_SUBJECT_UNRESOLVED', where, { field: `subjects[${p.index}]` });
+  if (p.problem === 'checker_is_subject') {
+    return new AppError('BACKGROUND_CHECKER_IS_SUBJECT', { row: where.row, checker: subject?.check?.checkerName ?? '' }, { field: `subjects[${p.index}].check.checkerName`, subjectIndex: p.subjectIndex });
+  }
+  return new AppError('BACKGROUND_SUBJECT_INVALID', { ...where, reason: SUBJECT_PROBLEM_LABELS[p.problem] ?? p.problem }, { field: `subjects[${p.index}]`, reason: p.problem });
+}
+
+function backgroundReplyError(p: Extract<AdmissionStepProblem, { problem: 'background_reply' }>['detail'], step: AdmissionStep): AppError {
+  if (p.problem === 'reply_missing') {
+    return new AppError('BACKGROUND_REPLY_MISSING', { row: p.subjectIndex + 1, name: subjectsOf(step)[p.subjectIndex]?.fullName ?? '' }, { field: 'replies', subjectIndex: p.subjectIndex });
+  }
+  return new AppError('BACKGROUND_REPLY_INVALID', { row: p.index + 1, reason: REPLY_PROBLEM_LABELS[p.problem] ?? p.problem }, { field: `replies[${p.index}]`, reason: p.problem });
+}
+
 /** The machine's view of the step, with each introducer's status read from their record. */
-async function domainStep(tx: Tx, ctx: ServiceContext, input: RecordStepInput): Promise<AdmissionStep> {
+async function domainStep(tx: Tx, ctx: ServiceContext, caseId: number, input: RecordStepInput): Promise<AdmissionStep> {
   if (input.kind !== 'sponsors') {
     switch (input.kind) {
       case 'background_check_requested':
-        return { kind: input.kind, date: input.date, abroad: input.abroad };
+        return { kind: input.kind, date: input.date, abroad: requestAbroad(input), subjects: input.subjects };
+      case 'background_check_replied':
+        return { kind: input.kind, date: input.date, subjects: await requestedSubjects(tx, ctx, caseId), replies: input.replies };
+      case 'comments':
+        return { kind: input.kind, date: input.date, organizations: input.organizations, comments: input.comments, summary: input.summary };
       case 'cell_resolution':
       case 'grassroots_resolution':
-        return { kind: input.kind, date: input.date, votes: input.votes };
+        return { kind: input.kind, date: input.date, votes: input.votes, ballot: input.ballot };
       case 'decision':
-        return { kind: input.kind, date: input.date, authority: input.authority, votes: input.votes };
+        return { kind: input.kind, date: input.date, authority: input.authority, votes: input.votes, ballot: input.ballot };
       case 'ceremony':
         return { kind: input.kind, date: input.date, superiorConsent: input.superiorConsent };
       default:
@@ -358,6 +447,22 @@ async function domainStep(tx: Tx, ctx: ServiceContext, input: RecordStepInput): 
   };
 }
 
+/** R-ADM-14: the 90 wd deadline runs when any subject is checked abroad. */
+function requestAbroad(input: Extract<RecordStepInput, { kind: 'background_check_requested' }>): boolean {
+  return input.abroad || input.subjects.some((s) => s.abroad && s.check !== null);
+}
+
+/**
+ * The subjects listed on the request step; a case whose request predates the subject list (before
+ * 0028) has none, and its reply step then checks nothing more than before.
+ */
+async function requestedSubjects(tx: Tx, ctx: ServiceContext, caseId: number): Promise<BackgroundSubject[]> {
+  const steps = await caseRepo.stepsOf(tx, ctx.scope, 'admission_case', caseId);
+  const request = steps.filter((s) => s.kind === 'background_check_requested').at(-1);
+  const details = (request?.details ?? {}) as { subjects?: BackgroundSubject[] };
+  return details.subjects ?? [];
+}
+
 /** The case columns a recorded step fills. */
 function stepColumns(input: RecordStepInput, passed: boolean): AdmissionCaseUpdate {
   switch (input.kind) {
@@ -366,7 +471,7 @@ function stepColumns(input: RecordStepInput, passed: boolean): AdmissionCaseUpda
     case 'sponsors':
       return { sponsors_date: input.date };
     case 'background_check_requested':
-      return { background_requested_on: input.date, background_abroad: input.abroad };
+      return { background_requested_on: input.date, background_abroad: requestAbroad(input) };
     case 'background_check_replied':
       return { background_replied_on: input.date };
     case 'comments':
@@ -412,7 +517,7 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordS
     if (c.version !== input.version) throw new AppError('STALE_VERSION', { current: c.version, given: input.version }, { field: 'version', current: c.version });
     if (isClosed(c.state as AdmissionState)) throw new AppError('ADMISSION_CASE_CLOSED', { state: c.state, step: input.kind }, { field: 'kind' });
 
-    const step = await domainStep(tx, ctx, input);
+    const step = await domainStep(tx, ctx, id, input);
     const result = applyAdmissionStep(factsOf(c, lastStepDate(c)), step);
     if (!result.ok) throw problemError(result, step);
 
@@ -450,7 +555,20 @@ export async function recordStep(ctx: ServiceContext, id: number, input: RecordS
     if (input.kind === 'sponsors') Object.assign(details, { sponsors: input.sponsors, resolutionBy: input.resolutionBy ?? null });
     if (input.kind === 'decision') details.authority = input.authority;
     if (input.kind === 'ceremony') details.superiorConsent = input.superiorConsent;
-    if (input.kind === 'background_check_requested') details.abroad = input.abroad;
+    if (input.kind === 'background_check_requested') Object.assign(details, { abroad: requestAbroad(input), subjects: input.subjects });
+    if (step.kind === 'background_check_replied') {
+      // Each reply with its R-ADM-14 due date and whether it came late, as the clerk will be asked.
+      const r = backgroundRepliesOutcome(step.subjects, step.replies, step.date);
+      details.replies = step.replies.map((x, i) => ({ ...x, ...(r.ok ? { due: r.replies[i]!.due, late: r.replies[i]!.late } : {}) }));
+    }
+    if (input.kind === 'comments') Object.assign(details, { organizations: input.organizations, comments: input.comments, summary: input.summary });
+    if ('ballot' in input) details.ballot = input.ballot;
+    if (input.kind === 'decision') {
+      // R-ADM-33: a decision on an incomplete dossier is warned about, not refused — the papers
+      // may be on file without a scan here. The warning stays on the step.
+      const steps = (await caseRepo.stepsOf(tx, ctx.scope, 'admission_case', id)).map(toStep);
+      details.dossierMissing = missingBeforeDecision(await checklistOf(tx, ctx, c, steps));
+    }
     const s = await caseRepo.insertStep(tx, 'admission_case', stepRow(ctx, id, input, { outcome: result.outcome, decisionNo, votes, details, now }));
     const after: repo.CaseWithCandidate = { ...c, ...(set as Partial<AdmissionCaseRow>), version: c.version + 1 };
     await afterStep(tx, ctx, { kind: 'admission', id, orgPath: c.org_path, before: caseFields(c), after: caseFields(after), due: admissionCaseDue(after) }, s);

@@ -4,6 +4,7 @@ import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } fro
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { makeScope } from '../auth/scope.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
+import { backgroundReplied, backgroundRequested, ballot, comments } from '../../../test/admission-steps.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
 
@@ -64,9 +65,9 @@ describeApi('admission cases', (h) => {
   const upToComments = () => [
     { kind: 'course_certificate', date: '2026-01-12' },
     sponsors(),
-    { kind: 'background_check_requested', date: '2026-02-10' },
-    { kind: 'background_check_replied', date: '2026-03-02' },
-    { kind: 'comments', date: '2026-03-09' },
+    backgroundRequested('2026-02-10'),
+    backgroundReplied('2026-03-02'),
+    comments('2026-03-09'),
   ];
 
   beforeAll(async () => {
@@ -89,12 +90,12 @@ describeApi('admission cases', (h) => {
     expect(atComments).toMatchObject({ state: 'comments_collected', nextStep: 'cell_resolution' });
     expect((atComments as unknown as { deadlines: { ruleId: string }[] }).deadlines.map((d) => d.ruleId)).toEqual(['R-ADM-06', 'R-ADM-21']);
 
-    const resolved = await run(c.id, atComments.version, [{ kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '05-NQ/CB', votes: { members: 9, inFavour: 8, against: 1 } }]);
+    const resolved = await run(c.id, atComments.version, [{ kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '05-NQ/CB', votes: { members: 9, inFavour: 8, against: 1 }, ballot: ballot() }]);
     expect(resolved).toMatchObject({ state: 'cell_resolved', nextStep: 'grassroots_resolution', deadlines: [{ step: 'decision', ruleId: 'R-ADM-19' }] });
 
     const decided = await run(c.id, resolved.version, [
-      { kind: 'grassroots_resolution', date: '2026-04-01', resolutionNo: '12-NQ/ĐU', votes: { members: 15, inFavour: 12, against: 2 } },
-      { kind: 'decision', date: '2026-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: { members: 9, inFavour: 7, against: 2 } },
+      { kind: 'grassroots_resolution', date: '2026-04-01', resolutionNo: '12-NQ/ĐU', votes: { members: 15, inFavour: 12, against: 2 }, ballot: ballot() },
+      { kind: 'decision', date: '2026-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: { members: 9, inFavour: 7, against: 2 }, ballot: ballot() },
     ]);
     expect(decided).toMatchObject({ state: 'decided', nextStep: 'ceremony', decision: { decisionNo: '123-QĐ/ĐU', votes: { members: 9, inFavour: 7, against: 2 } }, memberId: null });
 
@@ -151,7 +152,7 @@ describeApi('admission cases', (h) => {
     const p = await candidate(t.cellB.id);
     const c = await open(p.id);
     const before = await counts(h());
-    const outOfOrder = await step(c.id, { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '1', votes: { members: 9, inFavour: 9, against: 0 }, version: 1 });
+    const outOfOrder = await step(c.id, { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '1', votes: { members: 9, inFavour: 9, against: 0 }, version: 1, ballot: ballot() });
     expect(outOfOrder.statusCode).toBe(409);
     expect(outOfOrder.json().error).toMatchObject({ code: 'ADMISSION_STEP_NOT_ALLOWED', details: { field: 'kind', expected: 'course_certificate' } });
     expect(outOfOrder.json().error.message).toContain('course_certificate');
@@ -162,7 +163,7 @@ describeApi('admission cases', (h) => {
 
     const atComments = await run(c.id, 1, upToComments());
     const mid = await counts(h());
-    const impossible = await step(c.id, { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '1', votes: { members: 9, inFavour: 8, against: 2 }, version: atComments.version });
+    const impossible = await step(c.id, { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '1', votes: { members: 9, inFavour: 8, against: 2 }, version: atComments.version, ballot: ballot() });
     expect(impossible.statusCode).toBe(400);
     expect(impossible.json().error).toMatchObject({ code: 'VOTE_IMPOSSIBLE', details: { field: 'votes', reason: 'more_votes_than_members' } });
     expect(await counts(h())).toEqual(mid);
@@ -183,9 +184,9 @@ describeApi('admission cases', (h) => {
     );
 
     const atComments = await run(c.id, 1, upToComments());
-    const failed = await run(c.id, atComments.version, [{ kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '2-NQ/CB', votes: { members: 9, inFavour: 5, against: 4 } }]);
+    const failed = await run(c.id, atComments.version, [{ kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '2-NQ/CB', votes: { members: 9, inFavour: 5, against: 4 }, ballot: ballot('2026-03-17') }]);
     expect(failed).toMatchObject({ state: 'rejected', closedOn: '2026-03-16', nextStep: null, memberId: null });
-    const closed = await step(c.id, { kind: 'decision', date: '2026-04-01', decisionNo: 'x', authority: 'superior_standing_committee', votes: { members: 9, inFavour: 9, against: 0 }, version: failed.version });
+    const closed = await step(c.id, { kind: 'decision', date: '2026-04-01', decisionNo: 'x', authority: 'superior_standing_committee', votes: { members: 9, inFavour: 9, against: 0 }, version: failed.version, ballot: ballot() });
     expect(closed.json().error.code).toBe('ADMISSION_CASE_CLOSED');
     expect((await call(h(), 'GET', `/api/members?q=${p.citizenId}`)).json().items).toEqual([]);
 
@@ -194,7 +195,7 @@ describeApi('admission cases', (h) => {
     // R-ADM-17: a chi bộ cơ sở has no đảng ủy cơ sở above it: after its resolution comes the decision.
     const dates = ['2026-09-02', '2026-09-03', '2026-09-04', '2026-10-01', '2026-10-05'];
     const later = upToComments().map((s, i) => ({ ...s, date: dates[i] }));
-    const resolved = await run(again.id, again.version, [...later, { kind: 'cell_resolution', date: '2026-11-16', resolutionNo: '9-NQ/CB', votes: { members: 9, inFavour: 6, against: 3 } }]);
+    const resolved = await run(again.id, again.version, [...later, { kind: 'cell_resolution', date: '2026-11-16', resolutionNo: '9-NQ/CB', votes: { members: 9, inFavour: 6, against: 3 }, ballot: ballot() }]);
     expect(resolved).toMatchObject({ state: 'cell_resolved', nextStep: 'decision' });
   });
 

@@ -44,13 +44,14 @@ export interface NewAttachment {
   data: Uint8Array;
   uploaded_by: number | null;
   uploaded_at: Date;
+  document_kind: string | null;
 }
 
 export function insertAttachment(db: Db, row: NewAttachment) {
   return db
     .insertInto('case_attachment')
     .values(row)
-    .returning(['id', 'case_kind', 'case_id', 'step_id', 'file_name', 'content_type', 'bytes', 'uploaded_at'])
+    .returning(['id', 'case_kind', 'case_id', 'step_id', 'file_name', 'content_type', 'bytes', 'uploaded_at', 'document_kind'])
     .executeTakeFirstOrThrow();
 }
 
@@ -70,7 +71,7 @@ function attachmentCaseInScope(scope: Scope, kind: CaseKind) {
 export function listAttachments(db: Db, scope: Scope, kind: CaseKind, caseId: number) {
   return db
     .selectFrom('case_attachment')
-    .select(['id', 'case_kind', 'case_id', 'step_id', 'file_name', 'content_type', 'bytes', 'uploaded_at'])
+    .select(['id', 'case_kind', 'case_id', 'step_id', 'file_name', 'content_type', 'bytes', 'uploaded_at', 'document_kind'])
     .where('case_kind', '=', kind)
     .where('case_id', '=', caseId)
     .where(attachmentCaseInScope(scope, kind))

@@ -7,6 +7,7 @@ import type { Resource } from '../../domain/permissions.js';
 import { serviceContext } from '../service-context.js';
 import type { CaseKind } from './attachment.repository.js';
 import * as service from './attachment.service.js';
+import { DOCUMENT_KINDS } from '../../domain/admission/dossier-checklist.js';
 
 // Thin routes over scanned attachments of admission, recognition and transfer cases (issue 5
 // item 10): listed and downloaded with the case's read permission, uploaded with its update
@@ -26,9 +27,18 @@ const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jp
 const uploadQuery = z.object({
   name: z.string().min(1, 'Thiếu tên tệp').max(300, 'Tên tệp quá dài'),
   step: z.coerce.number().int().positive().optional(),
+  document: z.enum(DOCUMENT_KINDS).optional(),
 });
 
-const attachment = z.object({ id: z.number(), stepId: z.number().nullable(), fileName: z.string(), contentType: z.string(), bytes: z.number(), uploadedAt: z.string() });
+const attachment = z.object({
+  id: z.number(),
+  stepId: z.number().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  bytes: z.number(),
+  uploadedAt: z.string(),
+  document: z.string().nullable(),
+});
 const attachmentParams = z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() });
 
 function declaredType(request: FastifyRequest): string {
@@ -69,7 +79,7 @@ export async function attachmentRoutes(app: FastifyInstance) {
         schema: {
           tags: [c.tag],
           summary: `Đính kèm một bản quét (PDF, JPEG hoặc PNG, tối đa 10 MB) vào ${c.what}`,
-          description: 'Nội dung tệp gửi thẳng trong thân yêu cầu; name: tên tệp; step: mã bước của hồ sơ (không có: đính kèm chung cho hồ sơ). Loại tệp kiểm tra theo nội dung.',
+          description: 'Nội dung tệp gửi thẳng trong thân yêu cầu; name: tên tệp; step: mã bước của hồ sơ (không có: đính kèm chung cho hồ sơ); document: giấy tờ nào trong danh mục hồ sơ (R-ADM-33, R-PROB-07). Loại tệp kiểm tra theo nội dung.',
           consumes: UPLOAD_TYPES,
           params: idParam,
           querystring: uploadQuery,

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import * as repo from './attachment.repository.js';
 import type { CaseKind } from './attachment.repository.js';
+import { ADMISSION_DOCUMENT_KINDS, RECOGNITION_DOCUMENT_KINDS } from '../../domain/admission/dossier-checklist.js';
 
 // Scanned files on case steps (issue 5 item 10). The type is what the bytes are (their magic
 // number), never the name or the declared header; the size is capped. Each upload is one insert
@@ -32,11 +33,24 @@ export interface Attachment {
   contentType: string;
   bytes: number;
   uploadedAt: string;
+  /** Which dossier document the scan is (R-ADM-33, R-PROB-07), when the uploader said. */
+  document: string | null;
 }
 
-function present(r: { id: number; step_id: number | null; file_name: string; content_type: string; bytes: number; uploaded_at: Date | string }): Attachment {
-  return { id: Number(r.id), stepId: r.step_id === null ? null : Number(r.step_id), fileName: r.file_name, contentType: r.content_type, bytes: Number(r.bytes), uploadedAt: new Date(r.uploaded_at).toISOString() };
+function present(r: { id: number; step_id: number | null; file_name: string; content_type: string; bytes: number; uploaded_at: Date | string; document_kind: string | null }): Attachment {
+  return {
+    id: Number(r.id),
+    stepId: r.step_id === null ? null : Number(r.step_id),
+    fileName: r.file_name,
+    contentType: r.content_type,
+    bytes: Number(r.bytes),
+    uploadedAt: new Date(r.uploaded_at).toISOString(),
+    document: r.document_kind,
+  };
 }
+
+/** The dossier documents a case of each kind has (a transfer has no checklist). */
+const DOCUMENTS_OF: Record<CaseKind, readonly string[]> = { admission: ADMISSION_DOCUMENT_KINDS, recognition: RECOGNITION_DOCUMENT_KINDS, transfer: [] };
 
 /** A file name as stored: the last path part, no control characters, at most 200 characters. */
 function cleanName(name: string): string {
@@ -45,7 +59,15 @@ function cleanName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
 }
 
-export async function upload(ctx: ServiceContext, kind: CaseKind, caseId: number, input: { step?: number | undefined; name: string }, data: Uint8Array): Promise<Attachment> {
+export async function upload(
+  ctx: ServiceContext,
+  kind: CaseKind,
+  caseId: number,
+  input: { step?: number | undefined; name: string; document?: string | undefined },
+  data: Uint8Array,
+): Promise<Attachment> {
+  const document = input.document ?? null;
+  if (document !== null && !DOCUMENTS_OF[kind].includes(document)) throw new AppError('ATTACHMENT_DOCUMENT_KIND', { value: document }, { field: 'document' });
   if (data.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', { max: MAX_ATTACHMENT_LABEL }, { field: 'body' });
   const type = sniffType(data);
   if (type === null) throw new AppError('ATTACHMENT_TYPE', { name: cleanName(input.name) }, { field: 'body' });
@@ -66,6 +88,7 @@ export async function upload(ctx: ServiceContext, kind: CaseKind, caseId: number
       data,
       uploaded_by: ctx.actor.userId,
       uploaded_at: ctx.clock.now(),
+      document_kind: document,
     });
     await appendAudit(tx, ctx.actor, {
       action: `${kind}_case.attachment_add`,
@@ -73,7 +96,7 @@ export async function upload(ctx: ServiceContext, kind: CaseKind, caseId: number
       entityId: caseId,
       orgPath: c.path,
       before: null,
-      after: { attachmentId: Number(row.id), stepId, fileName, contentType: type, bytes: data.length },
+      after: { attachmentId: Number(row.id), stepId, fileName, contentType: type, bytes: data.length, document },
     });
     return present(row);
   });

@@ -5,6 +5,7 @@ import { describeApi, signIn, userWithRoles, type ApiHarness, type Session } fro
 import { insertTestMember, insertTestTree } from '../../../test/factories.js';
 import { officialDate } from '../../domain/probation/probation.js';
 import { DOCX_CONTENT_TYPE } from './documents.service.js';
+import { backgroundReplied, backgroundRequested, ballot, comments } from '../../../test/admission-steps.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
 
@@ -82,11 +83,11 @@ describeApi(
       const resolved = await runSteps('/api/admission-cases', c.id, c.version, [
         { kind: 'course_certificate', date: '2027-01-12' },
         { kind: 'sponsors', date: '2027-02-02', sponsors: sponsorIds.map((memberId) => ({ memberId, togetherSince: '2020-01-01', togetherBy: 'work' })) },
-        { kind: 'background_check_requested', date: '2027-02-10' },
-        { kind: 'background_check_replied', date: '2027-03-02' },
-        { kind: 'comments', date: '2027-03-09' },
-        { kind: 'cell_resolution', date: '2027-03-16', resolutionNo: '05-NQ/CB', votes: votes(9, 8) },
-        { kind: 'grassroots_resolution', date: '2027-04-01', resolutionNo: '12-NQ/ĐU', votes: votes(15, 12) },
+        backgroundRequested('2027-02-10'),
+        backgroundReplied('2027-03-02'),
+        comments('2027-03-09'),
+        { kind: 'cell_resolution', date: '2027-03-16', resolutionNo: '05-NQ/CB', votes: votes(9, 8), ballot: ballot() },
+        { kind: 'grassroots_resolution', date: '2027-04-01', resolutionNo: '12-NQ/ĐU', votes: votes(15, 12), ballot: ballot() },
       ]);
       const url = `/api/admission-cases/${c.id}/documents/decision.docx`;
       const draft = await call(h(), 'GET', url);
@@ -101,7 +102,7 @@ describeApi(
       }
       expect(before).toContain('Thời gian dự bị của đảng viên là 12 tháng');
 
-      await runSteps('/api/admission-cases', c.id, resolved.version, [{ kind: 'decision', date: '2027-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: votes(9, 7) }]);
+      await runSteps('/api/admission-cases', c.id, resolved.version, [{ kind: 'decision', date: '2027-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: votes(9, 7), ballot: ballot() }]);
       const audits = await auditCount('admission_case.document_export');
       const decided = await docxText(await call(h(), 'GET', url));
       expect(decided).toContain('Số: 123-QĐ/ĐU');

@@ -10,6 +10,7 @@ import { fingerprint, itemRows } from './due.diff.js';
 import { rangeFingerprint } from './due.repository.js';
 import { dueJobPending, runDueJob } from './due.service.js';
 import { DUE_SOURCES } from './due.sources.js';
+import { backgroundReplied, backgroundRequested, ballot, comments } from '../../../test/admission-steps.js';
 
 // The due list (issue 5 item 9) on both engines: each open deadline of an admission case is a
 // due item, replaced with the step that moves the case on; the daily job rebuilds the same
@@ -89,16 +90,16 @@ describeApi('due items', (h) => {
     ];
     const sa = await sponsorsOf(a);
     // A background check asked on 2 November: its reply is due, soon or not, on the date R-ADM-14 gives.
-    waiting = await caseAt(a, 'Lý Văn Chờ', [...early, { kind: 'background_check_requested', date: '2026-11-02' }], sa);
+    waiting = await caseAt(a, 'Lý Văn Chờ', [...early, backgroundRequested('2026-11-02')], sa);
     // A cell resolution in June: the decision (R-ADM-19) is overdue or in its extension by now.
     deciding = await caseAt(a, 'Mai Văn Quyết', [
       ...early,
-      { kind: 'background_check_requested', date: '2026-02-10' },
-      { kind: 'background_check_replied', date: '2026-03-02' },
-      { kind: 'comments', date: '2026-03-09' },
-      { kind: 'cell_resolution', date: '2026-06-01', resolutionNo: '12-NQ/CB', votes: { members: 10, inFavour: 9, against: 1 } },
+      backgroundRequested('2026-02-10'),
+      backgroundReplied('2026-03-02'),
+      comments('2026-03-09'),
+      { kind: 'cell_resolution', date: '2026-06-01', resolutionNo: '12-NQ/CB', votes: { members: 10, inFavour: 9, against: 1 }, ballot: ballot() },
     ], sa);
-    theirs = await caseAt(b, 'Đỗ Văn Khác', [...early, { kind: 'background_check_requested', date: '2026-11-02' }], await sponsorsOf(b));
+    theirs = await caseAt(b, 'Đỗ Văn Khác', [...early, backgroundRequested('2026-11-02')], await sponsorsOf(b));
     // A probationary member whose 12 months ended in October, with a recognition case open.
     const p = await insertTestMember(db, { org: a.cellA, full_name: 'Hà Thị Dự Bị', status: 'probationary', status_since: '2025-10-06' });
     const opened = await call('POST', '/api/recognition-cases', { memberId: p.id, openedOn: '2026-10-07' });
@@ -146,7 +147,7 @@ describeApi('due items', (h) => {
   });
 
   it('moves with the case: the reply recorded, its deadline leaves the list in the same request', async () => {
-    const res = await call('POST', `/api/admission-cases/${waiting.id}/steps`, { kind: 'background_check_replied', date: '2026-11-18', version: waiting.version });
+    const res = await call('POST', `/api/admission-cases/${waiting.id}/steps`, { ...backgroundReplied('2026-11-18'), version: waiting.version });
     expect(res.statusCode, res.body).toBe(200);
     waiting = { id: waiting.id, version: res.json().version };
     const { items } = await list();

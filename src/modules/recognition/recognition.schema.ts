@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../http/schemas.js';
 import { RECOGNITION_STATES, RECOGNITION_STEP_KINDS } from '../../domain/probation/recognition-case.js';
+import { checklistItem } from '../admission/admission.schema.js';
 
 // Shapes of the recognition case of a probationary member (issue 5 item 3).
 
@@ -78,6 +79,8 @@ export const recognitionCase = z.object({
   officialDate: z.string().nullable(),
   version: z.number(),
   steps: z.array(recognitionStep),
+  /** R-PROB-07: the documents of the recognition dossier, present by their step or a tagged scan. */
+  checklist: z.array(checklistItem),
 });
 export type RecognitionCase = z.infer<typeof recognitionCase>;
 
@@ -90,5 +93,5 @@ export const listRecognitionQuery = z.object({
 });
 export type ListRecognitionQuery = z.infer<typeof listRecognitionQuery>;
 
-export const recognitionList = z.object({ items: z.array(recognitionCase.omit({ steps: true })), total: z.number() });
+export const recognitionList = z.object({ items: z.array(recognitionCase.omit({ steps: true, checklist: true })), total: z.number() });
 export type RecognitionList = z.infer<typeof recognitionList>;

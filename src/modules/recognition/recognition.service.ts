@@ -23,6 +23,8 @@ import type { CaseDue, DueSource } from '../due/due.source.js';
 import * as repo from './recognition.repository.js';
 import type { ListRecognitionQuery, OpenRecognitionInput, RecognitionCase, RecognitionList, RecordRecognitionStepInput } from './recognition.schema.js';
 import { notInFuture } from '../case/case-step.js';
+import { recognitionChecklist } from '../../domain/admission/dossier-checklist.js';
+import * as attachmentRepo from '../documents/attachment.repository.js';
 
 // Use cases of the recognition case (issue 5 item 3). Each write is one transaction with one audit
 // row per changed entity; the rules are in src/domain/probation/recognition-case.ts, this file only
@@ -58,7 +60,7 @@ function toStep(s: RecognitionStepRow): RecognitionCase['steps'][number] {
   return presentStep<RecognitionCase['steps'][number]['kind']>(s);
 }
 
-function toCase(c: repo.CaseWithMember): Omit<RecognitionCase, 'steps'> {
+function toCase(c: repo.CaseWithMember): Omit<RecognitionCase, 'steps' | 'checklist'> {
   const facts = factsOf(c);
   return {
     id: c.id,
@@ -196,7 +198,14 @@ export async function openCase(ctx: ServiceContext, input: OpenRecognitionInput)
 export async function getCase(ctx: ServiceContext, id: number): Promise<RecognitionCase> {
   const c = await repo.findCase(ctx.db, ctx.scope, id);
   if (!c) throw caseNotFound(id);
-  return { ...toCase(c), steps: (await caseRepo.stepsOf(ctx.db, ctx.scope, 'recognition_case', id)).map(toStep) };
+  const steps = (await caseRepo.stepsOf(ctx.db, ctx.scope, 'recognition_case', id)).map(toStep);
+  const attachments = await attachmentRepo.listAttachments(ctx.db, ctx.scope, 'recognition', id);
+  const checklist = recognitionChecklist({
+    recordedSteps: steps.map((s) => s.kind),
+    attachments: attachments.map((a) => ({ id: Number(a.id), document: a.document_kind })),
+    grassrootsResolution: c.needs_grassroots_resolution,
+  }).map((i) => ({ ...i, attachmentIds: [...i.attachmentIds] }));
+  return { ...toCase(c), steps, checklist };
 }
 
 export async function listCases(ctx: ServiceContext, q: ListRecognitionQuery): Promise<RecognitionList> {

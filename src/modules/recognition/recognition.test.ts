@@ -7,6 +7,7 @@ import { makeScope } from '../auth/scope.js';
 import * as caseRepo from '../case/case.repository.js';
 import * as repo from './recognition.repository.js';
 import { countsOf, differences } from '../rollup/rollup.repository.js';
+import { backgroundReplied, backgroundRequested, ballot, comments } from '../../../test/admission-steps.js';
 
 type Tree = Awaited<ReturnType<typeof insertTestTree>>;
 type Case = { id: number; state: string; version: number; nextStep: string | null; officialDate: string | null; closedOn: string | null };
@@ -65,12 +66,12 @@ describeApi(
       const steps = [
         { kind: 'course_certificate', date: '2026-01-12' },
         { kind: 'sponsors', date: '2026-02-02', sponsors: sponsorIds.map((memberId) => ({ memberId, togetherSince: '2020-01-01', togetherBy: 'work' })) },
-        { kind: 'background_check_requested', date: '2026-02-10' },
-        { kind: 'background_check_replied', date: '2026-03-02' },
-        { kind: 'comments', date: '2026-03-09' },
-        { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '05-NQ/CB', votes: votes(9, 8) },
-        { kind: 'grassroots_resolution', date: '2026-04-01', resolutionNo: '12-NQ/ĐU', votes: votes(15, 12) },
-        { kind: 'decision', date: '2026-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: votes(9, 7) },
+        backgroundRequested('2026-02-10'),
+        backgroundReplied('2026-03-02'),
+        comments('2026-03-09'),
+        { kind: 'cell_resolution', date: '2026-03-16', resolutionNo: '05-NQ/CB', votes: votes(9, 8), ballot: ballot() },
+        { kind: 'grassroots_resolution', date: '2026-04-01', resolutionNo: '12-NQ/ĐU', votes: votes(15, 12), ballot: ballot() },
+        { kind: 'decision', date: '2026-04-20', decisionNo: '123-QĐ/ĐU', authority: 'superior_standing_committee', votes: votes(9, 7), ballot: ballot() },
         { kind: 'ceremony', date: ceremony },
       ];
       let last: { memberId: number; version: number } | undefined;
@@ -138,6 +139,13 @@ describeApi(
 
       const full = (await call(h(), 'GET', `/api/recognition-cases/${c.id}`)).json();
       expect(full.steps.map((s: { kind: string; outcome: string }) => `${s.kind}:${s.outcome}`)).toEqual(['self_review:done', 'cell_resolution:passed', 'grassroots_resolution:passed', 'decision:passed']);
+      // R-PROB-07: the documents made by the steps are there; the course certificate, the helper's
+      // assessment and the comments have no step and no scan yet.
+      expect(full.checklist.filter((i: { present: boolean }) => !i.present).map((i: { document: string }) => i.document)).toEqual([
+        'new_member_course_certificate',
+        'helper_assessment',
+        'recognition_comments',
+      ]);
       expect(full.steps[3]).toMatchObject({ decisionNo: '88-QĐ/ĐU', details: { late: true, result: 'recognized' }, recordedBy: expect.any(Number) });
       const written = await db.selectFrom('audit_log').select(['action', 'before', 'after']).where('id', '>', lastAudit).where('action', 'not like', '%.read').orderBy('id').execute();
       expect(written.map((a) => a.action)).toEqual(['recognition_case.open', 'recognition_case.step', 'recognition_case.step', 'recognition_case.step', 'member.status', 'recognition_case.step']);

@@ -90,8 +90,31 @@ function stepsOf(plan: DemoCasePlan, underCommittee: boolean): StepKind[] {
   return kinds.slice(0, kinds.indexOf(last) + 1);
 }
 
-function stepBody(kind: StepKind, date: string, version: number, i: number, cell: DemoAdmissionCell, failed: boolean): RecordStepInput {
+/**
+ * The people checked (R-ADM-11): the applicant and the father are checked; the mother is skipped
+ * on one of the R-ADM-12 grounds, in turn; every third case has a spouse checked abroad.
+ */
+function backgroundSubjects(fullName: string, birthYear: number, date: string, i: number) {
+  const family = fullName.split(' ')[0]!;
+  const check = (checkerName: string) => ({ checkerName, checkerPosition: 'Chi ủy viên', letterDate: date });
+  const skip =
+    i % 2 === 0
+      ? { ground: 'same_commune' as const, confirmedBy: 'Đảng ủy xã (xác nhận cùng cư trú từ đời ông bà)', confirmedOn: date }
+      : { ground: 'member_relative' as const, confirmedBy: `Đảng viên ${family} Văn Trung, chi bộ khu dân cư số 2 (lý lịch đã được cấp ủy xác nhận)`, confirmedOn: date };
+  const base = { checkedAt: 'Đảng ủy xã nơi cư trú', abroad: false };
+  return [
+    { ...base, relation: 'applicant' as const, fullName, birthYear, check: check('Đỗ Văn Kiểm'), skip: null },
+    { ...base, relation: 'father' as const, fullName: `${family} Văn Thành`, birthYear: birthYear - 27, check: check('Đỗ Văn Kiểm'), skip: null },
+    { ...base, relation: 'mother' as const, fullName: `Trần Thị Lụa`, birthYear: birthYear - 25, check: null, skip },
+    ...(i % 3 === 0
+      ? [{ relation: 'spouse' as const, fullName: 'Vũ Minh Khang', birthYear: birthYear - 1, checkedAt: 'Chi bộ Đại sứ quán tại Hàn Quốc', abroad: true, check: check('Ngô Thị Thẩm'), skip: null }]
+      : []),
+  ];
+}
+
+function stepBody(kind: StepKind, date: string, version: number, i: number, cell: DemoAdmissionCell, failed: boolean, who: { fullName: string; birthYear: number }): RecordStepInput {
   const votes = (members: number, inFavour: number) => ({ members, inFavour, against: members - inFavour });
+  const ballot = { method: i % 2 === 0 ? ('secret_ballot' as const) : ('raised_card' as const), reportedUpOn: failed ? date : null };
   const year = date.slice(0, 4);
   switch (kind) {
     case 'sponsors':
@@ -105,17 +128,36 @@ function stepBody(kind: StepKind, date: string, version: number, i: number, cell
         isYouthUnionCadre: false,
       };
     case 'background_check_requested':
-      return { kind, date, version, abroad: false };
+      // The letters are dated the request day; the replies the reply step's day.
+      return { kind, date, version, abroad: false, subjects: backgroundSubjects(who.fullName, who.birthYear, date, i) };
+    case 'background_check_replied': {
+      const checked = backgroundSubjects(who.fullName, who.birthYear, date, i).flatMap((s, index) => (s.check ? [index] : []));
+      return { kind, date, version, replies: checked.map((subjectIndex) => ({ subjectIndex, replyDate: date, result: 'clear' as const })) };
+    }
+    case 'comments':
+      // R-ADM-15: the residence chi bộ, the trade union the applicant belongs to, and the 5D summary.
+      return {
+        kind,
+        date,
+        version,
+        organizations: ['trade_union'],
+        comments: [
+          { from: 'residence', date, summary: 'Chi bộ khu dân cư nhận xét: chấp hành tốt quy định nơi cư trú, gia đình gương mẫu.' },
+          { from: 'trade_union', date, summary: 'Công đoàn cơ sở nhận xét: nhiệt tình, hoàn thành tốt nhiệm vụ.' },
+        ],
+        summary: 'Các ý kiến nhận xét đều đồng ý đề nghị chi bộ xem xét kết nạp.',
+      };
     case 'cell_resolution':
-      // R-ADM-16: two thirds of 9 is 6; the rejected case gets 5.
-      return { kind, date, version, resolutionNo: `${10 + i}-NQ/CB`, votes: failed ? votes(9, 5) : votes(9, 8) };
+      // R-ADM-16: two thirds of 9 is 6; the rejected case gets 5 and its result goes up (R-ADM-34).
+      return { kind, date, version, resolutionNo: `${10 + i}-NQ/CB`, votes: failed ? votes(9, 5) : votes(9, 8), ballot };
     case 'grassroots_resolution':
-      return { kind, date, version, resolutionNo: `${40 + i}-NQ/ĐU`, votes: votes(15, 13) };
+      return { kind, date, version, resolutionNo: `${40 + i}-NQ/ĐU`, votes: votes(15, 13), ballot };
     case 'decision':
-      return { kind, date, version, decisionNo: `${100 + i}-QĐ/ĐU`, authority: 'superior_standing_committee', votes: votes(11, 9) };
+      return { kind, date, version, decisionNo: `${100 + i}-QĐ/ĐU`, authority: 'superior_standing_committee', votes: votes(11, 9), ballot };
     case 'ceremony':
       return { kind, date, version, superiorConsent: false, notes: `Lễ kết nạp tại chi bộ, năm ${year}` };
-    default:
+    case 'course_certificate':
+    case 'member_forms':
       return { kind, date, version };
   }
 }
@@ -174,7 +216,7 @@ export async function seedDemoAdmission(db: Kysely<DB>, today: string): Promise<
     if (!plan) continue;
     let c = await openCase(ctx, { candidateId: candidate.id, openedOn });
     for (const [k, kind] of kinds.entries()) {
-      c = await recordStep(ctx, c.id, stepBody(kind, dates[k]!, c.version, i, cell, plan.until === 'rejected'));
+      c = await recordStep(ctx, c.id, stepBody(kind, dates[k]!, c.version, i, cell, plan.until === 'rejected', { fullName, birthYear }));
     }
     if (c.state !== plan.until) throw new Error(`demo admission case ${i} ended in ${c.state}, not ${plan.until}`);
     cases++;

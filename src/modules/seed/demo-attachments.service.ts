@@ -32,6 +32,12 @@ export function demoPdf(title: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+const DOCUMENT_OF: Record<'admission' | 'recognition' | 'transfer', Record<string, string>> = {
+  admission: { decision: 'decision', cell_resolution: 'cell_resolution' },
+  recognition: { decision: 'recognition_decision', cell_resolution: 'recognition_cell_resolution' },
+  transfer: {},
+};
+
 export interface DemoAttachmentResult {
   attachments: number;
 }
@@ -46,7 +52,8 @@ export async function seedDemoAttachments(db: Kysely<DB>, today: string): Promis
   ] as const;
   for (const p of plans) {
     for (const s of await demoStepsToAttach(db, p.kind, 3)) {
-      await upload(ctx, p.kind, s.caseId, { step: s.stepId, name: p.name }, demoPdf(p.title));
+      // The scan is tagged as the dossier document its step makes, so the checklist shows it (R-ADM-33, R-PROB-07).
+      await upload(ctx, p.kind, s.caseId, { step: s.stepId, name: p.name, document: DOCUMENT_OF[p.kind][s.stepKind] }, demoPdf(p.title));
       n++;
     }
   }

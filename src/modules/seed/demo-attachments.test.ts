@@ -32,9 +32,12 @@ describeApi('demo attachments', (h) => {
 
   it('attaches scans to cases of each kind, listed and served through the API', async () => {
     expect(n).toBeGreaterThanOrEqual(3);
-    const rows = await h().database.db.selectFrom('case_attachment').select(['id', 'case_kind', 'case_id', 'step_id']).execute();
+    const rows = await h().database.db.selectFrom('case_attachment').select(['id', 'case_kind', 'case_id', 'step_id', 'document_kind']).execute();
     expect(new Set(rows.map((r) => r.case_kind))).toEqual(new Set(['admission', 'recognition', 'transfer']));
     expect(rows.every((r) => r.step_id !== null)).toBe(true);
+    // R-ADM-33 / R-PROB-07: the admission and recognition scans are tagged as their step's document, the transfer ones not.
+    expect(rows.filter((r) => r.case_kind !== 'transfer').every((r) => r.document_kind !== null)).toBe(true);
+    expect(rows.filter((r) => r.case_kind === 'transfer').every((r) => r.document_kind === null)).toBe(true);
     const t = rows.find((r) => r.case_kind === 'transfer')!;
     const list = await h().app.inject({ method: 'GET', url: `/api/transfers/${t.case_id}/attachments`, headers: h().headers });
     expect(list.json().items[0]).toMatchObject({ id: Number(t.id), contentType: 'application/pdf', fileName: 'Giấy giới thiệu sinh hoạt đảng (bản quét).pdf' });

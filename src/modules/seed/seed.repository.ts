@@ -221,7 +221,7 @@ export async function demoTransferMembers(db: Kysely<DB>, communeId: number, lim
  * Demo attachments: the most recent cases of a kind with a recorded decision, letter or
  * resolution step, and that step's id (the one a scan is attached to).
  */
-export async function demoStepsToAttach(db: Kysely<DB>, kind: 'admission' | 'recognition' | 'transfer', limit: number): Promise<{ caseId: number; stepId: number }[]> {
+export async function demoStepsToAttach(db: Kysely<DB>, kind: 'admission' | 'recognition' | 'transfer', limit: number): Promise<{ caseId: number; stepId: number; stepKind: string }[]> {
   const table = kind === 'admission' ? 'admission_step' : kind === 'recognition' ? 'recognition_step' : 'transfer_step';
   const kinds = kind === 'transfer' ? ['letter'] : ['decision', 'cell_resolution'];
   const rows = await db
@@ -232,5 +232,7 @@ export async function demoStepsToAttach(db: Kysely<DB>, kind: 'admission' | 'rec
     .orderBy('case_id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ caseId: Number(r.case_id), stepId: Number(r.step_id) }));
+  const ids = rows.map((r) => Number(r.step_id));
+  const kindOf = new Map(ids.length === 0 ? [] : (await db.selectFrom(table).select(['id', 'kind']).where('id', 'in', ids).execute()).map((r) => [Number(r.id), r.kind]));
+  return rows.map((r) => ({ caseId: Number(r.case_id), stepId: Number(r.step_id), stepKind: kindOf.get(Number(r.step_id)) ?? '' }));
 }

@@ -10,6 +10,8 @@ export interface CaseAttachment {
   contentType: string;
   bytes: number;
   uploadedAt: string;
+  /** Which dossier document it is (R-ADM-33, R-PROB-07), when tagged. */
+  document: string | null;
 }
 
 export const attachmentKeys = {
@@ -19,6 +21,7 @@ export const attachmentKeys = {
 export const attachmentApi = {
   list: (base: string, signal?: AbortSignal) => api.get<{ items: CaseAttachment[] }>(`${base}/attachments`, undefined, signal),
   /** The bytes go raw; the server decides the type from them (PDF, JPEG or PNG). */
-  upload: (base: string, file: File, stepId: number | null) => api.upload<CaseAttachment>(`${base}/attachments`, { name: file.name, step: stepId }, file),
+  upload: (base: string, file: File, stepId: number | null, document: string | null = null) =>
+    api.upload<CaseAttachment>(`${base}/attachments`, { name: file.name, step: stepId, document }, file),
   url: (base: string, id: number) => `${base}/attachments/${id}`,
 };

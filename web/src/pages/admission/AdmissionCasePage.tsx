@@ -12,6 +12,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
 import { DueDate, OrgName, StateTag } from './parts.js';
 import { StepForm } from './StepForm.js';
+import { DossierChecklist } from './DossierChecklist.js';
+import { StepDetails } from './StepDetails.js';
+import { ADMISSION_DOCUMENTS } from '../case/documents.js';
 
 
 /** One admission case: what has been done, as a timeline, and the form of the next step. */
@@ -64,8 +67,22 @@ export default function AdmissionCasePage() {
           </Space>
         </Card>
       )}
-      <CaseTimeline openedOn={c.openedOn} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k}`)} outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)} />
-      <CaseAttachments base={`/api/admission-cases/${c.id}`} steps={c.steps} stepLabel={(k) => t(`admission.steps.${k as (typeof c.steps)[number]['kind']}`)} canUpload={can('admission', 'update')} />
+      <CaseTimeline
+        openedOn={c.openedOn}
+        steps={c.steps}
+        stepLabel={(k) => t(`admission.steps.${k}`)}
+        outcomeLabel={(o) => t(`admission.case.outcomes.${o}`)}
+        extra={(s) => <StepDetails step={s} steps={c.steps} />}
+      />
+      <DossierChecklist items={c.checklist} title={t('admission.checklist.title')} stepLabel={(k) => t(`admission.steps.${k as (typeof c.steps)[number]['kind']}`)} />
+      <CaseAttachments
+        base={`/api/admission-cases/${c.id}`}
+        steps={c.steps}
+        stepLabel={(k) => t(`admission.steps.${k as (typeof c.steps)[number]['kind']}`)}
+        canUpload={can('admission', 'update')}
+        documents={ADMISSION_DOCUMENTS}
+        caseKey={admissionKeys.case(c.id)}
+      />
       {c.nextStep &&
         (can('admission', 'update') ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`admission.steps.${c.nextStep}`) })}>

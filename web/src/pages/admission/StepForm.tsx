@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, Form, Select } from 'antd';
+import { Alert, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { admissionApi, admissionKeys, type AdmissionCase, type RecordStepInput, type StepKind } from '../../api/admission.js';
@@ -9,11 +9,25 @@ import { useDebounced } from '../../lib/useDebounced.js';
 import { todayIso } from '../../lib/format.js';
 import { NotesAndSubmit, ResolutionFields, STEP_GRID, StepFormAlerts, useStepFieldText, VoteFields } from '../case/StepFormParts.js';
 import { useStepSubmit } from '../case/useStepSubmit.js';
+import { BackgroundRepliesFields, BackgroundSubjectsFields, initialSubjects, repliesBody, subjectsBody, type SubjectRow } from './BackgroundFields.js';
+import { BallotFields, CommentsFields } from './CommentsFields.js';
 
 type Values = Record<string, unknown>;
 
 const VOTED: StepKind[] = ['cell_resolution', 'grassroots_resolution', 'decision'];
-const FORM_FIELDS = ['date', 'notes', 'resolutionNo', 'decisionNo', 'authority', 'votes', 'abroad', 'superiorConsent', 'sponsors'];
+const FORM_FIELDS = ['date', 'notes', 'resolutionNo', 'decisionNo', 'authority', 'votes', 'abroad', 'superiorConsent', 'sponsors', 'subjects', 'replies', 'organizations', 'comments', 'summary', 'ballot'];
+
+/** The form's values as the API takes them: the rows of the background check and its replies reshaped. */
+function body(c: AdmissionCase, kind: StepKind, v: Values): Values {
+  if (kind === 'background_check_requested') return { ...v, subjects: subjectsBody((v.subjects as SubjectRow[] | undefined) ?? []) };
+  if (kind === 'background_check_replied') return { ...v, replies: repliesBody(c, v.replies as { replyDate: string; result: string }[] | undefined) };
+  if (kind === 'comments') return { ...v, organizations: v.organizations ?? [], comments: v.comments ?? [], summary: (v.summary as string | undefined)?.trim() || null };
+  if (VOTED.includes(kind)) {
+    const b = (v.ballot ?? {}) as { method?: string; reportedUpOn?: string | null };
+    return { ...v, ballot: { method: b.method, reportedUpOn: b.reportedUpOn || null } };
+  }
+  return v;
+}
 
 /**
  * The form of the one step the case allows next; its fields depend on the step. The server
@@ -29,24 +43,31 @@ export function StepForm({ c }: { c: AdmissionCase }) {
     form,
     caseKey: admissionKeys.case(c.id),
     listKey: ['admission', 'cases'],
-    send: (v) => admissionApi.recordStep(c.id, { ...v, kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordStepInput),
+    send: (v) => admissionApi.recordStep(c.id, { ...body(c, kind, v), kind, version: c.version, notes: (v.notes as string | undefined)?.trim() || null } as RecordStepInput),
     fetch: () => admissionApi.case(c.id),
     formFields: FORM_FIELDS,
-    panelFields: ['votes', 'sponsors'],
+    panelFields: ['votes', 'sponsors', 'subjects', 'replies', 'comments', 'ballot'],
   });
 
   const { f, required } = useStepFieldText();
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial(kind)} aria-label={t('admission.case.recordNext', { step: t(`admission.steps.${kind}`) })}>
+    <Form<Values> form={form} layout="vertical" onFinish={save} requiredMark="optional" initialValues={initial(kind, c)} aria-label={t('admission.case.recordNext', { step: t(`admission.steps.${kind}`) })}>
       <StepFormAlerts stale={stale} error={error} onReload={() => void reload()} />
       <ResolutionFields resolution={kind === 'cell_resolution' || kind === 'grassroots_resolution'} decisionNo={kind === 'decision'} authority={kind === 'decision'} />
-      {VOTED.includes(kind) && <VoteFields />}
-      {kind === 'background_check_requested' && (
-        <Form.Item name="abroad" valuePropName="checked">
-          <Checkbox>{f('abroad')}</Checkbox>
-        </Form.Item>
+      {kind === 'decision' && c.dossierMissing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: '1rem' }}
+          title={t('admission.checklist.decisionWarning', { list: c.dossierMissing.map((d) => t(`admission.checklist.documents.${d}`)).join('; ') })}
+        />
       )}
+      {VOTED.includes(kind) && <VoteFields />}
+      {VOTED.includes(kind) && <BallotFields />}
+      {kind === 'background_check_requested' && <BackgroundSubjectsFields />}
+      {kind === 'background_check_replied' && <BackgroundRepliesFields c={c} />}
+      {kind === 'comments' && <CommentsFields />}
       {kind === 'ceremony' && (
         <Form.Item name="superiorConsent" valuePropName="checked">
           <Checkbox>{f('superiorConsent')}</Checkbox>
@@ -74,9 +95,12 @@ export function StepForm({ c }: { c: AdmissionCase }) {
   );
 }
 
-function initial(kind: StepKind): Values {
+function initial(kind: StepKind, c: AdmissionCase): Values {
   const v: Values = { date: todayIso() };
   if (kind === 'sponsors') v.sponsors = [{ togetherBy: 'work' }, { togetherBy: 'work' }];
+  if (kind === 'background_check_requested') v.subjects = initialSubjects(c.candidate.fullName, todayIso());
+  if (kind === 'comments') v.comments = [{ from: 'residence', date: todayIso() }];
+  if (VOTED.includes(kind)) v.ballot = { method: 'secret_ballot' };
   return v;
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { attachmentApi, attachmentKeys } from '../../api/attachments.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import type { DocumentKind } from '../../../../src/domain/admission/dossier-checklist.js';
 
 interface StepRef {
   id: number;
@@ -18,19 +19,38 @@ interface StepRef {
  * may record steps, a form to attach a PDF, JPEG or PNG (up to 10 MB) to the case or one of its
  * steps. The server checks the type from the file's bytes and the size.
  */
-export function CaseAttachments({ base, steps, stepLabel, canUpload }: { base: string; steps: StepRef[]; stepLabel: (kind: string) => string; canUpload: boolean }) {
+export function CaseAttachments({
+  base,
+  steps,
+  stepLabel,
+  canUpload,
+  documents = [],
+  caseKey,
+}: {
+  base: string;
+  steps: StepRef[];
+  stepLabel: (kind: string) => string;
+  canUpload: boolean;
+  /** The dossier documents a scan may be tagged as (R-ADM-33, R-PROB-07); none: no tag. */
+  documents?: readonly string[];
+  /** The case's query, refreshed after an upload when its checklist depends on the scans. */
+  caseKey?: readonly unknown[];
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: attachmentKeys.list(base), queryFn: ({ signal }) => attachmentApi.list(base, signal) });
   const [file, setFile] = useState<File | null>(null);
   const [stepId, setStepId] = useState<number | null>(null);
+  const [document, setDocument] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const upload = useMutation({
-    mutationFn: () => attachmentApi.upload(base, file!, stepId),
+    mutationFn: () => attachmentApi.upload(base, file!, stepId, document),
     onSuccess: async () => {
       setFile(null);
+      setDocument(null);
       setInputKey((k) => k + 1);
       await qc.invalidateQueries({ queryKey: attachmentKeys.list(base) });
+      if (caseKey) await qc.invalidateQueries({ queryKey: caseKey });
     },
   });
   const stepName = (id: number | null) => {
@@ -54,6 +74,7 @@ export function CaseAttachments({ base, steps, stepLabel, canUpload }: { base: s
                 {a.fileName}
               </a>
               <span>
+                {a.document ? `${t(`admission.checklist.documents.${a.document as DocumentKind}`)} · ` : ''}
                 {stepName(a.stepId)} · {Math.max(1, Math.round(a.bytes / 1024))} KB · {formatDateTime(a.uploadedAt)}
               </span>
             </Space>
@@ -71,6 +92,17 @@ export function CaseAttachments({ base, steps, stepLabel, canUpload }: { base: s
               options={[{ value: 0, label: t('attachments.wholeCase') }, ...steps.map((s) => ({ value: s.id, label: stepName(s.id) }))]}
             />
           </Form.Item>
+          {documents.length > 0 && (
+            <Form.Item label={t('attachments.document')} htmlFor={`${inputId}-document`}>
+              <Select
+                id={`${inputId}-document`}
+                aria-label={t('attachments.document')}
+                value={document ?? ''}
+                onChange={(v: string) => setDocument(v === '' ? null : v)}
+                options={[{ value: '', label: t('attachments.noDocument') }, ...documents.map((d) => ({ value: d, label: t(`admission.checklist.documents.${d as DocumentKind}`) }))]}
+              />
+            </Form.Item>
+          )}
           <Form.Item label={t('attachments.file')} htmlFor={inputId} extra={t('attachments.help')}>
             <input key={inputKey} id={inputId} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" style={{ maxWidth: '100%' }} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </Form.Item>

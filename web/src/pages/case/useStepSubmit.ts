@@ -46,7 +46,7 @@ export function useStepSubmit<V, C>(o: {
       const known = fields.filter((x) => o.formFields.includes(String(fieldPath(x.field)[0])));
       // The names come from the server, so they are not the form's typed paths.
       if (known.length > 0) o.form.setFields(known.map((x) => ({ name: fieldPath(x.field), errors: [x.message] })) as never);
-      if (known.length < fields.length || fields.length === 0 || known.some((x) => o.panelFields.includes(x.field))) setError(e);
+      if (known.length < fields.length || fields.length === 0 || known.some((x) => o.panelFields.includes(String(fieldPath(x.field)[0])))) setError(e);
     } finally {
       setBusy(false);
     }

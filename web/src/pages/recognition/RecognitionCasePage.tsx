@@ -7,6 +7,8 @@ import { recognitionApi, recognitionKeys, type RecognitionCase } from '../../api
 import { useSession } from '../../auth/session.js';
 import { CaseTimeline } from '../case/CaseTimeline.js';
 import { CaseAttachments } from '../case/CaseAttachments.js';
+import { RECOGNITION_DOCUMENTS } from '../case/documents.js';
+import { DossierChecklist } from '../admission/DossierChecklist.js';
 import { DraftDownload } from '../case/DraftDownload.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../lib/format.js';
@@ -89,7 +91,15 @@ export default function RecognitionCasePage() {
           </>
         )}
       />
-      <CaseAttachments base={`/api/recognition-cases/${c.id}`} steps={c.steps} stepLabel={(k) => t(`recognition.steps.${k as Step['kind']}`)} canUpload={can('recognition', 'update')} />
+      <DossierChecklist items={c.checklist} title={t('recognition.checklistTitle')} stepLabel={(k) => t(`recognition.steps.${k as Step['kind']}`)} />
+      <CaseAttachments
+        base={`/api/recognition-cases/${c.id}`}
+        steps={c.steps}
+        stepLabel={(k) => t(`recognition.steps.${k as Step['kind']}`)}
+        canUpload={can('recognition', 'update')}
+        documents={RECOGNITION_DOCUMENTS}
+        caseKey={recognitionKeys.case(c.id)}
+      />
       {c.nextStep &&
         (can('recognition', 'update') ? (
           <Card size="small" title={t('admission.case.recordNext', { step: t(`recognition.steps.${c.nextStep}`) })}>
