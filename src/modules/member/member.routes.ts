@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { sendDownload } from '../../http/download.js';
 import { errorBody, errorResponses, idParam } from '../../http/schemas.js';
 import { serviceContext } from '../service-context.js';
 import {
@@ -74,12 +75,7 @@ export async function memberRoutes(app: FastifyInstance) {
       const file = await exportService.exportMembers(serviceContext(request), request.query, {
         onError: (e) => request.log.error(e, 'member export failed'),
       });
-      return reply
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        // Personal data: never kept by a shared cache or the browser's.
-        .header('cache-control', 'private, no-store')
-        .type(file.contentType)
-        .send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDownload } from '../../http/download.js';
 import { errorResponses } from '../../http/schemas.js';
 import { serviceContext } from '../service-context.js';
 import { exportCellResolutions } from './cell-resolution-register.js';
@@ -28,7 +29,7 @@ export async function cellResolutionRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const file = await exportCellResolutions(serviceContext(request), request.query, (e) => request.log.error(e, 'cell resolution register export failed'));
-      return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'private, no-store').type(file.contentType).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 }

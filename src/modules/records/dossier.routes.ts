@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDownload } from '../../http/download.js';
 import { errorResponses, idParam } from '../../http/schemas.js';
 import { serviceContext } from '../service-context.js';
 import { exportDossierRegister } from './dossier-export.js';
@@ -49,7 +50,7 @@ export async function dossierRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const file = await exportDossierRegister(serviceContext(request), request.query, (e) => request.log.error(e, 'dossier register export failed'));
-      return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'private, no-store').type(file.contentType).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

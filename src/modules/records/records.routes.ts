@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDownload } from '../../http/download.js';
 import { errorResponses, idParam } from '../../http/schemas.js';
 import { serviceContext } from '../service-context.js';
 import { exportBatch, exportIssuedRegister } from './party-card-export.js';
@@ -122,7 +123,7 @@ export async function recordsRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const file = await exportBatch(serviceContext(request), request.query, (e) => request.log.error(e, 'party card batch export failed'));
-      return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'private, no-store').type(file.contentType).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 
@@ -141,7 +142,7 @@ export async function recordsRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const file = await exportIssuedRegister(serviceContext(request), request.query, (e) => request.log.error(e, 'party card register export failed'));
-      return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'private, no-store').type(file.contentType).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 
