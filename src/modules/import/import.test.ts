@@ -6,7 +6,7 @@ import { describeApi, signIn, userWithRoles, type Session } from '../../../test/
 import { insertTestOrg, type TestOrg } from '../../../test/factories.js';
 import { differences } from '../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from './import.report.js';
-import { importCalls } from './import.test-client.js';
+import { importCalls } from '../../../test/import-client.js';
 import { settle } from './import.service.js';
 
 interface Job {

@@ -8,7 +8,7 @@ import { insertTestOrg, type TestOrg } from '../../../../test/factories.js';
 import { encodeTcvn3 } from '../../../domain/import/text-decoding.js';
 import { differences } from '../../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from '../import.report.js';
-import { importCalls } from '../import.test-client.js';
+import { importCalls } from '../../../../test/import-client.js';
 import { settle } from '../import.service.js';
 
 // Org and admission-target imports through the member import's machinery (issue 6 item 6), on

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { ApiHarness } from '../../../test/api.js';
-import { settle } from './import.service.js';
+import type { ApiHarness } from './api.js';
+import { settle } from '../src/modules/import/import.service.js';
 
 // The two API calls every import test makes: upload a file into an org (the job's dry run then
 // runs to the end) and read a job with its problems. `J` is the test's own view of a job.
