@@ -1,23 +1,46 @@
+import { memoByText } from './memo.js';
+
 // Vietnamese name normalization, v1. The one place that decides how names compare, so that
 // "nguyen van hung", "Nguyễn Văn Hùng" and "NGUYEN VAN HUNG" are the same search key.
 
-/** NFD, strip combining marks, đ/Đ → d, lower case, collapse white space. */
-export function normalizeName(input: string): string {
-  return input
+/** One word of normalizeName: NFD, combining marks stripped, đ/Đ → d, lower case. */
+const normalizeWord = memoByText((word: string) =>
+  word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+    .toLowerCase(),
+);
+
+/**
+ * NFD, strip combining marks, đ/Đ → d, lower case, collapse white space. Word by word (none of
+ * these steps crosses a space), so that the few thousand words names are made of are each
+ * worked out once however many names a list holds.
+ */
+export function normalizeName(input: string): string {
+  let out = '';
+  for (const w of input.split(WHITE_SPACE)) {
+    if (w === '') continue;
+    const n = normalizeWord(w);
+    // A "word" of combining marks alone vanishes, as it would in the whole-string reading.
+    if (n === '') continue;
+    out = out === '' ? n : `${out} ${n}`;
+  }
+  return out;
 }
+
+const WHITE_SPACE = /\s+/;
 
 /**
  * Sort key in the order Vietnamese lists use: by given name (the last word), then by the
  * whole name, so "Trần Văn An" comes before "Lê Thị Bình".
  */
 export function nameSortKey(fullName: string): string {
-  const norm = normalizeName(fullName);
+  return sortKeyOfNorm(normalizeName(fullName));
+}
+
+/** nameSortKey of a name already normalized. */
+export function sortKeyOfNorm(norm: string): string {
   const given = norm.slice(norm.lastIndexOf(' ') + 1);
   return `${given} ${norm}`;
 }
@@ -37,6 +60,8 @@ export function tidyFullName(input: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .split(' ')
-    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'))
+    .map(tidyWord)
     .join(' ');
 }
+
+const tidyWord = memoByText((w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1).toLocaleLowerCase('vi'));

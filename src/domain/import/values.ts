@@ -1,5 +1,6 @@
 import { memberValueLabels } from '../../i18n/vi.js';
 import type { ProfessionalLevel, TheoryLevel } from '../education.js';
+import { memoByText } from '../memo.js';
 import { normalizeName } from '../vn-name.js';
 
 // Values as office files write them, read into the codes the member record stores (issue 6
@@ -20,7 +21,7 @@ export function cellText(v: RawCell): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
   if (typeof v === 'boolean') return v ? 'x' : '';
   // A cell our own export guarded against formula injection ("'=…") reads back as typed.
-  return v.replace(/^'(?=[=+\-@])/, '').trim();
+  return v.charCodeAt(0) === 39 ? v.replace(/^'(?=[=+\-@])/, '').trim() : v.trim();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -74,6 +75,13 @@ export function parseDate(v: RawCell, today: string): Parsed<string | null> {
   }
   const text = cellText(v);
   if (text === '') return ok(null);
+  // A list repeats its dates (birth dates, the days of the admission ceremonies): read each once.
+  return dateTextOf(`${today}|${text}`);
+}
+
+const dateTextOf = memoByText((keyed: string): Parsed<string | null> => {
+  const today = keyed.slice(0, keyed.indexOf('|'));
+  const text = keyed.slice(today.length + 1);
   const bad = fail<string | null>('không phải ngày (dd/mm/yyyy, yyyy-mm-dd hoặc "tháng M năm YYYY")');
   const got = (iso: string | null) => (iso ? ok(iso) : fail<string | null>('ngày không tồn tại'));
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
@@ -94,17 +102,21 @@ export function parseDate(v: RawCell, today: string): Parsed<string | null> {
     if (iso) return ok(iso);
   }
   return bad;
-}
+});
 
-const key = (v: string) => normalizeName(v).replace(/[^a-z0-9]/g, '');
+const key = memoByText((v: string) => normalizeName(v).replace(/[^a-z0-9]/g, ''));
 
 export function parseSex(v: RawCell): Parsed<'male' | 'female' | null> {
-  const k = key(cellText(v));
+  return sexOf(cellText(v));
+}
+
+const sexOf = memoByText((t: string): Parsed<'male' | 'female' | null> => {
+  const k = key(t);
   if (k === '') return ok(null);
   if (['nam', 'm', 'male', 'trai'].includes(k)) return ok('male');
   if (['nu', 'f', 'female', 'gai'].includes(k)) return ok('female');
   return fail('giới tính ghi "Nam" hoặc "Nữ"');
-}
+});
 
 /** A tick column ("x", "X", "✓", "có", 1): ticked or not. */
 export function parseFlag(v: RawCell): Parsed<boolean> {
@@ -118,7 +130,10 @@ export function parseFlag(v: RawCell): Parsed<boolean> {
 
 /** Political theory level (glossary: theory_level), from the spellings lists use. */
 export function parseTheoryLevel(v: RawCell): Parsed<TheoryLevel | null> {
-  const t = cellText(v);
+  return theoryLevelOf(cellText(v));
+}
+
+const theoryLevelOf = memoByText((t: string): Parsed<TheoryLevel | null> => {
   if (t === '') return ok(null);
   const k = key(t);
   const n = normalizeName(t);
@@ -130,10 +145,13 @@ export function parseTheoryLevel(v: RawCell): Parsed<TheoryLevel | null> {
   if (n.includes('so cap') || ['sc', 'scll', 'scllct'].includes(k)) return ok('elementary');
   if (n.startsWith('chua') || n.startsWith('khong') || k === '') return ok('none');
   return fail('lý luận chính trị ghi Sơ cấp, Trung cấp, Cao cấp, Cử nhân hoặc Chưa qua đào tạo');
-}
+});
 
 export function parseProfessionalLevel(v: RawCell): Parsed<ProfessionalLevel | null> {
-  const t = cellText(v);
+  return professionalLevelOf(cellText(v));
+}
+
+const professionalLevelOf = memoByText((t: string): Parsed<ProfessionalLevel | null> => {
   if (t === '') return ok(null);
   const n = normalizeName(t);
   const k = key(t);
@@ -146,7 +164,7 @@ export function parseProfessionalLevel(v: RawCell): Parsed<ProfessionalLevel | n
   if (n.startsWith('chua') || n.startsWith('khong')) return ok('none');
   for (const [code, label] of Object.entries(memberValueLabels.professionalLevel)) if (key(label) === k || code === t) return ok(code as ProfessionalLevel);
   return fail('trình độ chuyên môn không nhận ra');
-}
+});
 
 /** Other spellings of the ethnic groups' names, beside the labels the app shows. */
 const ETHNICITY_ALIASES: Record<string, string> = {
@@ -160,32 +178,35 @@ const RELIGION_ALIASES: Record<string, string> = {
   thienchuagiao: 'catholicism', tinlanh: 'protestantism', caodai: 'caodaism', hoahao: 'hoahao', phatgiaohoahao: 'hoahao',
 };
 
-function byLabel(labels: Record<string, string>, aliases: Record<string, string>, v: RawCell, what: string): Parsed<string | null> {
-  const t = cellText(v);
-  if (t === '') return ok(null);
-  const k = key(t);
-  for (const [code, label] of Object.entries(labels)) if (key(label) === k || key(code) === k) return ok(code);
-  if (aliases[k]) return ok(aliases[k]);
-  return fail(`${what} "${t}" không có trong danh mục`);
+/** A reader of a list of codes by their labels, their codes or the aliases, each text read once. */
+function byLabel(labels: Record<string, string>, aliases: Record<string, string>, what: string): (v: RawCell) => Parsed<string | null> {
+  const read = memoByText((t: string): Parsed<string | null> => {
+    if (t === '') return ok(null);
+    const k = key(t);
+    for (const [code, label] of Object.entries(labels)) if (key(label) === k || key(code) === k) return ok(code);
+    if (aliases[k]) return ok(aliases[k]);
+    return fail(`${what} "${t}" không có trong danh mục`);
+  });
+  return (v) => read(cellText(v));
 }
 
 /** An ethnic group's name ("Kinh", "Tày", "H'Mông", "Ê-đê") → its code (R-STAT-04 groups by code). */
-export function parseEthnicity(v: RawCell): Parsed<string | null> {
-  return byLabel(memberValueLabels.ethnicity, ETHNICITY_ALIASES, v, 'Dân tộc');
-}
+export const parseEthnicity = byLabel(memberValueLabels.ethnicity, ETHNICITY_ALIASES, 'Dân tộc');
 
-export function parseReligion(v: RawCell): Parsed<string | null> {
-  return byLabel(memberValueLabels.religion, RELIGION_ALIASES, v, 'Tôn giáo');
-}
+export const parseReligion = byLabel(memberValueLabels.religion, RELIGION_ALIASES, 'Tôn giáo');
 
 /** A record's status as lists name it; only the two statuses a record can start in. */
 export function parseStatus(v: RawCell): Parsed<'probationary' | 'official' | null> {
-  const k = key(cellText(v));
+  return statusOf(cellText(v));
+}
+
+const statusOf = memoByText((t: string): Parsed<'probationary' | 'official' | null> => {
+  const k = key(t);
   if (k === '') return ok(null);
   if (['chinhthuc', 'official', 'ct'].includes(k)) return ok('official');
   if (['dubi', 'probationary', 'db'].includes(k)) return ok('probationary');
   return fail('trạng thái ghi "Chính thức" hoặc "Dự bị"');
-}
+});
 
 /**
  * A citizen ID or party card number. Typed as text it is kept as typed (spaces are the

@@ -23,15 +23,22 @@ export interface StagedMark {
 
 export const stagedMarkOf = (job: ImportJobRow): StagedMark | null => (job.mapping as { staged?: StagedMark } | null)?.staged ?? null;
 
-const blank = Object.fromEntries(staging.MEMBER_COLUMNS.map((c) => [c, null])) as Record<(typeof staging.MEMBER_COLUMNS)[number], null>;
-
-/** One batch of plans as staged rows. */
-export function stagedRows(plans: readonly RowPlan[]): staging.StagedRow[] {
-  return plans.map((p) => {
-    if (p.kind === 'new') return { ...p.fields, row: p.row, kind: 'new', member_id: null, member_version: null, patch: null, org_id: p.input.orgId };
-    if (p.kind === 'update') return { ...blank, row: p.row, kind: 'update', member_id: p.memberId, member_version: p.patch.version, patch: p.patch as never, org_id: null };
-    return { ...blank, row: p.row, kind: 'unchanged', member_id: p.memberId, member_version: p.version, patch: null, org_id: null };
-  });
+/** One batch of plans as staged rows, column by column. */
+export function stagedRows(plans: readonly RowPlan[]): staging.StagedColumns {
+  const out: staging.StagedColumns = { row: [], kind: [], member_id: [], member_version: [], patch: [], member: staging.MEMBER_COLUMNS.map(() => []), org_id: [] };
+  for (const p of plans) {
+    out.row.push(p.row);
+    out.kind.push(p.kind);
+    out.member_id.push(p.kind === 'new' ? null : p.memberId);
+    out.member_version.push(p.kind === 'new' ? null : p.kind === 'update' ? p.patch.version : p.version);
+    out.patch.push(p.kind === 'update' ? JSON.stringify(p.patch) : null);
+    out.org_id.push(p.kind === 'new' ? p.input.orgId : null);
+    staging.MEMBER_COLUMNS.forEach((c, i) => {
+      const v = p.kind === 'new' ? p.fields[c] : null;
+      out.member[i]!.push(v === null || v === undefined ? null : String(v));
+    });
+  }
+  return out;
 }
 
 /**

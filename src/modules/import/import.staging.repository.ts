@@ -11,7 +11,26 @@ import { inScope, type Scope } from '../auth/scope.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export type StagedRow = Omit<ImportRowTable, 'job_id'>;
+/**
+ * A batch of staged rows column by column (the member columns in MEMBER_COLUMNS order; null
+ * where a row is not new): passed as one array per column, which both engines read far faster
+ * than a JSON document of objects, and which costs the import a fraction of the serializing.
+ */
+export interface StagedColumns {
+  row: number[];
+  kind: ImportRowTable['kind'][];
+  member_id: (number | null)[];
+  member_version: (number | null)[];
+  /** JSON text of each update's patch. */
+  patch: (string | null)[];
+  member: (string | null)[][];
+  org_id: (number | null)[];
+}
+
+/** The SQL type of each member column as import_row declares it. */
+const COLUMN_TYPES: Partial<Record<(typeof MEMBER_COLUMNS)[number], string>> = {
+  birth_date: 'date', admission_date: 'date', official_date: 'date', youth_union_date: 'date', status_since: 'date',
+};
 
 /** The stored columns of a new record, as member has them (and import_row mirrors them). */
 export const MEMBER_COLUMNS = [
@@ -28,12 +47,15 @@ export async function clearStaged(db: Db, scope: Scope, jobId: number): Promise<
 }
 
 /** Adds one batch of a dry run's rows, in one statement. */
-export async function stageRows(db: Db, scope: Scope, jobId: number, rows: readonly StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function stageRows(db: Db, scope: Scope, jobId: number, rows: StagedColumns): Promise<void> {
+  if (rows.row.length === 0) return;
+  const members = MEMBER_COLUMNS.map((c, i) => sql`${sql.val(rows.member[i])}::${sql.raw(COLUMN_TYPES[c] ?? 'text')}[]`);
   await sql`
-    insert into import_row
-    select ${jobId}::bigint, v.row, v.kind, v.member_id, v.member_version, v.patch, ${sql.join(MEMBER_COLUMNS.map((c) => sql.ref(`v.${c}`)))}, v.org_id
-    from jsonb_populate_recordset(null::import_row, ${JSON.stringify(rows)}::jsonb) as v
+    insert into import_row (job_id, row, kind, member_id, member_version, patch, ${sql.join(MEMBER_COLUMNS.map((c) => sql.ref(c)))}, org_id)
+    select ${jobId}::bigint, v.*
+    from unnest(
+      ${sql.val(rows.row)}::int[], ${sql.val(rows.kind)}::text[], ${sql.val(rows.member_id)}::bigint[], ${sql.val(rows.member_version)}::int[],
+      ${sql.val(rows.patch)}::jsonb[], ${sql.join(members)}, ${sql.val(rows.org_id)}::bigint[]) as v
     where ${jobInScope(scope, jobId)}`.execute(db);
 }
 

@@ -8,7 +8,7 @@ import { ACTIVE_STATUSES, canRestore, canTransition, isActive, type MemberStatus
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { addDelta, dimDelta, type DimCounts } from '../../domain/rollup-dims.js';
 import { KINH } from '../../domain/stats-figures.js';
-import { nameSortKey, normalizeName, tidyFullName } from '../../domain/vn-name.js';
+import { normalizeName, sortKeyOfNorm, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, Refusal } from '../../errors.js';
 import { appendAudit, appendAudits, changedFields } from '../audit/audit.repository.js';
 import { makeScope, pathInScope, type Scope } from '../auth/scope.js';
@@ -139,10 +139,11 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 /** The columns a new record gets from the create body: cleaned and defaulted as stored. */
 export function newMemberFields(input: CreateMemberInput) {
   const fullName = tidyFullName(input.fullName);
+  const nameNorm = normalizeName(fullName);
   return {
     full_name: fullName,
-    name_norm: normalizeName(fullName),
-    name_sort: nameSortKey(fullName),
+    name_norm: nameNorm,
+    name_sort: sortKeyOfNorm(nameNorm),
     other_names: clean(input.otherNames),
     sex: input.sex,
     birth_date: input.birthDate,
@@ -292,7 +293,8 @@ function editColumns(p: Editable): MemberUpdate {
   const set: MemberUpdate = {};
   if (p.fullName !== undefined) {
     const fullName = tidyFullName(p.fullName);
-    Object.assign(set, { full_name: fullName, name_norm: normalizeName(fullName), name_sort: nameSortKey(fullName) });
+    const nameNorm = normalizeName(fullName);
+    Object.assign(set, { full_name: fullName, name_norm: nameNorm, name_sort: sortKeyOfNorm(nameNorm) });
   }
   if (p.otherNames !== undefined) set.other_names = clean(p.otherNames);
   if (p.sex !== undefined) set.sex = p.sex;
