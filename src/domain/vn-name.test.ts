@@ -48,3 +48,35 @@ describe('tidyFullName', () => {
     expect(tidyFullName('ĐẶNG THỊ HOA'.normalize('NFD'))).toBe('Đặng Thị Hoa');
   });
 });
+
+describe('normalizeName word by word', () => {
+  // v1 as first written: the whole string at once. Reading word by word must answer the same.
+  const wholeString = (input: string) =>
+    input
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('answers what the whole-string reading answers, odd white space and stray marks included', () => {
+    const inputs = [
+      'Nguyễn Văn Hùng',
+      '  ĐẶNG\tTHỊ\u00a0HOA \n',
+      'a \u0301 b',
+      '\u0301',
+      'Lê\u2003Thị  Bình',
+      'İstanbul Ưng',
+      'Hồ Chí Minh'.normalize('NFD'),
+      '',
+      '   ',
+    ];
+    for (const s of inputs) expect(normalizeName(s), JSON.stringify(s)).toBe(wholeString(s));
+  });
+
+  it('answers the same the second time (the word cache) and for many distinct words', () => {
+    for (let i = 0; i < 3; i++) expect(normalizeName('Trần Đức Lương')).toBe('tran duc luong');
+    for (let i = 0; i < 60_000; i++) expect(normalizeName(`Ánh${i}`)).toBe(`anh${i}`);
+  });
+});
