@@ -48,7 +48,8 @@ const { values: args } = parseArgs({
 });
 
 const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = 'dangvu_bench_import';
+// Own name per run: two runs at once (helpers, CI) must not drop each other's database.
+const DB_NAME = `dangvu_bench_import_${process.pid}`;
 
 type Engine = 'pglite' | 'postgres';
 interface Run {
@@ -57,6 +58,9 @@ interface Run {
   rows: number;
   dryRunS: number;
   commitS: number;
+  /** CPU time of this process (user + system) in each phase: on a busy machine, wall time is not ours alone. */
+  dryRunCpuS: number;
+  commitCpuS: number;
   created: number;
   peakRssMiB: number;
   /** Peak RSS sampled during each phase (the process's peak is the largest). */
@@ -105,6 +109,11 @@ async function child(): Promise<void> {
     const bytes = new Uint8Array(readFileSync(args.file!));
     const name = args.file!.split('/').at(-1)!;
     let t = performance.now();
+    let cpu = process.cpuUsage();
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const c = process.cpuUsage(from);
+      return (c.user + c.system) / 1e6;
+    };
     const { value: dry, peakMiB: dryRunRssMiB } = await sampled(async () => {
       phase = 'upload';
       const job = await uploadFile(ctx, { fileName: name, orgId: Number(args.org), onDuplicate: 'skip', bytes });
@@ -113,12 +122,15 @@ async function child(): Promise<void> {
     });
     const job = dry;
     const dryRunS = (performance.now() - t) / 1000;
+    const dryRunCpuS = cpuSince(cpu);
     console.error(`${name}: dry run ${dryRunS.toFixed(1)} s, peak RSS ${dryRunRssMiB} MiB`);
     if ((dry.counts.error ?? 0) > 0) throw new Error(`rows in error: ${JSON.stringify(dry.problems.slice(0, 3))}`);
     t = performance.now();
+    cpu = process.cpuUsage();
     phase = 'commit';
     const { value: done, peakMiB: commitRssMiB } = await sampled(() => commit(ctx, job.id));
     const commitS = (performance.now() - t) / 1000;
+    const commitCpuS = cpuSince(cpu);
     console.error(`${name}: commit ${commitS.toFixed(1)} s, peak RSS ${commitRssMiB} MiB`);
     // The export of the commune just filled, in the file's format, to nowhere: time and memory.
     phase = 'export';
@@ -137,6 +149,8 @@ async function child(): Promise<void> {
       rows: dry.counts.rows ?? 0,
       dryRunS,
       commitS,
+      dryRunCpuS,
+      commitCpuS,
       created: done.counts.created ?? 0,
       // ru_maxrss is in KiB on Linux.
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -334,10 +348,10 @@ async function main(): Promise<void> {
   }
   console.log(`\n### Member import, ${n.toLocaleString('en')} rows\n`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | members created | peak RSS (MiB): dry run / commit / process |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | CPU of the process: dry run / commit (s) | members created | peak RSS (MiB): dry run / commit / process |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const { engine, runs } of results) {
-    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} |`);
+    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.dryRunCpuS.toFixed(1)} / ${r.commitCpuS.toFixed(1)} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} |`);
   }
   console.log('\n| engine | export | members | size (MiB) | time (s) | RSS before → peak during (MiB) |');
   console.log('|---|---|---:|---:|---:|---:|');

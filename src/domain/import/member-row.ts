@@ -44,64 +44,119 @@ export interface ReadRow {
 const DATE_FIELDS = ['admissionDate', 'officialDate', 'youthUnionDate', 'statusSince'] as const;
 const TEXT_FIELDS = ['fullName', 'otherNames', 'birthplace', 'hometown', 'residence', 'occupation', 'positions', 'phone'] as const;
 
+/** The mapped columns of a layout by field, worked out once per layout (a file has one). */
+interface LayoutFields {
+  byField: Map<ImportField, SheetColumn>;
+  /** The columns that make a row worth reading (any mapped one but the row number). */
+  counted: SheetColumn[];
+}
+const fieldsOfLayout = new WeakMap<readonly SheetColumn[], LayoutFields>();
+
+function fieldsOf(columns: readonly SheetColumn[]): LayoutFields {
+  let f = fieldsOfLayout.get(columns);
+  if (!f) {
+    const byField = new Map<ImportField, SheetColumn>();
+    for (const c of columns) if (c.field !== null) byField.set(c.field, c);
+    fieldsOfLayout.set(columns, (f = { byField, counted: columns.filter((c) => c.field !== null && c.field !== 'rowNo') }));
+  }
+  return f;
+}
+
+// One row's reading. Plain functions over it rather than closures made per row: a million-row
+// list calls them millions of times.
+interface Reading {
+  cells: readonly RawCell[];
+  byField: Map<ImportField, SheetColumn>;
+  draft: MemberDraft;
+  columnOf: Partial<Record<string, string>>;
+  problems: CellProblem[];
+}
+
+const cellOf = (r: Reading, field: ImportField): RawCell => {
+  const c = r.byField.get(field);
+  return c === undefined ? undefined : r.cells[c.index];
+};
+const headerOf = (r: Reading, field: ImportField): string | undefined => r.byField.get(field)?.header;
+
+function take<T>(r: Reading, field: ImportField, parse: (v: RawCell) => Parsed<T>): T | null {
+  const c = r.byField.get(field);
+  if (c === undefined) return null;
+  const cell = r.cells[c.index];
+  const got = parse(cell);
+  if (got.ok) return got.value;
+  r.problems.push({ column: c.header, value: cellText(cell), reason: got.reason });
+  return null;
+}
+
+function takeDate(r: Reading, field: ImportField, today: string): string | null {
+  const c = r.byField.get(field);
+  if (c === undefined) return null;
+  const cell = r.cells[c.index];
+  const got = parseDate(cell, today);
+  if (got.ok) return got.value;
+  r.problems.push({ column: c.header, value: cellText(cell), reason: got.reason });
+  return null;
+}
+
+function set(r: Reading, target: string, value: string | null, field: ImportField): void {
+  if (value === null || value === '') return;
+  r.draft[target] = value;
+  r.columnOf[target] = headerOf(r, field);
+}
+
+function textOf(r: Reading, field: ImportField): string | null {
+  const t = cellText(cellOf(r, field));
+  return t === '' ? null : t;
+}
+
 export function readMemberRow(cells: readonly RawCell[], columns: readonly SheetColumn[], today: string): ReadRow {
-  const by = new Map<ImportField, { cell: RawCell; header: string }>();
-  for (const c of columns) if (c.field !== null) by.set(c.field, { cell: cells[c.index], header: c.header });
-  const draft: MemberDraft = {};
-  const columnOf: Partial<Record<string, string>> = {};
-  const problems: CellProblem[] = [];
+  const { byField, counted } = fieldsOf(columns);
+  const r: Reading = { cells, byField, draft: {}, columnOf: {}, problems: [] };
+  const { draft, columnOf } = r;
+  let meaningful = false;
+  for (const c of counted) if (cellText(cells[c.index]) !== '') {
+    meaningful = true;
+    break;
+  }
 
-  const meaningful = columns.some((c) => c.field !== null && c.field !== 'rowNo' && cellText(cells[c.index]) !== '');
-  const take = <T>(field: ImportField, parse: (v: RawCell) => Parsed<T>): T | null => {
-    const got = by.get(field);
-    if (!got) return null;
-    const r = parse(got.cell);
-    if (r.ok) return r.value;
-    problems.push({ column: got.header, value: cellText(got.cell), reason: r.reason });
-    return null;
-  };
-  const set = (target: string, value: string | null, field: ImportField) => {
-    if (value === null || value === '') return;
-    draft[target] = value;
-    columnOf[target] = by.get(field)?.header;
-  };
-
-  for (const f of TEXT_FIELDS) set(f, cellText(by.get(f)?.cell), f);
-  if (draft.fullName === undefined && (by.has('familyAndMiddleName') || by.has('givenName'))) {
-    const name = `${cellText(by.get('familyAndMiddleName')?.cell)} ${cellText(by.get('givenName')?.cell)}`.trim();
-    set('fullName', name, by.has('givenName') ? 'givenName' : 'familyAndMiddleName');
+  for (const f of TEXT_FIELDS) set(r, f, cellText(cellOf(r, f)), f);
+  if (draft.fullName === undefined && (byField.has('familyAndMiddleName') || byField.has('givenName'))) {
+    const name = `${cellText(cellOf(r, 'familyAndMiddleName'))} ${cellText(cellOf(r, 'givenName'))}`.trim();
+    set(r, 'fullName', name, byField.has('givenName') ? 'givenName' : 'familyAndMiddleName');
   }
 
   // Sex: a column of its own, tick columns "Nam" | "Nữ", or the birth date written under one of them.
-  const sex = take('sex', parseSex);
-  const ticks = (['male', 'female'] as const).filter((f) => take(f, parseFlag) === true);
-  const maleDate = take('birthDateMale', (v) => parseDate(v, today));
-  const femaleDate = take('birthDateFemale', (v) => parseDate(v, today));
-  const birth = take('birthDate', (v) => parseDate(v, today)) ?? maleDate ?? femaleDate;
-  const sexFromColumns = sex ?? (ticks.length === 1 ? ticks[0]! : maleDate && !femaleDate ? 'male' : femaleDate && !maleDate ? 'female' : null);
+  const sex = take(r, 'sex', parseSex);
+  const male = take(r, 'male', parseFlag) === true;
+  const female = take(r, 'female', parseFlag) === true;
+  const tick = male !== female ? (male ? 'male' : 'female') : null;
+  const maleDate = takeDate(r, 'birthDateMale', today);
+  const femaleDate = takeDate(r, 'birthDateFemale', today);
+  const birth = takeDate(r, 'birthDate', today) ?? maleDate ?? femaleDate;
+  const sexFromColumns = sex ?? tick ?? (maleDate && !femaleDate ? 'male' : femaleDate && !maleDate ? 'female' : null);
   if (sexFromColumns) {
     draft.sex = sexFromColumns;
-    columnOf.sex = by.get(sex ? 'sex' : ticks.length === 1 ? ticks[0]! : maleDate ? 'birthDateMale' : 'birthDateFemale')?.header;
+    columnOf.sex = headerOf(r, sex ? 'sex' : tick ? tick : maleDate ? 'birthDateMale' : 'birthDateFemale');
   }
   if (birth) {
     draft.birthDate = birth;
-    columnOf.birthDate = by.get(by.has('birthDate') ? 'birthDate' : maleDate ? 'birthDateMale' : 'birthDateFemale')?.header;
+    columnOf.birthDate = headerOf(r, byField.has('birthDate') ? 'birthDate' : maleDate ? 'birthDateMale' : 'birthDateFemale');
   }
 
-  for (const f of DATE_FIELDS) set(f, take(f, (v) => parseDate(v, today)), f);
-  set('ethnicity', take('ethnicity', parseEthnicity), 'ethnicity');
-  set('religion', take('religion', parseReligion), 'religion');
-  set('theoryLevel', take('theoryLevel', parseTheoryLevel), 'theoryLevel');
-  set('professionalLevel', take('professionalLevel', parseProfessionalLevel), 'professionalLevel');
-  set('generalEducation', parseGeneralEducation(by.get('generalEducation')?.cell), 'generalEducation');
-  set('citizenId', parseIdNumber(by.get('citizenId')?.cell, 'citizenId'), 'citizenId');
-  set('partyCardNo', parseIdNumber(by.get('partyCardNo')?.cell, 'partyCardNo'), 'partyCardNo');
+  for (const f of DATE_FIELDS) set(r, f, takeDate(r, f, today), f);
+  set(r, 'ethnicity', take(r, 'ethnicity', parseEthnicity), 'ethnicity');
+  set(r, 'religion', take(r, 'religion', parseReligion), 'religion');
+  set(r, 'theoryLevel', take(r, 'theoryLevel', parseTheoryLevel), 'theoryLevel');
+  set(r, 'professionalLevel', take(r, 'professionalLevel', parseProfessionalLevel), 'professionalLevel');
+  set(r, 'generalEducation', parseGeneralEducation(cellOf(r, 'generalEducation')), 'generalEducation');
+  set(r, 'citizenId', parseIdNumber(cellOf(r, 'citizenId'), 'citizenId'), 'citizenId');
+  set(r, 'partyCardNo', parseIdNumber(cellOf(r, 'partyCardNo'), 'partyCardNo'), 'partyCardNo');
 
   // A list names the status, or says it by the dates: recognized as official, or still on probation.
-  const status = take('status', parseStatus) ?? (draft.officialDate ? 'official' : draft.admissionDate ? 'probationary' : null);
+  const status = take(r, 'status', parseStatus) ?? (draft.officialDate ? 'official' : draft.admissionDate ? 'probationary' : null);
   if (status) {
     draft.status = status;
-    columnOf.status = by.get(by.has('status') ? 'status' : status === 'official' ? 'officialDate' : 'admissionDate')?.header;
+    columnOf.status = headerOf(r, byField.has('status') ? 'status' : status === 'official' ? 'officialDate' : 'admissionDate');
     if (draft.statusSince === undefined) {
       const since = status === 'official' ? (draft.officialDate ?? draft.admissionDate) : draft.admissionDate;
       if (since) {
@@ -111,9 +166,5 @@ export function readMemberRow(cells: readonly RawCell[], columns: readonly Sheet
     }
   }
 
-  const text = (f: ImportField) => {
-    const t = cellText(by.get(f)?.cell);
-    return t === '' ? null : t;
-  };
-  return { draft, org: { code: text('orgCode'), name: text('orgName') }, problems, columnOf, blank: !meaningful };
+  return { draft, org: { code: textOf(r, 'orgCode'), name: textOf(r, 'orgName') }, problems: r.problems, columnOf, blank: !meaningful };
 }

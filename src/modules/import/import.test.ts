@@ -236,10 +236,11 @@ describeApi('member import: the mapping screen and progress (issue 6 item 8)', (
 
   it('reports the running percentage of a dry run and of a commit from the bytes read', async () => {
     const { dryRun, commit, uploadFile, runningProgress } = await import('./import.service.js');
+    const { BATCH } = await import('./import.analysis.js');
     const { staffContext } = await import('../service-context.js');
     const ctx = staffContext(h().database.db, h().clock, [commune.path]);
     // Large enough to be read in several slices and batches.
-    const bytes = csv(3000);
+    const bytes = csv(Math.round(BATCH * 2.5));
     const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
     // What GET /api/imports/{id} answers while the job runs (the commit's transaction holds
     // PGlite's only connection, so there the answer waits; on PostgreSQL it is served at once).
