@@ -9,7 +9,8 @@ import * as repo from './import.repository.js';
 import type { ImportFormat, ReadMeter } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
 import { headerWindow, headRows, previewRows } from './import.head.js';
-import { digits, problemOf, RowValidator, validatedBatches, type Pending } from './import.rows.js';
+import { digits, problemOf, type Pending } from './import.rows.js';
+import { readBatches, type ReadingThread } from './import.rows.thread.js';
 
 // The dry run's reading of a file, row by row, and the plan it makes for each row: what the
 // commit will create, update or leave. The commit runs the very same pass inside its
@@ -102,6 +103,8 @@ export interface AnalysisOptions {
    * the dry run has reported them; the commit need not search for them again.
    */
   skipPossibleDuplicates?: boolean;
+  /** Where the rows are read: a worker thread for a large file unless told (tests compare both). */
+  thread?: ReadingThread;
 }
 
 export interface Analysis {
@@ -187,9 +190,9 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     if (opts.onPlans && errorRows === 0) await opts.onPlans(plans);
   };
 
-  const validator = new RowValidator(opts.layout, { today: target.today, org: target.org }, orgs, opts.maxProblems);
   const stopped = () => opts.stopAtError === true && errorRows > 0;
-  for await (const b of validatedBatches(validator, format, bytes, { meter: opts.meter, stopAtError: opts.stopAtError })) {
+  const job = { format, bytes, layout: opts.layout, target: { today: target.today, org: target.org }, orgs, maxProblems: opts.maxProblems, stopAtError: opts.stopAtError === true };
+  for await (const b of readBatches(job, { meter: opts.meter, thread: opts.thread })) {
     counts.rows += b.rowsRead;
     counts.duplicatesInFile += b.duplicatesInFile;
     problemCount += b.problemCount;

@@ -1,0 +1,85 @@
+import { Worker } from 'node:worker_threads';
+import type { HeaderLayout } from '../../domain/import/columns.js';
+import type { ImportFormat, ReadMeter } from './import.reader.js';
+import type { SubtreeOrg } from './import.repository.js';
+import { RowValidator, validatedBatches, type RowTarget, type ValidatedBatch } from './import.rows.js';
+
+// A large file's rows are read and validated in a worker thread (issue 6 targets: a million
+// rows in a minute on a two-core server): while the main thread waits on the database for one
+// batch's look-ups and staging, the worker reads the next ones. The same RowValidator runs
+// there as in the main thread, so the report is the same either way (import.rows.test.ts).
+
+/** Files from this size on are read in a worker: below it, starting one costs more than it saves. */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+/** Batches the worker may run ahead of the main thread. */
+const AHEAD = 3;
+
+export interface RowsJob {
+  format: ImportFormat;
+  bytes: Uint8Array;
+  layout: HeaderLayout;
+  target: RowTarget;
+  orgs: readonly SubtreeOrg[];
+  maxProblems: number;
+  stopAtError: boolean;
+}
+
+export type ToReader = { type: 'more'; batches: number };
+export type FromReader = { type: 'batch'; batch: ValidatedBatch } | { type: 'done' } | { type: 'error'; message: string };
+
+export type ReadingThread = 'auto' | 'worker' | 'main';
+
+/**
+ * The worker. Built, its entry is the .js beside this file. Run from source (tests, `npm run
+ * dev`) it is the .ts, which the worker loads after registering tsx's ESM hooks in itself (a
+ * worker does not share its parent's loader, and tsx given as the worker's --import does not
+ * register there).
+ */
+function startWorker(job: RowsJob): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./import.rows.worker.js', here), { workerData: job });
+  const entry = new URL('./import.rows.worker.ts', here).href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })
+    .catch((e) => require('node:worker_threads').parentPort.postMessage({ type: 'error', message: String((e && e.stack) || e) }));`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
+
+/** The validated batches of a file, read in this thread or in a worker. */
+export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: ReadingThread }): AsyncGenerator<ValidatedBatch> {
+  const thread = opts.thread ?? 'auto';
+  if (thread === 'main' || (thread === 'auto' && job.bytes.length < WORKER_MIN_BYTES)) {
+    const validator = new RowValidator(job.layout, job.target, job.orgs, job.maxProblems);
+    return validatedBatches(validator, job.format, job.bytes, { meter: opts.meter, stopAtError: job.stopAtError });
+  }
+  return inWorker(job);
+}
+
+async function* inWorker(job: RowsJob): AsyncGenerator<ValidatedBatch> {
+  // The file is copied to the worker once (not shared: the caller's bytes stay as they are).
+  const worker = startWorker(job);
+  const queue: FromReader[] = [];
+  let wake: (() => void) | null = null;
+  const push = (m: FromReader) => {
+    queue.push(m);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (e) => push({ type: 'error', message: e.stack ?? e.message }));
+  worker.on('exit', (code) => push(code === 0 ? { type: 'done' } : { type: 'error', message: `import reader exited with code ${code}` }));
+  try {
+    worker.postMessage({ type: 'more', batches: AHEAD } satisfies ToReader);
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const m = queue.shift()!;
+      if (m.type === 'done') return;
+      if (m.type === 'error') throw new Error(`import reader: ${m.message}`);
+      worker.postMessage({ type: 'more', batches: 1 } satisfies ToReader);
+      yield m.batch;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
