@@ -133,7 +133,8 @@ export class SheetScanner {
         if (c === 58 /* : */) ns = ne + 1;
         c = buf.charCodeAt(++ne);
       }
-      const gt = this.tagEnd(buf, ne);
+      // An end tag has no attributes to read, and </v></c> are half of all tags.
+      const gt = closing && c === 62 ? ne : this.tagEnd(buf, ne);
       if (gt < 0) {
         pos = lt;
         break;
