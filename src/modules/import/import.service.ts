@@ -357,6 +357,7 @@ export async function commit(ctx: ServiceContext, id: number, onProgress?: Progr
   live.set(id, 0);
   try {
     await ctx.db.transaction().execute(async (tx) => {
+      await staging.commitSettings(tx);
       let counts: Record<string, number>;
       if (await stagedStillHolds(tx, ctx, job)) {
         const tally = await commitStaged(tx, ctx, job, dry, (done, total) => {

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeApi } from '../../../test/api.js';
 import { insertTestOrg, type TestOrg } from '../../../test/factories.js';
 import type { DuplicatePolicy } from '../../db/types.js';
+import { memberFields } from '../member/member.presenter.js';
 import { createMember, updateMember } from '../member/member.service.js';
 import { differences } from '../rollup/rollup.repository.js';
 import { staffContext, type ServiceContext } from '../service-context.js';
@@ -73,6 +74,8 @@ describeApi('member import: the staged commit (issue 6 targets)', (h) => {
     expect(m).toMatchObject({ full_name: 'Trần Văn Nạp C2', hometown: 'Thôn 2', status: 'official', party_card_no: '770002' });
     const audit = await h().database.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.create').where('entity_id', '=', String(m.id)).executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ fullName: 'Trần Văn Nạp C2', citizenId: '001280000002', birthDate: '1980-02-01', orgId: m.org_id, status: 'official' });
+    // The set-based audit row is the record exactly as the one-by-one path presents it.
+    expect(audit.after).toEqual(memberFields(m));
     expect((await differences(h().database.db, 10)).total).toBe(0);
     expect(await staged(j.id)).toBe(0);
   });
