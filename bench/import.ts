@@ -61,6 +61,9 @@ interface Run {
   /** CPU time of this process (user + system) in each phase: on a busy machine, wall time is not ours alone. */
   dryRunCpuS: number;
   commitCpuS: number;
+  /** The same for the PostgreSQL server's processes (null on PGlite, whose work is the process's own). */
+  dryRunDbCpuS: number | null;
+  commitDbCpuS: number | null;
   created: number;
   peakRssMiB: number;
   /** Peak RSS sampled during each phase (the process's peak is the largest). */
@@ -101,6 +104,27 @@ function watchPeak(): NodeJS.Timeout {
   }, 20).unref();
 }
 
+/**
+ * CPU seconds used so far by the PostgreSQL server processes serving this database (same
+ * machine: /proc), so that a phase's database work is measured apart from the machine's load.
+ * Connections that closed meanwhile are not counted: the pool keeps its connections open.
+ */
+async function databaseCpuS(db: Database['db']): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const { pid } of rows) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 async function child(): Promise<void> {
   watchPeak();
   const database = await connect(args.url ? { databaseUrl: args.url } : { dataDir: args.dir! });
@@ -108,6 +132,8 @@ async function child(): Promise<void> {
     const ctx = staffContext(database.db, systemClock);
     const bytes = new Uint8Array(readFileSync(args.file!));
     const name = args.file!.split('/').at(-1)!;
+    const onPg = Boolean(args.url);
+    let dbCpu = onPg ? await databaseCpuS(database.db) : 0;
     let t = performance.now();
     let cpu = process.cpuUsage();
     const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -123,14 +149,17 @@ async function child(): Promise<void> {
     const job = dry;
     const dryRunS = (performance.now() - t) / 1000;
     const dryRunCpuS = cpuSince(cpu);
+    const dryRunDbCpuS = onPg ? (await databaseCpuS(database.db)) - dbCpu : null;
     console.error(`${name}: dry run ${dryRunS.toFixed(1)} s, peak RSS ${dryRunRssMiB} MiB`);
     if ((dry.counts.error ?? 0) > 0) throw new Error(`rows in error: ${JSON.stringify(dry.problems.slice(0, 3))}`);
     t = performance.now();
     cpu = process.cpuUsage();
+    if (onPg) dbCpu = await databaseCpuS(database.db);
     phase = 'commit';
     const { value: done, peakMiB: commitRssMiB } = await sampled(() => commit(ctx, job.id));
     const commitS = (performance.now() - t) / 1000;
     const commitCpuS = cpuSince(cpu);
+    const commitDbCpuS = onPg ? (await databaseCpuS(database.db)) - dbCpu : null;
     console.error(`${name}: commit ${commitS.toFixed(1)} s, peak RSS ${commitRssMiB} MiB`);
     // The export of the commune just filled, in the file's format, to nowhere: time and memory.
     phase = 'export';
@@ -151,6 +180,8 @@ async function child(): Promise<void> {
       commitS,
       dryRunCpuS,
       commitCpuS,
+      dryRunDbCpuS,
+      commitDbCpuS,
       created: done.counts.created ?? 0,
       // ru_maxrss is in KiB on Linux.
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -348,10 +379,10 @@ async function main(): Promise<void> {
   }
   console.log(`\n### Member import, ${n.toLocaleString('en')} rows\n`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | CPU of the process: dry run / commit (s) | members created | peak RSS (MiB): dry run / commit / process |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | CPU of the process: dry run / commit (s) | CPU of PostgreSQL: dry run / commit (s) | members created | peak RSS (MiB): dry run / commit / process |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const { engine, runs } of results) {
-    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.dryRunCpuS.toFixed(1)} / ${r.commitCpuS.toFixed(1)} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} |`);
+    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.dryRunCpuS.toFixed(1)} / ${r.commitCpuS.toFixed(1)} | ${r.dryRunDbCpuS === null ? '–' : `${r.dryRunDbCpuS.toFixed(1)} / ${r.commitDbCpuS!.toFixed(1)}`} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} |`);
   }
   console.log('\n| engine | export | members | size (MiB) | time (s) | RSS before → peak during (MiB) |');
   console.log('|---|---|---:|---:|---:|---:|');
