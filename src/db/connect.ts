@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { BYTEA_OID, parseBytea, serializeBytea } from './pglite-bytea.js';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 
@@ -84,7 +85,9 @@ async function connectPGlite(dataDir: string | undefined): Promise<Database> {
         [DATE_OID]: identity,
         [INT8_OID]: (v: string) => Number(v),
         [NUMERIC_OID]: (v: string) => Number(v),
+        [BYTEA_OID]: parseBytea,
       },
+      serializers: { [BYTEA_OID]: serializeBytea },
     });
     const lock = new ConnectionLock();
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });
