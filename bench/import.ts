@@ -58,9 +58,6 @@ interface Run {
   rows: number;
   dryRunS: number;
   commitS: number;
-  /** CPU time of this process (user + system) in each phase: on a busy machine, wall time is not ours alone. */
-  dryRunCpuS: number;
-  commitCpuS: number;
   /** The same for the PostgreSQL server's processes (null on PGlite, whose work is the process's own). */
   dryRunDbCpuS: number | null;
   commitDbCpuS: number | null;
@@ -78,7 +75,18 @@ interface Run {
   exportRssMiB: number;
   /** The phase in which the sampled RSS was highest. */
   peakPhase: string;
+  /** ru_maxrss at the end of each phase: the sampler cannot see inside one synchronous PGlite call. */
+  maxRssAfterMiB: { open: number; dryRun: number; commit: number; export: number };
+  /** CPU time (user + system) of the process per phase: steadier than wall time on a shared machine. */
+  cpuS: { dryRun: number; commit: number; export: number };
 }
+
+const maxRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU seconds (user + system) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(from);
+  return Math.round((c.user + c.system) / 1e5) / 10;
+};
 
 /** The peak RSS while `work` runs, sampled every 50 ms. */
 async function sampled<T>(work: () => Promise<T>): Promise<{ value: T; peakMiB: number }> {
@@ -128,6 +136,8 @@ async function databaseCpuS(db: Database['db']): Promise<number> {
 async function child(): Promise<void> {
   watchPeak();
   const database = await connect(args.url ? { databaseUrl: args.url } : { dataDir: args.dir! });
+  const maxRssAfterMiB = { open: maxRssMiB(), dryRun: 0, commit: 0, export: 0 };
+  const cpuS = { dryRun: 0, commit: 0, export: 0 };
   try {
     const ctx = staffContext(database.db, systemClock);
     const bytes = new Uint8Array(readFileSync(args.file!));
@@ -136,10 +146,6 @@ async function child(): Promise<void> {
     let dbCpu = onPg ? await databaseCpuS(database.db) : 0;
     let t = performance.now();
     let cpu = process.cpuUsage();
-    const cpuSince = (from: NodeJS.CpuUsage) => {
-      const c = process.cpuUsage(from);
-      return (c.user + c.system) / 1e6;
-    };
     const { value: dry, peakMiB: dryRunRssMiB } = await sampled(async () => {
       phase = 'upload';
       const job = await uploadFile(ctx, { fileName: name, orgId: Number(args.org), onDuplicate: 'skip', bytes });
@@ -148,7 +154,8 @@ async function child(): Promise<void> {
     });
     const job = dry;
     const dryRunS = (performance.now() - t) / 1000;
-    const dryRunCpuS = cpuSince(cpu);
+    cpuS.dryRun = cpuSince(cpu);
+    maxRssAfterMiB.dryRun = maxRssMiB();
     const dryRunDbCpuS = onPg ? (await databaseCpuS(database.db)) - dbCpu : null;
     console.error(`${name}: dry run ${dryRunS.toFixed(1)} s, peak RSS ${dryRunRssMiB} MiB`);
     if ((dry.counts.error ?? 0) > 0) throw new Error(`rows in error: ${JSON.stringify(dry.problems.slice(0, 3))}`);
@@ -158,19 +165,23 @@ async function child(): Promise<void> {
     phase = 'commit';
     const { value: done, peakMiB: commitRssMiB } = await sampled(() => commit(ctx, job.id));
     const commitS = (performance.now() - t) / 1000;
-    const commitCpuS = cpuSince(cpu);
+    cpuS.commit = cpuSince(cpu);
+    maxRssAfterMiB.commit = maxRssMiB();
     const commitDbCpuS = onPg ? (await databaseCpuS(database.db)) - dbCpu : null;
     console.error(`${name}: commit ${commitS.toFixed(1)} s, peak RSS ${commitRssMiB} MiB`);
     // The export of the commune just filled, in the file's format, to nowhere: time and memory.
     phase = 'export';
     const exportRssBeforeMiB = Math.round(process.memoryUsage.rss() / 2 ** 20);
     t = performance.now();
+    cpu = process.cpuUsage();
     let exportBytes = 0;
     const { peakMiB: exportRssMiB } = await sampled(async () => {
       const file = await exportMembers(ctx, exportMembersQuery.parse({ org: Number(args.org), format: job.format }), { onError: (e) => console.error(e) });
       await pipeline(file.body, new Writable({ write: (c: Buffer, _e, cb) => ((exportBytes += c.length), cb()) }));
     });
     const exportS = (performance.now() - t) / 1000;
+    cpuS.export = cpuSince(cpu);
+    maxRssAfterMiB.export = maxRssMiB();
     const exported = await sql<{ after: { rows: number } }>`select after from audit_log where action = 'member.export' order by id desc limit 1`.execute(database.db);
     const run: Run = {
       format: job.format,
@@ -178,8 +189,6 @@ async function child(): Promise<void> {
       rows: dry.counts.rows ?? 0,
       dryRunS,
       commitS,
-      dryRunCpuS,
-      commitCpuS,
       dryRunDbCpuS,
       commitDbCpuS,
       created: done.counts.created ?? 0,
@@ -193,6 +202,8 @@ async function child(): Promise<void> {
       exportRssBeforeMiB,
       exportRssMiB,
       peakPhase: `${peakAt.phase} (${peakAt.mib} MiB sampled)`,
+      maxRssAfterMiB,
+      cpuS,
     };
     process.stdout.write(`RESULT ${JSON.stringify(run)}\n`);
   } finally {
@@ -379,10 +390,14 @@ async function main(): Promise<void> {
   }
   console.log(`\n### Member import, ${n.toLocaleString('en')} rows\n`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | CPU of the process: dry run / commit (s) | CPU of PostgreSQL: dry run / commit (s) | members created | peak RSS (MiB): dry run / commit / process |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| engine | file | size (MiB) | dry run (s) | commit (s) | CPU of the process (s): dry run / commit | CPU of PostgreSQL (s): dry run / commit | members created | peak RSS (MiB): dry run / commit / process | ru_maxrss after open / dry run / commit / export (MiB) |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { engine, runs } of results) {
-    for (const r of runs) console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.dryRunCpuS.toFixed(1)} / ${r.commitCpuS.toFixed(1)} | ${r.dryRunDbCpuS === null ? '–' : `${r.dryRunDbCpuS.toFixed(1)} / ${r.commitDbCpuS!.toFixed(1)}`} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} |`);
+    for (const r of runs) {
+      const m = r.maxRssAfterMiB;
+      const db = r.dryRunDbCpuS === null ? '–' : `${r.dryRunDbCpuS.toFixed(1)} / ${r.commitDbCpuS!.toFixed(1)}`;
+      console.log(`| ${engine} | .${r.format} | ${r.mib} | ${r.dryRunS.toFixed(1)} | ${r.commitS.toFixed(1)} | ${r.cpuS.dryRun} / ${r.cpuS.commit} | ${db} | ${r.created} | ${r.dryRunRssMiB} / ${r.commitRssMiB} / ${r.peakRssMiB} | ${m.open} / ${m.dryRun} / ${m.commit} / ${m.export} |`);
+    }
   }
   console.log('\n| engine | export | members | size (MiB) | time (s) | RSS before → peak during (MiB) |');
   console.log('|---|---|---:|---:|---:|---:|');
