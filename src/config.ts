@@ -21,6 +21,14 @@ const list = z
 const schema = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * shared_buffers of the embedded database: resident from start (PGlite), so small by default
+   * (an import's memory); a large national install may trade memory for cache.
+   */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9][0-9]*(kB|MB|GB)$/, 'ví dụ 32MB, 256MB, 1GB')
+    .default('32MB'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DANGVU_DEMO: bool,

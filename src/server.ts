@@ -39,7 +39,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   // Before anything opens: production without a key stops here rather than store secrets in plaintext.
   const totpBox = secretBox(resolveTotpKey(config, log));
-  const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, sharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`Đã áp dụng migration: ${applied.join(', ')}`);

@@ -16,7 +16,7 @@ const program = new Command()
   .showHelpAfterError();
 
 async function withDatabase<T>(config: Config, fn: (d: Database) => Promise<T>): Promise<T> {
-  const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, sharedBuffers: config.PGLITE_SHARED_BUFFERS });
   try {
     await migrateToLatest(database.db);
     return await fn(database);
@@ -47,7 +47,7 @@ program
   .description('Áp dụng các migration còn thiếu (tự chạy khi khởi động máy chủ)')
   .action(async () => {
     const config = loadConfig();
-    const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    const database = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, sharedBuffers: config.PGLITE_SHARED_BUFFERS });
     try {
       const applied = await migrateToLatest(database.db);
       console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
@@ -195,7 +195,7 @@ program
       console.log(backup.postgresBackupInstructions(config.DATABASE_URL));
       return;
     }
-    const database = await connect({ dataDir: config.DATA_DIR });
+    const database = await connect({ dataDir: config.DATA_DIR, sharedBuffers: config.PGLITE_SHARED_BUFFERS });
     try {
       await backup.backupEmbedded(database, opts.out);
       console.log(`Đã sao lưu vào ${opts.out}`);

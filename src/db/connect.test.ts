@@ -17,4 +17,14 @@ describe('connect (PGlite)', () => {
       await close();
     }
   });
+
+  it('takes another shared_buffers when told (PGLITE_SHARED_BUFFERS)', async () => {
+    const { db, close } = await connect({ memory: true, sharedBuffers: '48MB' });
+    try {
+      const r = await sql<{ v: string }>`select current_setting('shared_buffers') as v`.execute(db);
+      expect(r.rows[0]!.v).toBe('48MB');
+    } finally {
+      await close();
+    }
+  });
 });

@@ -31,13 +31,14 @@ export function pgliteDataPath(dataDir: string): string {
 
 export const pgliteExtensions = { pg_trgm };
 
+// The default shared_buffers of the embedded database (PGLITE_SHARED_BUFFERS overrides it).
 // PostgreSQL inside PGlite allocates its shared memory zero-filled on the WASM heap, so all of
 // shared_buffers is resident from the moment it opens, and WASM memory never shrinks. The
 // default 128MB was a fifth of the 700 MiB a 1,000,000-row import may use (issue 6); 32MB cut
 // the import bench's peak by ~85-120 MiB (100,000 rows) for ~2-5 % more CPU, and the pages not
 // cached here still come from the operating system's file cache.
 export const PGLITE_SHARED_BUFFERS = '32MB';
-const pgliteStartParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+const pgliteStartParams = (sharedBuffers: string) => [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`];
 
 export interface BulkLoader {
   /** Loads CSV text (no header, NULL as empty unquoted field) into table(columns). */
@@ -54,11 +55,13 @@ export interface ConnectOptions {
   dataDir?: string;
   /** In-memory PGlite (tests): no files, no lock. */
   memory?: boolean;
+  /** PGlite's shared_buffers (e.g. '32MB'); PGLITE_SHARED_BUFFERS when absent. */
+  sharedBuffers?: string;
 }
 
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl);
-  return connectPGlite(opts.memory ? undefined : (opts.dataDir ?? './data'));
+  return connectPGlite(opts.memory ? undefined : (opts.dataDir ?? './data'), opts.sharedBuffers ?? PGLITE_SHARED_BUFFERS);
 }
 
 async function connectPostgres(url: string): Promise<Database> {
@@ -83,7 +86,7 @@ async function connectPostgres(url: string): Promise<Database> {
   };
 }
 
-async function connectPGlite(dataDir: string | undefined): Promise<Database> {
+async function connectPGlite(dataDir: string | undefined, sharedBuffers: string): Promise<Database> {
   let dirLock: DataDirLock | undefined;
   if (dataDir) dirLock = lockDataDir(dataDir);
   try {
@@ -96,7 +99,7 @@ async function connectPGlite(dataDir: string | undefined): Promise<Database> {
         [BYTEA_OID]: parseBytea,
       },
       serializers: { [BYTEA_OID]: serializeBytea },
-      startParams: pgliteStartParams,
+      startParams: pgliteStartParams(sharedBuffers),
     });
     const lock = new ConnectionLock();
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });
