@@ -345,6 +345,8 @@ export interface ImportJobTable {
 
 export interface ImportFileTable {
   job_id: number;
+  /** 0, 1, …: the file is the parts in order (migration 0029). */
+  part: number;
   data: Uint8Array;
 }
 

@@ -55,9 +55,17 @@ export async function insertJob(db: Db, scope: Scope, j: NewJob): Promise<Import
     )
     .returningAll()
     .executeTakeFirst();
-  if (job) await db.insertInto('import_file').values({ job_id: job.id, data: j.bytes }).execute();
+  if (job) {
+    // One statement per part: no statement carries more than FILE_PART_BYTES (migration 0029).
+    for (let part = 0, at = 0; at < j.bytes.length || part === 0; part++, at += FILE_PART_BYTES) {
+      await db.insertInto('import_file').values({ job_id: job.id, part, data: j.bytes.subarray(at, at + FILE_PART_BYTES) }).execute();
+    }
+  }
   return job;
 }
+
+/** The size of the parts an import's file is kept in. */
+export const FILE_PART_BYTES = 1024 * 1024;
 
 export function findJob(db: Db, scope: Scope, id: number, opts: { forUpdate?: boolean } = {}): Promise<ImportJobRow | undefined> {
   let q = db.selectFrom('import_job').selectAll().where('id', '=', id).where(inScope(scope, 'org_path'));
@@ -65,16 +73,33 @@ export function findJob(db: Db, scope: Scope, id: number, opts: { forUpdate?: bo
   return q.executeTakeFirst();
 }
 
+/** The job's file, its parts read one statement each and joined once. */
 export async function jobFile(db: Db, scope: Scope, id: number): Promise<Uint8Array | undefined> {
-  const row = await db
+  const parts = await db
     .selectFrom('import_file as f')
     .innerJoin('import_job as j', 'j.id', 'f.job_id')
-    .select('f.data')
+    .select(['f.part', 'j.file_bytes'])
     .where('f.job_id', '=', id)
     .where(inScope(scope, 'j.org_path'))
-    .executeTakeFirst();
-  // The file as the driver gave it (a Buffer is a Uint8Array): a large file is not copied again.
-  return row ? (row.data instanceof Uint8Array ? row.data : new Uint8Array(row.data)) : undefined;
+    .orderBy('f.part')
+    .execute();
+  if (parts.length === 0) return undefined;
+  const file = Buffer.allocUnsafe(Number(parts[0]!.file_bytes));
+  let at = 0;
+  for (const { part } of parts) {
+    const row = await db
+      .selectFrom('import_file as f')
+      .innerJoin('import_job as j', 'j.id', 'f.job_id')
+      .select('f.data')
+      .where('f.job_id', '=', id)
+      .where('f.part', '=', part)
+      .where(inScope(scope, 'j.org_path'))
+      .executeTakeFirstOrThrow();
+    file.set(row.data, at);
+    at += row.data.length;
+  }
+  if (at !== file.length) throw new Error(`import ${id}: the file's parts hold ${at} bytes, not ${file.length}`);
+  return file;
 }
 
 export interface JobUpdate {

@@ -234,6 +234,23 @@ describeApi('member import: the mapping screen and progress (issue 6 item 8)', (
     expect(late.json().error.code).toBe('IMPORT_STATE');
   });
 
+  it('keeps a large file in parts of a bounded size and reads it back whole, byte for byte (migration 0029)', async () => {
+    const { uploadFile } = await import('./import.service.js');
+    const { FILE_PART_BYTES, jobFile } = await import('./import.repository.js');
+    const { staffContext } = await import('../service-context.js');
+    const ctx = staffContext(h().database.db, h().clock, [commune.path]);
+    const bytes = csv(Math.ceil((2.5 * FILE_PART_BYTES) / 90));
+    expect(bytes.length).toBeGreaterThan(2 * FILE_PART_BYTES);
+    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
+    const parts = await h().database.db.selectFrom('import_file').select(['part', sql<number>`length(data)`.as('n')]).where('job_id', '=', job.id).orderBy('part').execute();
+    expect(parts.map((p) => p.part)).toEqual([0, 1, 2]);
+    expect(Math.max(...parts.map((p) => Number(p.n)))).toBe(FILE_PART_BYTES);
+    expect(Buffer.from((await jobFile(h().database.db, ctx.scope, job.id))!).equals(Buffer.from(bytes))).toBe(true);
+    // Out of the caller's scope the file is not there.
+    const { EMPTY_SCOPE } = await import('../auth/scope.js');
+    expect(await jobFile(h().database.db, EMPTY_SCOPE, job.id)).toBeUndefined();
+  });
+
   it('reports the running percentage of a dry run and of a commit from the bytes read', async () => {
     const { dryRun, commit, uploadFile, runningProgress } = await import('./import.service.js');
     const { BATCH } = await import('./import.analysis.js');
