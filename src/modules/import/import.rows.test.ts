@@ -37,13 +37,16 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     return `Trần Luồng ${n},${n % 3 ? 'Nam' : 'Nữ'},${String(1 + (n % 28)).padStart(2, '0')}/0${1 + (n % 9)}/19${50 + (n % 30)},0012700${String(n).padStart(5, '0')},01/01/2005,,LUONG-CB${1 + (n % 2)},Trung cấp`;
   };
   // Over two batches, so the worker runs ahead of the look-ups.
-  const bytes = new TextEncoder().encode([HEADER, ...Array.from({ length: 2 * BATCH + 100 }, (_, i) => line(i + 1))].join('\r\n'));
+  // A fresh copy per run: a worker takes the bytes it reads.
+  const file = () => new TextEncoder().encode([HEADER, ...Array.from({ length: 2 * BATCH + 100 }, (_, i) => line(i + 1))].join('\r\n'));
 
   async function run(thread: 'main' | 'worker', stopAtError = false) {
     const org = { id: commune.id, path: commune.path, name: 'Đảng bộ xã Luồng' };
+    const bytes = file();
+    const size = bytes.length;
     const { layout } = await readLayout('csv', bytes, {});
     const plans: RowPlan[] = [];
-    const meter = { bytesRead: 0, totalBytes: bytes.length };
+    const meter = { bytesRead: 0, totalBytes: size };
     const result = await analyse(ctx.db, { scope: ctx.scope, today: ctx.clock.today(), org }, 'csv', bytes, {
       layout,
       maxProblems: 1000,
@@ -52,7 +55,7 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
       meter,
       onPlans: async (p) => void plans.push(...p),
     });
-    return { result, plans, meter };
+    return { result, plans, meter, size, left: bytes.length };
   }
 
   it('gives the same counts, problems and plans as reading in the main thread', async () => {
@@ -71,7 +74,10 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     expect(worker.result).toEqual(main.result);
     // Rows in error stop the staging: nothing planned is handed on after the first error.
     expect(worker.plans).toEqual(main.plans);
-    expect(worker.meter.bytesRead).toBe(bytes.length);
+    expect(worker.meter.bytesRead).toBe(worker.size);
+    // The worker took the file rather than a copy of it; the main thread reads it in place.
+    expect(worker.left).toBe(0);
+    expect(main.left).toBe(main.size);
   });
 
   it('stops at the first row in error in the worker as in the main thread', async () => {

@@ -38,15 +38,23 @@ export type ReadingThread = 'auto' | 'worker' | 'main';
  */
 function startWorker(job: RowsJob): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./import.rows.worker.js', here), { workerData: job });
+  // The file moves to the worker rather than being copied (a million rows: 80–170 MB) when it
+  // owns its memory; the caller's bytes are then empty (readBatches says so).
+  const b = job.bytes;
+  const owned = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+  const options = { workerData: job, transferList: owned ? [b.buffer as ArrayBuffer] : [] };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./import.rows.worker.js', here), options);
   const entry = new URL('./import.rows.worker.ts', here).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })
     .catch((e) => require('node:worker_threads').parentPort.postMessage({ type: 'error', message: String((e && e.stack) || e) }));`;
-  return new Worker(boot, { eval: true, workerData: job });
+  return new Worker(boot, { eval: true, ...options });
 }
 
-/** The validated batches of a file, read in this thread or in a worker. */
+/**
+ * The validated batches of a file, read in this thread or in a worker. In a worker the file's
+ * bytes are handed over: the caller must not read them afterwards.
+ */
 export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: ReadingThread }): AsyncGenerator<ValidatedBatch> {
   const thread = opts.thread ?? 'auto';
   if (thread === 'main' || (thread === 'auto' && job.bytes.length < WORKER_MIN_BYTES)) {
@@ -57,7 +65,6 @@ export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: Re
 }
 
 async function* inWorker(job: RowsJob): AsyncGenerator<ValidatedBatch> {
-  // The file is copied to the worker once (not shared: the caller's bytes stay as they are).
   const worker = startWorker(job);
   const queue: FromReader[] = [];
   let wake: (() => void) | null = null;
