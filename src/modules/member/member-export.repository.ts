@@ -1,14 +1,18 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { inScope, type Scope } from '../auth/scope.js';
+import type { MemberSort } from './member.schema.js';
+import { pageOfMembers, pageOrder, type MemberListFilter, type PageStart } from './member.repository.js';
 
 // The SQL of the member list export. Which members, in which order, is the list's own query
-// (member.repository listPage, walked by its keyset cursor); this file reads the columns of the
-// official list for one chunk of those ids, and the names the title row prints.
+// (member.repository pageOfMembers, walked by its keyset cursor); this file reads the columns of
+// the official list with it, and the names the title row prints.
 
 /** One member as the official list prints them: codes still as stored. */
 export interface ExportRow {
   id: number;
+  /** The list's sort key: where the next chunk starts. */
+  name_sort: string;
   full_name: string;
   sex: string;
   birth_date: string;
@@ -29,40 +33,78 @@ export interface ExportRow {
 }
 
 /**
- * The export columns of these members, in the order of `ids`. Scoped again here: the ids come
- * from a scoped query, but a member moved out of scope between the two reads must not appear.
+ * One chunk of the list as the official list prints it, in one statement: the list's own page
+ * (its filters, scope, order and keyset: `pageOfMembers`) with the export's columns, joined to
+ * the org names. The caller's scope is checked again on the rows the page returns, as when the
+ * columns were read by a second query; the page's own range is stated once, as the list states
+ * it, so the planner estimates it as it does for the list.
+ *
+ * The chunk comes back as ONE json value (json_agg, in the page's order), not as rows of 19
+ * columns: PGlite copies every field of every row into a fresh buffer before decoding it, which
+ * was a third of a million-member export's time; one JSON.parse per chunk is native and cheap on
+ * both engines. Dates inside json are ISO 'YYYY-MM-DD' text, as the date parser gives them.
  */
-export async function exportRows(db: Kysely<DB>, scope: Scope, ids: readonly number[]): Promise<ExportRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('member as m')
-    .innerJoin('org as o', 'o.id', 'm.org_id')
+export async function exportPage(
+  db: Kysely<DB>,
+  scope: Scope,
+  filter: MemberListFilter,
+  sort: MemberSort,
+  limit: number,
+  start: PageStart,
+): Promise<ExportRow[]> {
+  const page = pageOfMembers(db, scope, filter, sort, limit, start).select([
+    'm.id',
+    'm.name_sort',
+    'm.full_name',
+    'm.sex',
+    'm.birth_date',
+    'm.ethnicity',
+    'm.religion',
+    'm.hometown',
+    'm.citizen_id',
+    'm.admission_date',
+    'm.official_date',
+    'm.party_card_no',
+    'm.status',
+    'm.general_education',
+    'm.professional_level',
+    'm.theory_level',
+    'm.occupation',
+    'm.positions',
+    'm.org_id',
+    'm.org_path',
+  ]);
+  const rows = db
+    .selectFrom(page.as('p'))
+    .innerJoin('org as o', 'o.id', 'p.org_id')
     .select([
-      'm.id',
-      'm.full_name',
-      'm.sex',
-      'm.birth_date',
-      'm.ethnicity',
-      'm.religion',
-      'm.hometown',
-      'm.citizen_id',
-      'm.admission_date',
-      'm.official_date',
-      'm.party_card_no',
-      'm.status',
-      'm.general_education',
-      'm.professional_level',
-      'm.theory_level',
-      'm.occupation',
-      'm.positions',
+      'p.id',
+      'p.name_sort',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.ethnicity',
+      'p.religion',
+      'p.hometown',
+      'p.citizen_id',
+      'p.admission_date',
+      'p.official_date',
+      'p.party_card_no',
+      'p.status',
+      'p.general_education',
+      'p.professional_level',
+      'p.theory_level',
+      'p.occupation',
+      'p.positions',
       'o.name as org_name',
     ])
-    .where('m.id', 'in', [...ids])
-    .where('m.deleted_at', 'is', null)
-    .where(inScope(scope, 'm.org_path'))
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+    .where(inScope(scope, 'p.org_path'));
+  const chunk = await db
+    .selectFrom(rows.as('c'))
+    .select(sql<ExportRow[] | string>`coalesce(json_agg(c order by ${pageOrder('c', sort)}), '[]'::json)`.as('rows'))
+    .executeTakeFirstOrThrow();
+  // Both drivers parse json; a driver told not to would hand over the text.
+  return typeof chunk.rows === 'string' ? (JSON.parse(chunk.rows) as ExportRow[]) : chunk.rows;
 }
 
 /** Names of these orgs (the roots of what is exported), in tree order, as the title row prints them. */
