@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ExportCell, ExportColumn } from '../member/member-export.layout.js';
 import { EXPORT_CONTENT_TYPES } from '../member/member-export.schema.js';
-import { xlsxStream } from '../member/member-export.writers.js';
+import { xlsxStream } from '../member/member-export.xlsx.js';
 import { STATUS_LABELS } from '../member/member.schema.js';
 import type { ServiceContext } from '../service-context.js';
 import type { BadgeAwardItem, ExportAwardsQuery } from './badge.schema.js';

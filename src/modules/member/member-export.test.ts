@@ -367,13 +367,16 @@ describeApi('member list export', (h) => {
         scope: makeScope([t.commune.path]),
         access: makeAccess([{ role: 'org_staff', path: t.commune.path }]),
       };
-      const listed = await listedNames(staff, 'status=official,exempt,transferred');
-      for (const chunk of [1, 3, listed.names.length, 50]) {
-        const query = exportMembersQuery.parse({ format: 'csv', status: 'official,exempt,transferred' });
-        const file = await exportMembers(ctx, query, { onError: (e) => { throw e; }, chunk });
-        const text = Buffer.concat(await (file.body as Readable).toArray()).toString('utf8').slice(1);
-        const names = parseCsv(text).slice(HEADER_ROW).map((r) => r[1]);
-        expect(names, `chunk ${chunk}`).toEqual(listed.names);
+      // Every sort: ties (the same admission date for all) are broken by id across chunk ends.
+      for (const sort of ['name', '-name', 'admissionDate', '-birthDate'] as const) {
+        const listed = await listedNames(staff, `status=official,exempt,transferred&sort=${sort}`);
+        for (const chunk of [1, 3, listed.names.length, 50]) {
+          const query = exportMembersQuery.parse({ format: 'csv', status: 'official,exempt,transferred', sort });
+          const file = await exportMembers(ctx, query, { onError: (e) => { throw e; }, chunk });
+          const text = Buffer.concat(await (file.body as Readable).toArray()).toString('utf8').slice(1);
+          const names = parseCsv(text).slice(HEADER_ROW).map((r) => r[1]);
+          expect(names, `${sort}, chunk ${chunk}`).toEqual(listed.names);
+        }
       }
     });
   });

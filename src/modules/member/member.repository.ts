@@ -616,7 +616,7 @@ const SORT_KEYS: Record<MemberSort, { col: 'name_sort' | 'birth_date' | 'admissi
 };
 
 /** The value a cursor keeps of a row: its sort key. */
-export function sortValue(row: MemberListRow, sort: MemberSort): string | null {
+export function sortValue(row: Pick<MemberListRow, 'name_sort' | 'birth_date' | 'admission_date'>, sort: MemberSort): string | null {
   return row[SORT_KEYS[sort].col];
 }
 
@@ -679,10 +679,24 @@ const ITEM_COLUMNS = [
  * stop after `limit` rows, and only then joined to org.
  */
 export function listPageQuery(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, start: PageStart) {
-  let page = filtered(db, scope, f).select(PAGE_COLUMNS).orderBy(orderClause('m', sort)).limit(limit);
-  if ('after' in start) page = page.where(afterCursor('m', sort, start.after));
-  else if (start.offset > 0) page = page.offset(start.offset);
+  const page = pageOfMembers(db, scope, f, sort, limit, start).select(PAGE_COLUMNS);
   return db.selectFrom(page.as('p')).innerJoin('org as o', 'o.id', 'p.org_id').select(ITEM_COLUMNS).orderBy(orderClause('p', sort));
+}
+
+/**
+ * The members of one page of the list, from member alone (`m`), columns still to be selected:
+ * its filters and scope, its order, where it starts and how many. The export selects its own
+ * columns from it, so it walks exactly the rows the list pages through.
+ */
+export function pageOfMembers(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, start: PageStart) {
+  const page = filtered(db, scope, f).orderBy(orderClause('m', sort)).limit(limit);
+  if ('after' in start) return page.where(afterCursor('m', sort, start.after));
+  return start.offset > 0 ? page.offset(start.offset) : page;
+}
+
+/** A page's order, for a query that selects from it under `alias`. */
+export function pageOrder(alias: string, sort: MemberSort) {
+  return orderClause(alias, sort);
 }
 
 export function listPage(db: Db, scope: Scope, f: MemberListFilter, sort: MemberSort, limit: number, start: PageStart): Promise<MemberListRow[]> {

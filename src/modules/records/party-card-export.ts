@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ExportCell, ExportColumn } from '../member/member-export.layout.js';
 import { EXPORT_CONTENT_TYPES } from '../member/member-export.schema.js';
-import { xlsxStream } from '../member/member-export.writers.js';
+import { xlsxStream } from '../member/member-export.xlsx.js';
 import type { ServiceContext } from '../service-context.js';
 import { batchCards, CARD_STATUS_LABELS, issuedRegister } from './party-card.service.js';
 import type { ExportBatchQuery, PartyCardItem, RegisterQuery } from './records.schema.js';

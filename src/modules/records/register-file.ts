@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ExportCell, ExportColumn } from '../member/member-export.layout.js';
 import { EXPORT_CONTENT_TYPES } from '../member/member-export.schema.js';
-import { xlsxStream } from '../member/member-export.writers.js';
+import { xlsxStream } from '../member/member-export.xlsx.js';
 
 // One register of R-REC-11 as an Excel file, with the member export's writer: a title, one row
 // per entry numbered from 1. The caller reads the rows in scope and writes the audit row.
