@@ -91,6 +91,7 @@ export const messages = {
   IMPORT_TEMPLATE_NOT_FOUND: 'Không tìm thấy mẫu ánh xạ cột "{name}"',
   IMPORT_UNSUPPORTED_FILE: 'Tệp "{name}" không phải bảng tính .xlsx hoặc tệp .csv',
   IMPORT_FILE_EMPTY: 'Tệp "{name}" không có nội dung',
+  IMPORT_FILE_TOO_MANY_ROWS: 'Tệp có quá nhiều dòng để kiểm tra trong một lần (đã đọc khoảng {rows} dòng): hãy chia tệp theo từng đảng bộ trực thuộc',
   IMPORT_NO_HEADER: 'Không tìm thấy dòng tiêu đề trong {rows} dòng đầu của tệp: cần cột "Họ và tên" và ít nhất một cột khác (Ngày sinh, Số CCCD …)',
   IMPORT_BAD_VALUE: 'Cột "{column}": giá trị "{value}" không đọc được ({reason})',
   IMPORT_ORG_UNKNOWN: 'Không tìm thấy tổ chức đảng "{value}" trong {root}',

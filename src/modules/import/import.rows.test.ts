@@ -87,4 +87,16 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     expect(worker.result.counts).toEqual(main.result.counts);
     expect(worker.result.problems).toEqual(main.result.problems);
   });
+
+  it('answers IMPORT_FILE_TOO_MANY_ROWS, not a crash, when the reading outgrows its bounded heap', async () => {
+    const { readBatches } = await import('./import.rows.thread.js');
+    const bytes = file();
+    const { layout } = await readLayout('csv', bytes, {});
+    const org = { id: commune.id, path: commune.path, name: 'Đảng bộ xã Luồng' };
+    const job = { format: 'csv' as const, bytes, layout, target: { today: ctx.clock.today(), org }, orgs: [], maxProblems: 10, stopAtError: false };
+    const read = async () => {
+      for await (const _ of readBatches(job, { thread: 'worker', heapMiB: 2 })) void _;
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'IMPORT_FILE_TOO_MANY_ROWS' });
+  });
 });

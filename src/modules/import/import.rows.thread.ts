@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { HeaderLayout } from '../../domain/import/columns.js';
 import type { ImportFormat, ReadMeter } from './import.reader.js';
 import type { SubtreeOrg } from './import.repository.js';
+import { AppError } from '../../errors.js';
 import { RowValidator, validatedBatches, type RowTarget, type ValidatedBatch } from './import.rows.js';
 
 // A large file's rows are read and validated in a worker thread (issue 6 targets: a million
@@ -15,6 +16,13 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 /** Batches the worker may run ahead of the main thread. */
 const AHEAD = 3;
 
+/**
+ * The worker's heap (MiB). A million rows keep ~220 MiB alive (the keys of the file, for its
+ * duplicates); bounded, the heap is collected before it grows past the server's share of memory
+ * (issue 6: ≤ 700 MiB) instead of when V8 pleases. About 2 million rows fit.
+ */
+export const WORKER_HEAP_MIB = 512;
+
 export interface RowsJob {
   format: ImportFormat;
   bytes: Uint8Array;
@@ -26,7 +34,7 @@ export interface RowsJob {
 }
 
 export type ToReader = { type: 'more'; batches: number };
-export type FromReader = { type: 'batch'; batch: ValidatedBatch } | { type: 'done' } | { type: 'error'; message: string };
+export type FromReader = { type: 'batch'; batch: ValidatedBatch } | { type: 'done' } | { type: 'error'; message: string; outOfMemory?: boolean };
 
 export type ReadingThread = 'auto' | 'worker' | 'main';
 
@@ -36,13 +44,13 @@ export type ReadingThread = 'auto' | 'worker' | 'main';
  * worker does not share its parent's loader, and tsx given as the worker's --import does not
  * register there).
  */
-function startWorker(job: RowsJob): Worker {
+function startWorker(job: RowsJob, heapMiB: number): Worker {
   const here = import.meta.url;
   // The file moves to the worker rather than being copied (a million rows: 80–170 MB) when it
   // owns its memory; the caller's bytes are then empty (readBatches says so).
   const b = job.bytes;
   const owned = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
-  const options = { workerData: job, transferList: owned ? [b.buffer as ArrayBuffer] : [] };
+  const options = { workerData: job, transferList: owned ? [b.buffer as ArrayBuffer] : [], resourceLimits: { maxOldGenerationSizeMb: heapMiB } };
   if (!here.endsWith('.ts')) return new Worker(new URL('./import.rows.worker.js', here), options);
   const entry = new URL('./import.rows.worker.ts', here).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
@@ -55,17 +63,18 @@ function startWorker(job: RowsJob): Worker {
  * The validated batches of a file, read in this thread or in a worker. In a worker the file's
  * bytes are handed over: the caller must not read them afterwards.
  */
-export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: ReadingThread }): AsyncGenerator<ValidatedBatch> {
+export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: ReadingThread; heapMiB?: number }): AsyncGenerator<ValidatedBatch> {
   const thread = opts.thread ?? 'auto';
   if (thread === 'main' || (thread === 'auto' && job.bytes.length < WORKER_MIN_BYTES)) {
     const validator = new RowValidator(job.layout, job.target, job.orgs, job.maxProblems);
     return validatedBatches(validator, job.format, job.bytes, { meter: opts.meter, stopAtError: job.stopAtError });
   }
-  return inWorker(job);
+  return inWorker(job, opts.heapMiB ?? WORKER_HEAP_MIB);
 }
 
-async function* inWorker(job: RowsJob): AsyncGenerator<ValidatedBatch> {
-  const worker = startWorker(job);
+async function* inWorker(job: RowsJob, heapMiB: number): AsyncGenerator<ValidatedBatch> {
+  const worker = startWorker(job, heapMiB);
+  let rowsRead = 0;
   const queue: FromReader[] = [];
   let wake: (() => void) | null = null;
   const push = (m: FromReader) => {
@@ -74,7 +83,7 @@ async function* inWorker(job: RowsJob): AsyncGenerator<ValidatedBatch> {
     wake = null;
   };
   worker.on('message', push);
-  worker.on('error', (e) => push({ type: 'error', message: e.stack ?? e.message }));
+  worker.on('error', (e) => push({ type: 'error', message: e.stack ?? e.message, outOfMemory: (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' }));
   worker.on('exit', (code) => push(code === 0 ? { type: 'done' } : { type: 'error', message: `import reader exited with code ${code}` }));
   try {
     worker.postMessage({ type: 'more', batches: AHEAD } satisfies ToReader);
@@ -82,8 +91,12 @@ async function* inWorker(job: RowsJob): AsyncGenerator<ValidatedBatch> {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
       const m = queue.shift()!;
       if (m.type === 'done') return;
-      if (m.type === 'error') throw new Error(`import reader: ${m.message}`);
+      if (m.type === 'error') {
+        if (m.outOfMemory) throw new AppError('IMPORT_FILE_TOO_MANY_ROWS', { rows: rowsRead }, { field: 'body' });
+        throw new Error(`import reader: ${m.message}`);
+      }
       worker.postMessage({ type: 'more', batches: 1 } satisfies ToReader);
+      rowsRead += m.batch.rowsRead;
       yield m.batch;
     }
   } finally {
