@@ -112,7 +112,7 @@ export class RowValidator {
     return this.batch.rows.length;
   }
 
-  /** Whether any row so far is in error. */
+  /** Rows in error so far (the reading stops at the first when asked to). */
   errorsSoFar = 0;
 
   /** Hands over what was read since the last call. */
