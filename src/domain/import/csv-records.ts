@@ -18,6 +18,10 @@ export function detectDelimiter(sample: string): Delimiter {
   return best[1] > 0 ? best[0] : ',';
 }
 
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 /** Feed text chunks with push(); each call returns the records completed so far. */
 export class CsvRecords {
   private field = '';
@@ -31,38 +35,57 @@ export class CsvRecords {
 
   push(text: string): string[][] {
     const out: string[][] = [];
-    const d = this.delimiter;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
+    const d = this.delimiter.charCodeAt(0);
+    const n = text.length;
+    // A field's text is sliced from the chunk a run at a time, not added a character at a time.
+    for (let i = 0; i < n; ) {
       if (this.lastWasCr) {
         this.lastWasCr = false;
-        if (ch === '\n') continue;
+        if (text.charCodeAt(i) === LF) {
+          i++;
+          continue;
+        }
       }
       if (this.quoted) {
-        if (ch === '"') {
-          this.quoted = false;
-          this.afterQuote = true;
-        } else this.field += ch;
+        const q = text.indexOf('"', i);
+        const to = q < 0 ? n : q;
+        this.field += text.slice(i, to);
+        if (q < 0) break;
+        this.quoted = false;
+        this.afterQuote = true;
+        i = q + 1;
         continue;
       }
-      if (ch === '"') {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
         // A quote right after a closing quote is a literal quote; at a field's start it opens one.
         if (this.afterQuote) this.field += '"';
         this.quoted = true;
         this.afterQuote = false;
+        i++;
         continue;
       }
       this.afterQuote = false;
-      if (ch === d) {
+      if (c === d) {
         this.record.push(this.field);
         this.field = '';
-      } else if (ch === '\n' || ch === '\r') {
-        this.lastWasCr = ch === '\r';
+        i++;
+      } else if (c === LF || c === CR) {
+        this.lastWasCr = c === CR;
         this.record.push(this.field);
         out.push(this.record);
         this.record = [];
         this.field = '';
-      } else this.field += ch;
+        i++;
+      } else {
+        let j = i + 1;
+        for (; j < n; j++) {
+          const cj = text.charCodeAt(j);
+          if (cj === d || cj === LF || cj === CR || cj === QUOTE) break;
+        }
+        this.field = this.field === '' ? text.slice(i, j) : this.field + text.slice(i, j);
+        i = j;
+      }
     }
     return out;
   }

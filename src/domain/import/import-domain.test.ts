@@ -134,6 +134,52 @@ describe('CSV records', () => {
       expect(rows, `cut ${cut}`).toEqual([['a', 'b, c', 'say "hi"'], ['x\ny', '2', ''], ['last', '1', '2']]);
     }
   });
+  it('reads any text as the character-by-character reading of RFC 4180 does, however it is cut', () => {
+    // The reading as first written, one character at a time: the reference the sliced one must equal.
+    const reference = (text: string) => {
+      const rows: string[][] = [];
+      let field = '';
+      let record: string[] = [];
+      let quoted = false;
+      let afterQuote = false;
+      let lastWasCr = false;
+      for (const ch of text) {
+        if (lastWasCr) {
+          lastWasCr = false;
+          if (ch === '\n') continue;
+        }
+        if (quoted) {
+          if (ch === '"') [quoted, afterQuote] = [false, true];
+          else field += ch;
+          continue;
+        }
+        if (ch === '"') {
+          if (afterQuote) field += '"';
+          [quoted, afterQuote] = [true, false];
+          continue;
+        }
+        afterQuote = false;
+        if (ch === ',') [record, field] = [[...record, field], ''];
+        else if (ch === '\n' || ch === '\r') {
+          lastWasCr = ch === '\r';
+          rows.push([...record, field]);
+          [record, field] = [[], ''];
+        } else field += ch;
+      }
+      if (field !== '' || record.length > 0) rows.push([...record, field]);
+      return rows;
+    };
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const alphabet = ['a', 'Ư', 'bc', ',', '"', '\r', '\n', '\r\n', ';', ' '];
+    for (let t = 0; t < 400; t++) {
+      const text = Array.from({ length: random(40) }, () => alphabet[random(alphabet.length)]).join('');
+      const cuts = [0, random(text.length + 1), random(text.length + 1), text.length].sort((a, b) => a - b);
+      const p = new CsvRecords(',');
+      const rows = cuts.slice(1).flatMap((c, i) => p.push(text.slice(cuts[i], c)));
+      expect([...rows, ...p.end()], JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
   it('detects a semicolon or tab delimiter', () => {
     expect(detectDelimiter('Họ và tên;Ngày sinh;Giới tính\nA;B;C')).toBe(';');
     expect(detectDelimiter('a\tb\tc')).toBe('\t');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isColumnNumberingRow, type HeaderLayout } from '../../domain/import/columns.js';
-import { readMemberRow } from '../../domain/import/member-row.js';
+import { readMemberRow, type ReadRow } from '../../domain/import/member-row.js';
 import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import { newMemberFields, newMemberIssues, type NewMemberFields } from '../member/member.service.js';
-import { createMemberBody, FIELD_LABELS, type CreateMemberInput } from '../member/member.schema.js';
+import { FIELD_LABELS, type CreateMemberInput } from '../member/member.schema.js';
+import { parseMemberBody } from './import.member-body.js';
 import type { ImportProblem } from './import.schema.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
 import type { SubtreeOrg } from './import.repository.js';
@@ -72,6 +73,9 @@ export const digits = (v: string | undefined | null) => {
 
 type KeyKind = 'citizenId' | 'partyCardNo' | 'person';
 
+/** The header a field was read from, or the form's name for it. */
+const columnName = (columnOf: ReadRow['columnOf'], field: string): string => columnOf[field] ?? FIELD_LABELS[field] ?? field;
+
 export class RowValidator {
   private readonly byCode: Map<string, SubtreeOrg>;
   private readonly byName = new Map<string, SubtreeOrg[]>();
@@ -132,20 +136,23 @@ export class RowValidator {
     }
   }
 
+  private orgProblem(row: number, value: string, field: 'orgCode' | 'orgName', code: ErrorCode, params: Record<string, string | number>, inError: { yes: boolean }): undefined {
+    this.report(problemOf(row, this.headers.get(field) ?? null, value, new AppError(code, params, { field: 'orgId', row })), inError);
+    return undefined;
+  }
+
   private resolveOrg(row: number, ref: { code: string | null; name: string | null }, inError: { yes: boolean }): SubtreeOrg | undefined {
     const target = this.target;
-    const at = (value: string, field: 'orgCode' | 'orgName', code: ErrorCode, params: Record<string, string | number>) =>
-      void this.report(problemOf(row, this.headers.get(field) ?? null, value, new AppError(code, params, { field: 'orgId', row })), inError);
     let org: SubtreeOrg | undefined;
     if (ref.code !== null) {
       org = this.byCode.get(ref.code.toLowerCase());
-      if (!org) return at(ref.code, 'orgCode', 'IMPORT_ORG_UNKNOWN', { value: ref.code, root: target.org.name });
+      if (!org) return this.orgProblem(row, ref.code, 'orgCode', 'IMPORT_ORG_UNKNOWN', { value: ref.code, root: target.org.name }, inError);
     } else if (ref.name !== null) {
       let norm = this.orgNameNorms.get(ref.name);
       if (norm === undefined) this.orgNameNorms.set(ref.name, (norm = normalizeName(ref.name)));
       const found = this.byName.get(norm) ?? [];
-      if (found.length === 0) return at(ref.name, 'orgName', 'IMPORT_ORG_UNKNOWN', { value: ref.name, root: target.org.name });
-      if (found.length > 1) return at(ref.name, 'orgName', 'IMPORT_ORG_AMBIGUOUS', { value: ref.name, root: target.org.name, count: found.length });
+      if (found.length === 0) return this.orgProblem(row, ref.name, 'orgName', 'IMPORT_ORG_UNKNOWN', { value: ref.name, root: target.org.name }, inError);
+      if (found.length > 1) return this.orgProblem(row, ref.name, 'orgName', 'IMPORT_ORG_AMBIGUOUS', { value: ref.name, root: target.org.name, count: found.length }, inError);
       org = found[0];
     } else {
       org = this.root;
@@ -154,13 +161,13 @@ export class RowValidator {
     const field = ref.code !== null ? 'orgCode' : 'orgName';
     const value = ref.code ?? ref.name ?? org.name;
     // The same refusals as placing a member through the API.
-    if (org.dissolved_on !== null) return at(value, field, 'ORG_DISSOLVED', { name: org.name });
-    if (!holdsMembers(org.org_type as OrgType)) return at(value, field, 'ORG_HOLDS_NO_MEMBERS', { name: org.name });
+    if (org.dissolved_on !== null) return this.orgProblem(row, value, field, 'ORG_DISSOLVED', { name: org.name }, inError);
+    if (!holdsMembers(org.org_type as OrgType)) return this.orgProblem(row, value, field, 'ORG_HOLDS_NO_MEMBERS', { name: org.name }, inError);
     return org;
   }
 
   /** Whether the key was seen on an earlier row (reported); true for the keys that make an error. */
-  private inFile(row: number, key: KeyKind, value: string | null, column: string, shown: string | null, inError: { yes: boolean }): boolean {
+  private inFile(row: number, key: KeyKind, value: string | null, columnOf: ReadRow['columnOf'], shown: string | null, inError: { yes: boolean }): boolean {
     if (value === null) return false;
     const k = key !== 'person' && /^[0-9]{1,15}$/.test(value) ? Number(`1${value}`) : value;
     const seen = this.seen[key];
@@ -170,7 +177,7 @@ export class RowValidator {
       return false;
     }
     const label = key === 'citizenId' ? 'số CCCD' : key === 'partyCardNo' ? 'số thẻ đảng' : 'họ tên và ngày sinh';
-    this.report(problemOf(row, column, shown, new AppError('IMPORT_DUPLICATE_IN_FILE', { key: label, other: first }, { field: key, row }), key === 'person' ? 'warning' : 'error'), inError);
+    this.report(problemOf(row, columnName(columnOf, key === 'person' ? 'fullName' : key), shown, new AppError('IMPORT_DUPLICATE_IN_FILE', { key: label, other: first }, { field: key, row }), key === 'person' ? 'warning' : 'error'), inError);
     return key !== 'person';
   }
 
@@ -188,30 +195,30 @@ export class RowValidator {
     const org = this.resolveOrg(row, read.org, inError);
 
     // The API's own body schema, then the form's rules (R-REC-10) with the API's codes and messages.
-    const parsed = createMemberBody.safeParse({ ...read.draft, orgId: org?.id ?? target.org.id });
-    const col = (f: string) => read.columnOf[f] ?? FIELD_LABELS[f] ?? f;
+    const parsed = parseMemberBody(read.draft, org?.id ?? target.org.id);
+    const { columnOf } = read;
     let fields: NewMemberFields | null = null;
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+      for (const issue of parsed.issues) {
         const field = String(issue.path[0] ?? '');
         const label = FIELD_LABELS[field] ?? field;
-        this.report(problemOf(row, col(field), read.draft[field] ?? null, new AppError('VALIDATION', { detail: `${label}: ${issue.message}` }, { field, row })), inError);
+        this.report(problemOf(row, columnName(columnOf, field), read.draft[field] ?? null, new AppError('VALIDATION', { detail: `${label}: ${issue.message}` }, { field, row })), inError);
       }
     } else {
       fields = newMemberFields(parsed.data);
       for (const e of newMemberIssues(fields, target.today)) {
         const field = (e.details as { field?: string } | undefined)?.field ?? '';
-        this.report(problemOf(row, col(field), read.draft[field] ?? null, new AppError(e.code, e.params, { field, row })), inError);
+        this.report(problemOf(row, columnName(columnOf, field), read.draft[field] ?? null, new AppError(e.code, e.params, { field, row })), inError);
       }
     }
     const cid = digits(read.draft.citizenId);
     const card = digits(read.draft.partyCardNo);
     const dupe =
-      this.inFile(row, 'citizenId', cid, col('citizenId'), read.draft.citizenId ?? null, inError) ||
-      this.inFile(row, 'partyCardNo', card, col('partyCardNo'), read.draft.partyCardNo ?? null, inError);
+      this.inFile(row, 'citizenId', cid, columnOf, read.draft.citizenId ?? null, inError) ||
+      this.inFile(row, 'partyCardNo', card, columnOf, read.draft.partyCardNo ?? null, inError);
     const nameNorm = fields?.name_norm ?? (read.draft.fullName ? normalizeName(tidyFullName(read.draft.fullName)) : null);
     if (!dupe && nameNorm !== null && read.draft.birthDate) {
-      this.inFile(row, 'person', `${nameNorm}|${read.draft.birthDate}`, col('fullName'), read.draft.fullName!, inError);
+      this.inFile(row, 'person', `${nameNorm}|${read.draft.birthDate}`, columnOf, read.draft.fullName!, inError);
     }
     if (dupe) b.duplicatesInFile++;
     if (inError.yes) {
@@ -224,7 +231,7 @@ export class RowValidator {
       row,
       input: parsed.data,
       fields,
-      columnOf: { citizenId: col('citizenId'), partyCardNo: col('partyCardNo'), fullName: col('fullName') },
+      columnOf: { citizenId: columnName(columnOf, 'citizenId'), partyCardNo: columnName(columnOf, 'partyCardNo'), fullName: columnName(columnOf, 'fullName') },
       provided: Object.keys(read.draft),
     });
   }
