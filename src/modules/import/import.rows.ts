@@ -6,6 +6,7 @@ import { normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import { newMemberFields, newMemberIssues, type NewMemberFields } from '../member/member.service.js';
 import { FIELD_LABELS, type CreateMemberInput } from '../member/member.schema.js';
+import { RowsByNumber, RowsByText } from './import.file-keys.js';
 import { parseMemberBody } from './import.member-body.js';
 import type { ImportProblem } from './import.schema.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
@@ -82,9 +83,11 @@ export class RowValidator {
   private readonly root: SubtreeOrg | undefined;
   /** A file names few cells, each on many rows. */
   private readonly orgNameNorms = new Map<string, string>();
-  // Every key of the file is remembered (a million rows: a million of each), so the numeric
-  // ones are kept as numbers, a fraction of a string's memory ('1' + digits keeps leading zeros).
-  private readonly seen = { citizenId: new Map<string | number, number>(), partyCardNo: new Map<string | number, number>(), person: new Map<string | number, number>() };
+  // Every key of the file is remembered (a million rows: a million of each) in typed arrays
+  // (import.file-keys.ts); the numeric ones as numbers ('1' + digits keeps leading zeros), the
+  // rare other ones (an invalid number, reported anyway) in a Map beside.
+  private readonly seen = { citizenId: new RowsByNumber(), partyCardNo: new RowsByNumber(), person: new RowsByText() };
+  private readonly seenText = { citizenId: new Map<string, number>(), partyCardNo: new Map<string, number>() };
   private readonly headers = new Map<string, string>();
   private kept = 0;
   private batch: ValidatedBatch;
@@ -169,13 +172,15 @@ export class RowValidator {
   /** Whether the key was seen on an earlier row (reported); true for the keys that make an error. */
   private inFile(row: number, key: KeyKind, value: string | null, columnOf: ReadRow['columnOf'], shown: string | null, inError: { yes: boolean }): boolean {
     if (value === null) return false;
-    const k = key !== 'person' && /^[0-9]{1,15}$/.test(value) ? Number(`1${value}`) : value;
-    const seen = this.seen[key];
-    const first = seen.get(k);
-    if (first === undefined) {
-      seen.set(k, row);
-      return false;
+    let first: number | undefined;
+    if (key === 'person') first = this.seen.person.firstOrSet(value, row);
+    else if (value.length <= 15 && /^[0-9]+$/.test(value)) first = this.seen[key].firstOrSet(Number(`1${value}`), row);
+    else {
+      const seen = this.seenText[key];
+      first = seen.get(value);
+      if (first === undefined) seen.set(value, row);
     }
+    if (first === undefined) return false;
     const label = key === 'citizenId' ? 'số CCCD' : key === 'partyCardNo' ? 'số thẻ đảng' : 'họ tên và ngày sinh';
     this.report(problemOf(row, columnName(columnOf, key === 'person' ? 'fullName' : key), shown, new AppError('IMPORT_DUPLICATE_IN_FILE', { key: label, other: first }, { field: key, row }), key === 'person' ? 'warning' : 'error'), inError);
     return key !== 'person';
