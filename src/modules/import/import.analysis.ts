@@ -9,7 +9,7 @@ import * as repo from './import.repository.js';
 import type { ImportFormat, ReadMeter } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
 import { headerWindow, headRows, previewRows } from './import.head.js';
-import { digits, problemOf, type Pending } from './import.rows.js';
+import { digits, pendingRows, problemOf, type Pending } from './import.rows.js';
 import { readBatches, type ReadingThread } from './import.rows.thread.js';
 
 // The dry run's reading of a file, row by row, and the plan it makes for each row: what the
@@ -200,7 +200,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
     for (const p of b.problems) if (problems.length < opts.maxProblems) problems.push(p);
     if (opts.meter) Object.assign(opts.meter, b.meter);
     if (stopped()) break;
-    await flush(b.rows);
+    await flush(pendingRows(b.rows));
     if (stopped()) break;
     await opts.onBatch?.(counts.rows, counts);
   }

@@ -5,7 +5,7 @@ import { holdsMembers, type OrgType } from '../../domain/org-type.js';
 import { normalizeName, tidyFullName } from '../../domain/vn-name.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import { newMemberFields, newMemberIssues, type NewMemberFields } from '../member/member.service.js';
-import { FIELD_LABELS, type CreateMemberInput } from '../member/member.schema.js';
+import { createMemberBody, FIELD_LABELS, type CreateMemberInput } from '../member/member.schema.js';
 import { RowsByNumber, RowsByText } from './import.file-keys.js';
 import { parseMemberBody } from './import.member-body.js';
 import type { ImportProblem } from './import.schema.js';
@@ -33,14 +33,61 @@ export interface Pending {
   /** The record's stored columns (normalized name included), derived once per row. */
   fields: NewMemberFields;
   /** The headers of the key and name columns, for the database half's problems. */
-  columnOf: { citizenId: string; partyCardNo: string; fullName: string };
+  columnOf: ColumnsOfKeys;
   /** The fields the row filled (an update changes only these). */
   provided: string[];
 }
 
+export interface ColumnsOfKeys {
+  citizenId: string;
+  partyCardNo: string;
+  fullName: string;
+}
+
+/** The create body's fields, in its order (orgId last): the columns of ValidRows.input. */
+const INPUT_FIELDS = Object.keys(createMemberBody.shape) as (keyof CreateMemberInput)[];
+
+/**
+ * The valid rows of a batch as the thread that read them posts them: column by column, the
+ * input only (the database half derives the rest). A structured clone writes an object's field
+ * names with every object, a row's input and record ~1.2 KB; as columns they are written once.
+ */
+export interface ValidRows {
+  row: number[];
+  /** Per field of INPUT_FIELDS, each row's value; undefined where the row left it empty. */
+  input: (string | number | undefined)[][];
+  /** The distinct headers of the key and name columns, and which one each row has. */
+  columnsOf: ColumnsOfKeys[];
+  columnsAt: number[];
+}
+
+const noRows = (): ValidRows => ({ row: [], input: INPUT_FIELDS.map(() => []), columnsOf: [], columnsAt: [] });
+
+/**
+ * The rows of a batch as the database half works on them: the input as the body schema gave it
+ * (its key order), the record's columns, the fields the row filled (the input's but the org).
+ */
+export function pendingRows(rows: ValidRows): Pending[] {
+  const out: Pending[] = [];
+  for (let i = 0; i < rows.row.length; i++) {
+    const input: Record<string, unknown> = {};
+    const provided: string[] = [];
+    for (let f = 0; f < INPUT_FIELDS.length; f++) {
+      const v = rows.input[f]![i];
+      if (v === undefined) continue;
+      const field = INPUT_FIELDS[f]!;
+      input[field] = v;
+      if (field !== 'orgId') provided.push(field);
+    }
+    const body = input as CreateMemberInput;
+    out.push({ row: rows.row[i]!, input: body, fields: newMemberFields(body), columnOf: rows.columnsOf[rows.columnsAt[i]!]!, provided });
+  }
+  return out;
+}
+
 /** What the rows read since the last batch give the database half. */
 export interface ValidatedBatch {
-  rows: Pending[];
+  rows: ValidRows;
   /** In row order; at most the report's cap over the whole file. */
   problems: ImportProblem[];
   /** Problems found, kept or not. */
@@ -106,7 +153,7 @@ export class RowValidator {
   }
 
   private empty(): ValidatedBatch {
-    return { rows: [], problems: [], problemCount: 0, errorRows: 0, rowsRead: 0, duplicatesInFile: 0, meter: { bytesRead: 0, totalBytes: 0 } };
+    return { rows: noRows(), problems: [], problemCount: 0, errorRows: 0, rowsRead: 0, duplicatesInFile: 0, meter: { bytesRead: 0, totalBytes: 0 } };
   }
 
   /** The first data row: rows above it are the title and the header. */
@@ -116,7 +163,7 @@ export class RowValidator {
 
   /** Valid rows waiting for the database half. */
   get waiting(): number {
-    return this.batch.rows.length;
+    return this.batch.rows.row.length;
   }
 
   /** Rows in error so far (the reading stops at the first when asked to). */
@@ -232,13 +279,22 @@ export class RowValidator {
       return;
     }
     if (!parsed.success || !org || !fields) return;
-    b.rows.push({
-      row,
-      input: parsed.data,
-      fields,
-      columnOf: { citizenId: columnName(columnOf, 'citizenId'), partyCardNo: columnName(columnOf, 'partyCardNo'), fullName: columnName(columnOf, 'fullName') },
-      provided: Object.keys(read.draft),
-    });
+    const rows = b.rows;
+    rows.row.push(row);
+    // The provided fields are the draft's: the body keeps exactly the draft's keys, and the org.
+    const data = parsed.data as Record<string, string | number | undefined>;
+    for (let f = 0; f < INPUT_FIELDS.length; f++) rows.input[f]!.push(data[INPUT_FIELDS[f]!]);
+    rows.columnsAt.push(this.columnsIndex(rows, columnName(columnOf, 'citizenId'), columnName(columnOf, 'partyCardNo'), columnName(columnOf, 'fullName')));
+  }
+
+  /** The batch's entry for these headers: rows of a file share one or two. */
+  private columnsIndex(rows: ValidRows, citizenId: string, partyCardNo: string, fullName: string): number {
+    const all = rows.columnsOf;
+    for (let i = all.length - 1; i >= 0; i--) {
+      const c = all[i]!;
+      if (c.citizenId === citizenId && c.partyCardNo === partyCardNo && c.fullName === fullName) return i;
+    }
+    return all.push({ citizenId, partyCardNo, fullName }) - 1;
   }
 }
 
