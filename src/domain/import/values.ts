@@ -75,13 +75,19 @@ export function parseDate(v: RawCell, today: string): Parsed<string | null> {
   }
   const text = cellText(v);
   if (text === '') return ok(null);
-  // A list repeats its dates (birth dates, the days of the admission ceremonies): read each once.
-  return dateTextOf(`${today}|${text}`);
+  // A list repeats its dates (birth dates, the days of the admission ceremonies): read each once,
+  // per day the reading is done on (a two-digit year depends on it).
+  let read = dateTextsOn.get(today);
+  if (read === undefined) {
+    if (dateTextsOn.size >= 4) dateTextsOn.clear();
+    dateTextsOn.set(today, (read = memoByText((t) => dateTextOf(t, today))));
+  }
+  return read(text);
 }
 
-const dateTextOf = memoByText((keyed: string): Parsed<string | null> => {
-  const today = keyed.slice(0, keyed.indexOf('|'));
-  const text = keyed.slice(today.length + 1);
+const dateTextsOn = new Map<string, (text: string) => Parsed<string | null>>();
+
+function dateTextOf(text: string, today: string): Parsed<string | null> {
   const bad = fail<string | null>('không phải ngày (dd/mm/yyyy, yyyy-mm-dd hoặc "tháng M năm YYYY")');
   const got = (iso: string | null) => (iso ? ok(iso) : fail<string | null>('ngày không tồn tại'));
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
@@ -102,7 +108,7 @@ const dateTextOf = memoByText((keyed: string): Parsed<string | null> => {
     if (iso) return ok(iso);
   }
   return bad;
-});
+}
 
 const key = memoByText((v: string) => normalizeName(v).replace(/[^a-z0-9]/g, ''));
 

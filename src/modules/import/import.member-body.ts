@@ -26,11 +26,14 @@ const MEMO_LIMIT = 10_000;
 /** Field by field holds only while the body has no rule of its own (a refine over fields). */
 const byField = (createMemberBody._zod.def.checks ?? []).length === 0;
 
-/** Per field; a distinct field remembers only its absence. */
+/** Per field but the distinct ones. */
 const outcomes = new Map<Field, Map<unknown, Outcome>>(FIELDS.map((f) => [f, new Map()]));
 
+/** Each field's outcome when absent, per field index: most rows leave the same fields empty. */
+const absent: (Outcome | undefined)[] = [];
+
 function outcome(field: Field, value: unknown): Outcome {
-  const memo = DISTINCT.has(field) && value !== undefined ? undefined : outcomes.get(field);
+  const memo = DISTINCT.has(field) ? undefined : outcomes.get(field);
   const hit = memo?.get(value);
   if (hit !== undefined) return hit;
   const r = SHAPE[field].safeParse(value);
@@ -48,9 +51,11 @@ export function parseMemberBody(draft: MemberDraft, orgId: number): BodyVerdict 
     const data: Record<string, unknown> = {};
     let ok = true;
     let known = 0;
-    for (const f of FIELDS) {
-      const present = f === 'orgId' || draft[f] !== undefined;
-      const o = outcome(f, f === 'orgId' ? orgId : draft[f]);
+    for (let i = 0; i < FIELDS.length; i++) {
+      const f = FIELDS[i]!;
+      const value = f === 'orgId' ? orgId : draft[f];
+      const present = value !== undefined;
+      const o = present ? outcome(f, value) : (absent[i] ??= outcome(f, undefined));
       if (!o.ok) {
         ok = false;
         break;
