@@ -187,23 +187,42 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
       counts.new++;
       plans.push({ kind: 'new', row: p.row, input: p.input, fields: p.fields });
     }
-    if (opts.onPlans && errorRows === 0) await opts.onPlans(plans);
+    if (opts.onPlans && errorRows === 0) await write(plans);
+  };
+
+  // Outside a transaction (the dry run's staging, on the pool) a batch's plans are written while
+  // the next batch is looked up: the two statements run on two connections, and the main thread
+  // does not wait on one before the next. Written in order, one at a time; a failed write ends
+  // the reading. In a transaction (the commit) each batch is written before the next is read.
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailed = false;
+  const write = async (plans: RowPlan[]) => {
+    if (db.isTransaction) return opts.onPlans!(plans);
+    if (writeFailed) await writing;
+    writing = writing.then(() => opts.onPlans!(plans));
+    writing.catch(() => (writeFailed = true));
   };
 
   const stopped = () => opts.stopAtError === true && errorRows > 0;
   const job = { format, bytes, layout: opts.layout, target: { today: target.today, org: target.org }, orgs, maxProblems: opts.maxProblems, stopAtError: opts.stopAtError === true };
-  for await (const b of readBatches(job, { meter: opts.meter, thread: opts.thread })) {
-    counts.rows += b.rowsRead;
-    counts.duplicatesInFile += b.duplicatesInFile;
-    problemCount += b.problemCount;
-    errorRows += b.errorRows;
-    for (const p of b.problems) if (problems.length < opts.maxProblems) problems.push(p);
-    if (opts.meter) Object.assign(opts.meter, b.meter);
-    if (stopped()) break;
-    await flush(pendingRows(b.rows));
-    if (stopped()) break;
-    await opts.onBatch?.(counts.rows, counts);
+  try {
+    for await (const b of readBatches(job, { meter: opts.meter, thread: opts.thread })) {
+      counts.rows += b.rowsRead;
+      counts.duplicatesInFile += b.duplicatesInFile;
+      problemCount += b.problemCount;
+      errorRows += b.errorRows;
+      for (const p of b.problems) if (problems.length < opts.maxProblems) problems.push(p);
+      if (opts.meter) Object.assign(opts.meter, b.meter);
+      if (stopped()) break;
+      await flush(pendingRows(b.rows));
+      if (stopped()) break;
+      await opts.onBatch?.(counts.rows, counts);
+    }
+  } finally {
+    // Nothing is left writing behind the caller's back, whatever ended the reading.
+    await writing.catch(() => undefined);
   }
+  await writing;
   counts.error = errorRows;
   return { counts, problems, problemCount };
 }

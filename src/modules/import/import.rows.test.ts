@@ -88,6 +88,37 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     expect(worker.result.problems).toEqual(main.result.problems);
   });
 
+  it('writes each batch in order while the next is looked up, and a failed write fails the reading', async () => {
+    const org = { id: commune.id, path: commune.path, name: 'Đảng bộ xã Luồng' };
+    // A file without errors, so every batch is written.
+    const clean = new TextEncoder().encode([HEADER, ...Array.from({ length: 2 * BATCH + 100 }, (_, i) => line(i + 10_000))].join('\r\n'));
+    const { layout } = await readLayout('csv', clean, {});
+    const firsts: number[] = [];
+    let writing = 0;
+    const dry = (failAt: number) =>
+      analyse(ctx.db, { scope: ctx.scope, today: ctx.clock.today(), org }, 'csv', clean.slice(), {
+        layout,
+        maxProblems: 100,
+        thread: 'main',
+        onPlans: async (plans) => {
+          // One write at a time, in file order.
+          expect(writing).toBe(0);
+          writing++;
+          await new Promise((r) => setTimeout(r, 20));
+          writing--;
+          firsts.push(plans[0]!.row);
+          if (firsts.length === failAt) throw new Error('staging failed');
+        },
+      });
+    const done = await dry(0);
+    expect(done.counts.new + done.counts.toUpdate + done.counts.unchanged).toBe(2 * BATCH + 100);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    expect(firsts).toHaveLength(3);
+    firsts.length = 0;
+    await expect(dry(1)).rejects.toThrow('staging failed');
+    expect(firsts.length).toBeLessThanOrEqual(2);
+  });
+
   it('answers IMPORT_FILE_TOO_MANY_ROWS, not a crash, when the reading outgrows its bounded heap', async () => {
     const { readBatches } = await import('./import.rows.thread.js');
     const bytes = file();
