@@ -8,6 +8,7 @@ import { differences } from '../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from './import.report.js';
 import { importCalls } from '../../../test/import-client.js';
 import { settle } from './import.service.js';
+import { memorySource } from './byte-source.js';
 
 interface Job {
   id: number;
@@ -241,7 +242,7 @@ describeApi('member import: the mapping screen and progress (issue 6 item 8)', (
     const ctx = staffContext(h().database.db, h().clock, [commune.path]);
     const bytes = csv(Math.ceil((2.5 * FILE_PART_BYTES) / 90));
     expect(bytes.length).toBeGreaterThan(2 * FILE_PART_BYTES);
-    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
+    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', source: memorySource(bytes) });
     const parts = await h().database.db.selectFrom('import_file').select(['part', sql<number>`length(data)`.as('n')]).where('job_id', '=', job.id).orderBy('part').execute();
     expect(parts.map((p) => p.part)).toEqual([0, 1, 2]);
     expect(Math.max(...parts.map((p) => Number(p.n)))).toBe(FILE_PART_BYTES);
@@ -258,7 +259,7 @@ describeApi('member import: the mapping screen and progress (issue 6 item 8)', (
     const ctx = staffContext(h().database.db, h().clock, [commune.path]);
     // Large enough to be read in several slices and batches.
     const bytes = csv(Math.round(BATCH * 2.5));
-    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
+    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', source: memorySource(bytes) });
     // What GET /api/imports/{id} answers while the job runs (the commit's transaction holds
     // PGlite's only connection, so there the answer waits; on PostgreSQL it is served at once).
     const seen: number[] = [];

@@ -5,13 +5,14 @@ import type { RawCell } from '../../domain/import/values.js';
 import { isDateFormat } from './xlsx-parts.js';
 import { xlsxRows } from './xlsx-rows.js';
 import { SheetScanner, type ScannedRow } from './xlsx-sheet-scan.js';
+import { memorySource } from './byte-source.js';
 
 // The .xlsx row reader: workbooks as ExcelJS writes them, and hand-made ones for what it does
 // not write (cells without r, namespace prefixes, inline strings, stored entries, zip64).
 
 async function rowsOf(bytes: Uint8Array): Promise<[number, RawCell[]][]> {
   const out: [number, RawCell[]][] = [];
-  for await (const r of xlsxRows(bytes)) out.push([r.n, r.cells]);
+  for await (const r of xlsxRows(memorySource(bytes))) out.push([r.n, r.cells]);
   return out;
 }
 
