@@ -9,6 +9,7 @@ import { REPORT_COLUMN } from './import.report.js';
 import { importCalls } from '../../../test/import-client.js';
 import { settle } from './import.service.js';
 import { memorySource } from './byte-source.js';
+import { MAX_IMPORT_BYTES } from './import.schema.js';
 
 interface Job {
   id: number;
@@ -177,6 +178,22 @@ describeApi('member import (issue 6)', (h) => {
     expect(j.json().problems[0].code).toBe('IMPORT_ORG_UNKNOWN');
     const mine = await h().app.inject({ method: 'GET', url: `/api/imports/${own.json().id}`, headers: h().headers });
     expect(mine.statusCode).toBe(200);
+  });
+
+  it('refuses a file over the limit as a body over a route limit is refused (413 BODY_TOO_LARGE), and an empty one, before any job', async () => {
+    const before = await h().database.db.selectFrom('import_job').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const qs = new URLSearchParams({ fileName: 'lon.csv', orgId: String(commune.id) });
+    const post = (payload: Buffer, extra: Record<string, string> = {}) =>
+      h().app.inject({ method: 'POST', url: `/api/imports?${qs}`, payload, headers: { ...h().headers, 'content-type': 'application/octet-stream', ...extra } });
+    const big = await post(Buffer.from('Họ và tên\r\n'), { 'content-length': String(MAX_IMPORT_BYTES + 1) });
+    expect(big.statusCode, big.body).toBe(413);
+    expect(big.json().error).toMatchObject({ code: 'BODY_TOO_LARGE', details: { field: 'body' } });
+    expect(big.json().error.message).toContain(`${Math.round(MAX_IMPORT_BYTES / 1024)} KB`);
+    const empty = await post(Buffer.alloc(0));
+    expect(empty.statusCode, empty.body).toBe(400);
+    expect(empty.json().error.code).toBe('IMPORT_FILE_EMPTY');
+    const after = await h().database.db.selectFrom('import_job').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 });
 

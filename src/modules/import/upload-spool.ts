@@ -25,9 +25,13 @@ const tooLarge = (maxBytes: number) => new AppError('BODY_TOO_LARGE', { max: `${
  * happens. A body that declares (content-length) or turns out to have more than `maxBytes` is
  * refused before or as soon as it goes past the limit.
  */
-export async function withSpooledUpload<T>(body: Readable, opts: { maxBytes: number; declaredBytes?: number }, use: (file: SpooledUpload) => Promise<T>): Promise<T> {
+export async function withSpooledUpload<T>(
+  body: Readable,
+  opts: { maxBytes: number; declaredBytes?: number; /** Where the temporary file goes: os.tmpdir() unless told. */ dir?: string },
+  use: (file: SpooledUpload) => Promise<T>,
+): Promise<T> {
   if ((opts.declaredBytes ?? 0) > opts.maxBytes) throw tooLarge(opts.maxBytes);
-  const dir = await mkdtemp(join(tmpdir(), 'dangvu-upload-'));
+  const dir = await mkdtemp(join(opts.dir ?? tmpdir(), 'dangvu-upload-'));
   try {
     const path = join(dir, 'file');
     const hash = createHash('sha256');
