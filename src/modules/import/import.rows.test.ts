@@ -6,6 +6,7 @@ import { staffContext, type ServiceContext } from '../service-context.js';
 import { analyse, readLayout, type RowPlan } from './import.analysis.js';
 import { BATCH } from './import.rows.js';
 import { memorySource, type ByteSource } from './byte-source.js';
+import { makeScope } from '../auth/scope.js';
 
 // A large file's rows are read in a worker thread (import.rows.thread.ts): the report, the
 // counts and the plans must be exactly what reading in the main thread gives, bad rows, file
@@ -90,6 +91,23 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     expect(main.result.counts.error).toBe(1);
     expect(worker.result.counts).toEqual(main.result.counts);
     expect(worker.result.problems).toEqual(main.result.problems);
+  });
+
+  it('reads a stored job from its parts in a worker, inside a transaction as the commit does, with the same report', async () => {
+    const { uploadFile } = await import('./import.service.js');
+    const { jobFileSource } = await import('./import.repository.js');
+    const fromMemory = await run('main');
+    const job = await uploadFile(ctx, { fileName: 'luong.csv', orgId: commune.id, onDuplicate: 'skip', source: memorySource(file()) });
+    const org = { id: commune.id, path: commune.path, name: 'Đảng bộ xã Luồng' };
+    const { layout } = await readLayout('csv', memorySource(file()), {});
+    // The worker's ranges are read by this thread in the transaction (PGlite: the one connection it holds).
+    const result = await h().database.db.transaction().execute(async (tx) => {
+      const source = (await jobFileSource(tx, ctx.scope, job.id))!;
+      return analyse(tx, { scope: ctx.scope, today: ctx.clock.today(), org }, 'csv', source, { layout, maxProblems: 1000, thread: 'worker' });
+    });
+    expect(result).toEqual(fromMemory.result);
+    // Out of the caller's scope the job's file is not there at all.
+    expect(await jobFileSource(h().database.db, makeScope(['/999999/']), job.id)).toBeUndefined();
   });
 
   it('answers IMPORT_FILE_TOO_MANY_ROWS, not a crash, when the reading outgrows its bounded heap', async () => {
