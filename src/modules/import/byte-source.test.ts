@@ -78,9 +78,11 @@ describe('reading a file through a byte source', () => {
     expect(loads).toEqual([1, 2]);
     expect([...(await source.read(95, 50))]).toEqual([95, 96, 97, 98, 99]);
     expect(await source.read(100, 5)).toHaveLength(0);
-    // Part 1 was let go for part 9: read again, it is loaded again.
+    // Three parts are kept: part 1, the least recently read, goes for part 5, and is loaded again.
+    await source.read(55, 1);
+    expect(loads).toEqual([1, 2, 9, 5]);
     await source.read(10, 1);
-    expect(loads).toEqual([1, 2, 9, 1]);
+    expect(loads).toEqual([1, 2, 9, 5, 1]);
   });
 
   it('answers bytes of its own, which a reader may keep or move: never a view of what it keeps', async () => {

@@ -49,8 +49,8 @@ export async function fileSource(path: string): Promise<FileSource> {
   }
 }
 
-/** Parts kept after their reading: a sequential reading and its read-ahead need two. */
-const KEPT_PARTS = 2;
+/** Parts kept after their reading: a range that straddles two parts, and the next range's. */
+const KEPT_PARTS = 3;
 
 /**
  * A file kept in parts of `partBytes` (the last may be shorter), read part by part: a range
@@ -90,25 +90,31 @@ export function partsSource(size: number, partBytes: number, loadPart: (part: nu
   };
 }
 
+/** Ranges a sequential reading asks for ahead of the one it uses: the reading worker's answers wait behind the main thread's statements. */
+const AHEAD = 2;
+
 /**
  * A sequential reading from `from` on, in slices of `slice` bytes (the last may be shorter),
- * asked of the source READ_BYTES at a time with the next range read ahead while this one is used.
+ * asked of the source READ_BYTES at a time, the next AHEAD ranges read while this one is used.
  */
 export async function* slices(source: ByteSource, from: number, slice: number, end = source.size): AsyncGenerator<{ at: number; bytes: Uint8Array }> {
   const block = Math.max(slice, Math.floor(READ_BYTES / slice) * slice);
-  const readAt = (at: number) => {
-    if (at >= end) return null;
-    const p = source.read(at, Math.min(block, end - at));
-    // A read ahead that fails after the reader stopped must not surface as an unhandled rejection.
-    p.catch(() => undefined);
-    return p;
+  let asked = from;
+  const pending: Promise<Uint8Array>[] = [];
+  const askMore = () => {
+    while (pending.length <= AHEAD && asked < end) {
+      const p = source.read(asked, Math.min(block, end - asked));
+      // A read ahead that fails after the reader stopped must not surface as an unhandled rejection.
+      p.catch(() => undefined);
+      pending.push(p);
+      asked += block;
+    }
   };
-  let next = readAt(from);
-  for (let at = from; next; ) {
-    const bytes = await next;
-    next = readAt(at + block);
+  askMore();
+  for (let at = from; pending.length > 0; at += block) {
+    const bytes = await pending.shift()!;
+    askMore();
     for (let s = 0; s < bytes.length; s += slice) yield { at: at + s, bytes: bytes.subarray(s, s + slice) };
-    at += block;
   }
 }
 

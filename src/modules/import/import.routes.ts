@@ -24,8 +24,8 @@ import { withSpooledUpload } from './upload-spool.js';
 
 // Thin routes of the member import. The file arrives as the raw request body
 // (application/octet-stream, its name in ?fileName=), spooled to a temporary file while the
-// upload stores it; the dry run and the commit run in the
-// background and the client follows the job (GET /api/imports/{id}) until it settles.
+// upload stores it; the dry run and the commit run in the background and the client follows
+// the job (GET /api/imports/{id}) until it settles.
 
 const tags = ['imports'];
 
