@@ -87,7 +87,7 @@ describe('reading a file through a byte source', () => {
 
   it('answers bytes of its own, which a reader may keep or move: never a view of what it keeps', async () => {
     const bytes = new Uint8Array(64).fill(7);
-    for (const source of [memorySource(bytes), inParts(bytes, 16).source]) {
+    for (const source of [memorySource(bytes), memorySource(Buffer.from(bytes)), inParts(bytes, 16).source]) {
       const a = await source.read(0, 16);
       a.fill(0);
       expect((await source.read(0, 16)).every((b) => b === 7)).toBe(true);

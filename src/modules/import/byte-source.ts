@@ -19,7 +19,8 @@ export interface ByteSource {
 export const READ_BYTES = 1024 * 1024;
 
 export function memorySource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: async (offset, length) => bytes.slice(offset, offset + length) };
+  // Uint8Array's slice copies; a Buffer's own slice would answer a view of the caller's bytes.
+  return { size: bytes.length, read: async (offset, length) => Uint8Array.prototype.slice.call(bytes, offset, offset + length) };
 }
 
 export interface FileSource extends ByteSource {
