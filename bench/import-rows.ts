@@ -9,6 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { memberName } from '../src/modules/seed/seed.generator.js';
 import { Rng } from '../src/modules/seed/seed.random.js';
+import { memorySource } from '../src/modules/import/byte-source.js';
 import { readLayout } from '../src/modules/import/import.analysis.js';
 import { pendingRows, RowValidator, validatedBatches } from '../src/modules/import/import.rows.js';
 import type { SubtreeOrg } from '../src/modules/import/import.repository.js';
@@ -35,7 +36,7 @@ for (let i = 0; i < n; i++) {
 }
 const bytes = new TextEncoder().encode(lines.join('\r\n'));
 lines.length = 0;
-const { layout } = await readLayout('csv', bytes, {});
+const { layout } = await readLayout('csv', memorySource(bytes), {});
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 // Typed arrays live outside the JS heap: both are counted.
@@ -50,7 +51,7 @@ let problems = 0;
 let cloned = 0;
 let cloneMs = 0;
 let mainMs = 0;
-for await (const b of validatedBatches(validator, 'csv', bytes, {})) {
+for await (const b of validatedBatches(validator, 'csv', memorySource(bytes), {})) {
   rows += b.rowsRead;
   valid += b.rows.row.length;
   problems += b.problemCount;

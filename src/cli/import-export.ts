@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
@@ -7,6 +6,7 @@ import { systemClock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { makeAccess } from '../modules/auth/access.js';
 import { makeScope } from '../modules/auth/scope.js';
+import { fileSource } from '../modules/import/byte-source.js';
 import type { ServiceContext } from '../modules/service-context.js';
 
 // `dangvu import members …` and `dangvu export members …`: the same services as the API, run by
@@ -56,10 +56,11 @@ function importAction(kind: Kind, run: Run) {
       import('../modules/import/import.report.js'),
       import('cli-progress'),
     ]);
-    const bytes = new Uint8Array(await readFile(file));
     await run(async (d) => {
       const { ctx, org } = await orgContext(d, opts.org);
-      const job = await service.uploadFile(ctx, { fileName: basename(file), orgId: org.id, onDuplicate: opts.onDuplicate, template: opts.template, bytes, kind });
+      // Read from the path a part at a time, as the server reads a spooled upload.
+      const source = await fileSource(file);
+      const job = await service.uploadFile(ctx, { fileName: basename(file), orgId: org.id, onDuplicate: opts.onDuplicate, template: opts.template, source, kind }).finally(() => source.close());
       console.log(`Tệp ${basename(file)} (${job.format}${job.encoding ? `, ${job.encoding}` : ''}) → ${org.name}; tiêu đề ở dòng ${job.layout?.headerRow}.`);
       const bar = new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} dòng' }, cliProgress.Presets.shades_classic);
       let started = false;
@@ -77,7 +78,7 @@ function importAction(kind: Kind, run: Run) {
       printReport(checked, kind);
       if (opts.report) {
         const src = await service.reportSource(ctx, job.id);
-        await pipeline(reportWorkbook(src.job.format, src.bytes, src.layout, src.problems, () => undefined), createWriteStream(opts.report));
+        await pipeline(reportWorkbook(src.job.format, src.file, src.layout, src.problems, () => undefined), createWriteStream(opts.report));
         console.log(`Đã ghi báo cáo kiểm tra: ${opts.report}`);
       }
       if (opts.dryRun) {

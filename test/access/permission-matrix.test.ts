@@ -8,6 +8,7 @@ import { setUserOrgAndMember } from '../../src/modules/auth/auth.repository.js';
 import * as attachmentService from '../../src/modules/documents/attachment.service.js';
 import * as importService from '../../src/modules/import/import.service.js';
 import { staffContext } from '../../src/modules/service-context.js';
+import { memorySource } from '../../src/modules/import/byte-source.js';
 
 // The permission matrix (issue 3): every route of the OpenAPI document is called as anonymous
 // (401), as commission staff of a sibling subtree (403 or 404, and nothing of that subtree in the
@@ -836,7 +837,7 @@ async function subtree(h: ApiHarness, province: TestOrg, tag: 'A' | 'B', place: 
   const file = Buffer.from(`Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày vào Đảng,Trạng thái\r\n${person.name},Nam,01/01/1980,${person.citizenId},01/01/2009,Chính thức\r\n`);
   const staff = staffContext(db, h.clock, [commune.path]);
   const imported = async () => {
-    const j = await importService.uploadFile(staff, { fileName: 'ds.csv', orgId: cell.id, onDuplicate: 'skip', bytes: new Uint8Array(file) });
+    const j = await importService.uploadFile(staff, { fileName: 'ds.csv', orgId: cell.id, onDuplicate: 'skip', source: memorySource(new Uint8Array(file)) });
     return (await importService.dryRun(staff, j.id)).id;
   };
   // Probationary since a ceremony on 2025-06-01: probation ended 2026-06-01, before TODAY.

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import type { Scope } from '../auth/scope.js';
 import type { NewMemberFields } from '../member/member.service.js';
 import type { CreateMemberInput, PatchMemberInput } from '../member/member.schema.js';
+import type { ByteSource } from './byte-source.js';
 import * as repo from './import.repository.js';
 import type { ImportFormat, ReadMeter } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
@@ -43,8 +44,8 @@ export interface AnalysisTarget {
 type Db = Parameters<typeof repo.subtreeOrgs>[0];
 
 /** The header of a member file and a preview of the first data rows under it. */
-export async function readLayout(format: ImportFormat, bytes: Uint8Array, overrides: ColumnOverrides) {
-  const head = await headRows(format, bytes);
+export async function readLayout(format: ImportFormat, source: ByteSource, overrides: ColumnOverrides) {
+  const head = await headRows(format, source);
   const layout = detectHeader(headerWindow(head), overrides);
   if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: HEADER_SEARCH_ROWS }, { field: 'body' });
   return { layout, preview: previewRows(head, layout) };
@@ -119,7 +120,7 @@ export interface Analysis {
  * number, then name and date of birth), and plans it. The reading and validating (import.rows.ts)
  * runs in a worker thread for a large file, ahead of the database look-ups done here.
  */
-export async function analyse(db: Db, target: AnalysisTarget, format: ImportFormat, bytes: Uint8Array, opts: AnalysisOptions): Promise<Analysis> {
+export async function analyse(db: Db, target: AnalysisTarget, format: ImportFormat, source: ByteSource, opts: AnalysisOptions): Promise<Analysis> {
   const counts: Counts = { rows: 0, new: 0, toUpdate: 0, unchanged: 0, error: 0, duplicatesInFile: 0, possibleDuplicates: 0 };
   const problems: ImportProblem[] = [];
   let problemCount = 0;
@@ -204,7 +205,7 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
   };
 
   const stopped = () => opts.stopAtError === true && errorRows > 0;
-  const job = { format, bytes, layout: opts.layout, target: { today: target.today, org: target.org }, orgs, maxProblems: opts.maxProblems, stopAtError: opts.stopAtError === true };
+  const job = { format, source, layout: opts.layout, target: { today: target.today, org: target.org }, orgs, maxProblems: opts.maxProblems, stopAtError: opts.stopAtError === true };
   try {
     for await (const b of readBatches(job, { meter: opts.meter, thread: opts.thread })) {
       counts.rows += b.rowsRead;

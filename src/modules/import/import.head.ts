@@ -1,14 +1,15 @@
 import { HEADER_SEARCH_ROWS, isColumnNumberingRow, isEmptyRow } from '../../domain/import/columns.js';
 import { cellText } from '../../domain/import/values.js';
+import type { ByteSource } from './byte-source.js';
 import { sheetRows, type ImportFormat, type SheetRow } from './import.reader.js';
 
 // The top of an uploaded file, for every kind of import: enough rows to find the header (it may
 // sit under title rows) and to preview the first data rows on the mapping screen.
 
 /** The first rows of the file: the header search window and five rows more. */
-export async function headRows(format: ImportFormat, bytes: Uint8Array): Promise<SheetRow[]> {
+export async function headRows(format: ImportFormat, source: ByteSource): Promise<SheetRow[]> {
   const head: SheetRow[] = [];
-  const rows = sheetRows(format, bytes);
+  const rows = sheetRows(format, source);
   for await (const r of rows) {
     head.push(r);
     if (head.length >= HEADER_SEARCH_ROWS + 5) break;

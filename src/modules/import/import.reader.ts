@@ -1,12 +1,13 @@
 import { CsvRecords, detectDelimiter } from '../../domain/import/csv-records.js';
 import { detectEncoding, hasUtf8Bom, textDecoder, type TextEncoding } from '../../domain/import/text-decoding.js';
 import type { RawCell } from '../../domain/import/values.js';
+import { slices, type ByteSource } from './byte-source.js';
 import { xlsxRows } from './xlsx-rows.js';
 
-// The rows of an uploaded file, streamed: an .xlsx's first worksheet inflated and scanned a
-// chunk at a time (xlsx-rows.ts), a .csv decoded chunk by chunk in its detected encoding.
-// Neither holds the parsed file in memory; rows come out one at a time with their 1-based row
-// number in the file.
+// The rows of an uploaded file, streamed from its source (byte-source.ts): an .xlsx's first
+// worksheet inflated and scanned a chunk at a time (xlsx-rows.ts), a .csv decoded chunk by chunk
+// in its detected encoding. Neither holds the file, nor its parsed rows, in memory; rows come
+// out one at a time with their 1-based row number in the file.
 
 export type ImportFormat = 'xlsx' | 'csv';
 
@@ -32,33 +33,36 @@ export interface SheetRow {
 }
 
 /** An .xlsx is a zip archive ("PK\x03\x04"); anything else is read as CSV text. */
-export function formatOf(bytes: Uint8Array): ImportFormat {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';
+export async function formatOf(source: ByteSource): Promise<ImportFormat> {
+  const b = await source.read(0, 4);
+  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 ? 'xlsx' : 'csv';
 }
 
 const CHUNK = 64 * 1024;
 
-export function csvEncoding(bytes: Uint8Array): TextEncoding {
-  return detectEncoding(bytes.subarray(0, CHUNK), { truncated: bytes.length > CHUNK });
+/** The encoding of a .csv, told from its first CHUNK bytes. */
+export async function csvEncoding(source: ByteSource): Promise<TextEncoding> {
+  return detectEncoding(await source.read(0, CHUNK), { truncated: source.size > CHUNK });
 }
 
-async function* csvRows(bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
-  const decoder = textDecoder(csvEncoding(bytes));
-  let start = hasUtf8Bom(bytes) ? 3 : 0;
-  const first = decoder.write(bytes.subarray(start, start + CHUNK));
-  start += CHUNK;
+async function* csvRows(source: ByteSource, meter?: ReadMeter): AsyncGenerator<SheetRow> {
+  const decoder = textDecoder(await csvEncoding(source));
+  const from = hasUtf8Bom(await source.read(0, 3)) ? 3 : 0;
+  const chunks = slices(source, from, CHUNK);
+  const head = await chunks.next();
+  const first = decoder.write(head.done ? new Uint8Array() : head.value.bytes);
   const parser = new CsvRecords(detectDelimiter(first));
   let n = 0;
   for (const r of parser.push(first)) yield { n: ++n, cells: r };
-  for (; start < bytes.length; start += CHUNK) {
-    if (meter) meter.bytesRead = start;
-    for (const r of parser.push(decoder.write(bytes.subarray(start, start + CHUNK)))) yield { n: ++n, cells: r };
+  for await (const { at, bytes } of chunks) {
+    if (meter) meter.bytesRead = at;
+    for (const r of parser.push(decoder.write(bytes))) yield { n: ++n, cells: r };
   }
-  if (meter) meter.bytesRead = bytes.length;
+  if (meter) meter.bytesRead = source.size;
   for (const r of parser.push(decoder.end())) yield { n: ++n, cells: r };
   for (const r of parser.end()) yield { n: ++n, cells: r };
 }
 
-export function sheetRows(format: ImportFormat, bytes: Uint8Array, meter?: ReadMeter): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(bytes, meter) : csvRows(bytes, meter);
+export function sheetRows(format: ImportFormat, source: ByteSource, meter?: ReadMeter): AsyncGenerator<SheetRow> {
+  return format === 'xlsx' ? xlsxRows(source, meter) : csvRows(source, meter);
 }

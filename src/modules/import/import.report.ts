@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { HeaderLayout } from '../../domain/import/columns.js';
+import type { ByteSource } from './byte-source.js';
 import { sheetRows, type ImportFormat } from './import.reader.js';
 import type { ImportProblem } from './import.schema.js';
 
@@ -9,7 +10,7 @@ import type { ImportProblem } from './import.schema.js';
 
 export const REPORT_COLUMN = 'Lỗi cần sửa';
 
-export function reportWorkbook(format: ImportFormat, bytes: Uint8Array, layout: HeaderLayout | null, problems: readonly ImportProblem[], onError: (e: unknown) => void): Readable {
+export function reportWorkbook(format: ImportFormat, source: ByteSource, layout: HeaderLayout | null, problems: readonly ImportProblem[], onError: (e: unknown) => void): Readable {
   const byRow = new Map<number, string[]>();
   for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), `${p.severity === 'warning' ? '(Lưu ý) ' : ''}${p.message}`]);
   const out = new PassThrough();
@@ -18,7 +19,7 @@ export function reportWorkbook(format: ImportFormat, bytes: Uint8Array, layout: 
   const headerRow = layout ? layout.row + layout.rows : 0;
   const width = layout ? Math.max(...layout.columns.map((c) => c.index + 1), 1) : 1;
   const write = async () => {
-    for await (const r of sheetRows(format, bytes)) {
+    for await (const r of sheetRows(format, source)) {
       const row = ws.getRow(r.n);
       r.cells.forEach((v, i) => {
         if (v !== null && v !== undefined && v !== '') row.getCell(i + 1).value = v;

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, DuplicatePolicy, ImportJobRow, ImportJobStatus, ImportKind, MemberRow } from '../../db/types.js';
 import { subtreeUpperBound } from '../../db/tree-path.js';
 import { inScope, type Scope } from '../auth/scope.js';
+import { partsSource, type ByteSource } from './byte-source.js';
 
 // All SQL of the import. Jobs, files and templates are scoped by the org they were made for
 // (org_path); members are looked up by their natural keys.
@@ -14,7 +15,8 @@ export interface NewJob {
   orgPath: string;
   fileName: string;
   sha256: string;
-  bytes: Uint8Array;
+  /** The file, stored a part at a time. */
+  file: ByteSource;
   format: 'xlsx' | 'csv';
   encoding: string | null;
   onDuplicate: DuplicatePolicy;
@@ -40,7 +42,7 @@ export async function insertJob(db: Db, scope: Scope, j: NewJob): Promise<Import
           'o.path',
           sql.val(j.fileName).as('file_name'),
           sql.val(j.sha256).as('sha256'),
-          sql.val(j.bytes.length).as('file_bytes'),
+          sql.val(j.file.size).as('file_bytes'),
           sql.val(j.format).as('format'),
           sql.val(j.encoding).as('encoding'),
           sql.val('parsed').as('status'),
@@ -56,9 +58,10 @@ export async function insertJob(db: Db, scope: Scope, j: NewJob): Promise<Import
     .returningAll()
     .executeTakeFirst();
   if (job) {
-    // One statement per part: no statement carries more than FILE_PART_BYTES (migration 0029).
-    for (let part = 0, at = 0; at < j.bytes.length || part === 0; part++, at += FILE_PART_BYTES) {
-      await db.insertInto('import_file').values({ job_id: job.id, part, data: j.bytes.subarray(at, at + FILE_PART_BYTES) }).execute();
+    // One statement per part: no statement carries more than FILE_PART_BYTES (migration 0029),
+    // and no more than a part of the file is read at a time.
+    for (let part = 0, at = 0; at < j.file.size || part === 0; part++, at += FILE_PART_BYTES) {
+      await db.insertInto('import_file').values({ job_id: job.id, part, data: await j.file.read(at, FILE_PART_BYTES) }).execute();
     }
   }
   return job;
@@ -73,7 +76,28 @@ export function findJob(db: Db, scope: Scope, id: number, opts: { forUpdate?: bo
   return q.executeTakeFirst();
 }
 
-/** The job's file, its parts read one statement each and joined once. */
+/**
+ * The job's file as a source: a range reads only the parts it spans, one statement each, in the
+ * caller's scope (and its transaction, when given one), and few parts stay in memory.
+ */
+export async function jobFileSource(db: Db, scope: Scope, id: number): Promise<ByteSource | undefined> {
+  const job = await db.selectFrom('import_job').select('file_bytes').where('id', '=', id).where(inScope(scope, 'org_path')).executeTakeFirst();
+  if (!job) return undefined;
+  return partsSource(Number(job.file_bytes), FILE_PART_BYTES, async (part) => {
+    const row = await db
+      .selectFrom('import_file as f')
+      .innerJoin('import_job as j', 'j.id', 'f.job_id')
+      .select('f.data')
+      .where('f.job_id', '=', id)
+      .where('f.part', '=', part)
+      .where(inScope(scope, 'j.org_path'))
+      .executeTakeFirst();
+    if (!row) throw new Error(`import ${id}: part ${part} of the file is missing`);
+    return row.data;
+  });
+}
+
+/** The job's file whole, its parts read one statement each and joined once (small files: orgs, targets). */
 export async function jobFile(db: Db, scope: Scope, id: number): Promise<Uint8Array | undefined> {
   const parts = await db
     .selectFrom('import_file as f')

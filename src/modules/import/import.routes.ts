@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,17 +20,20 @@ import {
 } from './import.schema.js';
 import { reportWorkbook } from './import.report.js';
 import * as service from './import.service.js';
+import { withSpooledUpload } from './upload-spool.js';
 
 // Thin routes of the member import. The file arrives as the raw request body
-// (application/octet-stream, its name in ?fileName=); the dry run and the commit run in the
-// background and the client follows the job (GET /api/imports/{id}) until it settles.
+// (application/octet-stream, its name in ?fileName=), spooled to a temporary file while the
+// upload stores it; the dry run and the commit run in the background and the client follows
+// the job (GET /api/imports/{id}) until it settles.
 
 const tags = ['imports'];
 
 export async function importRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Raw file bodies, only inside this plugin.
-  app.addContentTypeParser(IMPORT_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  // Raw file bodies, only inside this plugin, handed on as the stream they arrive as: the route
+  // spools them to disk (upload-spool.ts), counting them against MAX_IMPORT_BYTES itself.
+  app.addContentTypeParser(IMPORT_CONTENT_TYPE, (_req, payload, done) => done(null, payload));
   app.addHook('onClose', () => service.settle());
 
   r.post(
@@ -50,8 +54,9 @@ export async function importRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = serviceContext(request);
-      const bytes = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array();
-      const job = await service.uploadFile(ctx, { ...request.query, bytes });
+      const body = request.body instanceof Readable ? request.body : Readable.from([]);
+      const declaredBytes = Number(request.headers['content-length'] ?? 0);
+      const job = await withSpooledUpload(body, { maxBytes: MAX_IMPORT_BYTES, declaredBytes }, (file) => service.uploadFile(ctx, { ...request.query, source: file.source, sha256: file.sha256 }));
       service.inBackground(() => service.dryRun(ctx, job.id), (e) => request.log.error(e, 'import dry run failed'));
       return reply.status(202).send(job);
     },
@@ -84,7 +89,7 @@ export async function importRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const src = await service.reportSource(serviceContext(request), request.params.id);
-      const body = reportWorkbook(src.job.format, src.bytes, src.layout, src.problems, (e) => request.log.error(e, 'import report failed'));
+      const body = reportWorkbook(src.job.format, src.file, src.layout, src.problems, (e) => request.log.error(e, 'import report failed'));
       const base = src.job.file_name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-');
       return reply
         .header('content-disposition', `attachment; filename="kiem-tra-${src.job.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${base}-kiem-tra.xlsx`)}`)

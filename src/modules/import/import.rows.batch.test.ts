@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readMemberRow } from '../../domain/import/member-row.js';
 import { newMemberFields } from '../member/member.service.js';
 import { createMemberBody } from '../member/member.schema.js';
+import { memorySource } from './byte-source.js';
 import { readLayout } from './import.analysis.js';
 import type { SubtreeOrg } from './import.repository.js';
 import { pendingRows, RowValidator, validatedBatches, type Pending } from './import.rows.js';
@@ -31,10 +32,10 @@ const CSV = [
 describe('member import: the valid rows posted between the threads', () => {
   it('rebuilds each valid row as the reading had it', async () => {
     const bytes = new TextEncoder().encode(CSV);
-    const { layout } = await readLayout('csv', bytes, {});
+    const { layout } = await readLayout('csv', memorySource(bytes), {});
     const validator = new RowValidator(layout, { today: TODAY, org: { id: 4, path: '/1/4/', name: 'Đảng bộ xã' } }, orgs, 100);
     const rebuilt: Pending[] = [];
-    for await (const b of validatedBatches(validator, 'csv', bytes, {})) rebuilt.push(...pendingRows(b.rows));
+    for await (const b of validatedBatches(validator, 'csv', memorySource(bytes), {})) rebuilt.push(...pendingRows(b.rows));
     expect(rebuilt.map((p) => p.row)).toEqual([2, 3, 4, 6]);
 
     const cells = CSV.split('\r\n').map((l) => l.split(','));

@@ -3,6 +3,7 @@ import type { HeaderLayout } from '../../domain/import/columns.js';
 import type { ImportFormat, ReadMeter } from './import.reader.js';
 import type { SubtreeOrg } from './import.repository.js';
 import { AppError } from '../../errors.js';
+import { ownsBuffer, type ByteSource } from './byte-source.js';
 import { RowValidator, validatedBatches, type RowTarget, type ValidatedBatch } from './import.rows.js';
 
 // A large file's rows are read and validated in a worker thread (issue 6 targets: a million
@@ -25,7 +26,7 @@ export const WORKER_HEAP_MIB = 512;
 
 export interface RowsJob {
   format: ImportFormat;
-  bytes: Uint8Array;
+  source: ByteSource;
   layout: HeaderLayout;
   target: RowTarget;
   orgs: readonly SubtreeOrg[];
@@ -33,8 +34,15 @@ export interface RowsJob {
   stopAtError: boolean;
 }
 
-export type ToReader = { type: 'more'; batches: number };
-export type FromReader = { type: 'batch'; batch: ValidatedBatch } | { type: 'done' } | { type: 'error'; message: string; outOfMemory?: boolean };
+/** The job as the worker receives it: the file's size, its bytes asked for by range (`read`). */
+export type WorkerJob = Omit<RowsJob, 'source'> & { size: number };
+
+export type ToReader = { type: 'more'; batches: number } | { type: 'bytes'; id: number; bytes: Uint8Array } | { type: 'unreadable'; id: number; message: string };
+export type FromReader =
+  | { type: 'batch'; batch: ValidatedBatch }
+  | { type: 'done' }
+  | { type: 'error'; message: string; outOfMemory?: boolean }
+  | { type: 'read'; id: number; offset: number; length: number };
 
 export type ReadingThread = 'auto' | 'worker' | 'main';
 
@@ -46,11 +54,9 @@ export type ReadingThread = 'auto' | 'worker' | 'main';
  */
 function startWorker(job: RowsJob, heapMiB: number): Worker {
   const here = import.meta.url;
-  // The file moves to the worker rather than being copied (a million rows: 80–170 MB) when it
-  // owns its memory; the caller's bytes are then empty (readBatches says so).
-  const b = job.bytes;
-  const owned = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
-  const options = { workerData: job, transferList: owned ? [b.buffer as ArrayBuffer] : [], resourceLimits: { maxOldGenerationSizeMb: heapMiB } };
+  const { source, ...rest } = job;
+  const workerData: WorkerJob = { ...rest, size: source.size };
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMiB } };
   if (!here.endsWith('.ts')) return new Worker(new URL('./import.rows.worker.js', here), options);
   const entry = new URL('./import.rows.worker.ts', here).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
@@ -60,14 +66,15 @@ function startWorker(job: RowsJob, heapMiB: number): Worker {
 }
 
 /**
- * The validated batches of a file, read in this thread or in a worker. In a worker the file's
- * bytes are handed over: the caller must not read them afterwards.
+ * The validated batches of a file, read in this thread or in a worker. The worker asks this
+ * thread for the file a range at a time (it never has the whole of it): the source's answers
+ * move there, they are not copied.
  */
 export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: ReadingThread; heapMiB?: number }): AsyncGenerator<ValidatedBatch> {
   const thread = opts.thread ?? 'auto';
-  if (thread === 'main' || (thread === 'auto' && job.bytes.length < WORKER_MIN_BYTES)) {
+  if (thread === 'main' || (thread === 'auto' && job.source.size < WORKER_MIN_BYTES)) {
     const validator = new RowValidator(job.layout, job.target, job.orgs, job.maxProblems);
-    return validatedBatches(validator, job.format, job.bytes, { meter: opts.meter, stopAtError: job.stopAtError });
+    return validatedBatches(validator, job.format, job.source, { meter: opts.meter, stopAtError: job.stopAtError });
   }
   return inWorker(job, opts.heapMiB ?? WORKER_HEAP_MIB);
 }
@@ -75,14 +82,20 @@ export function readBatches(job: RowsJob, opts: { meter?: ReadMeter; thread?: Re
 async function* inWorker(job: RowsJob, heapMiB: number): AsyncGenerator<ValidatedBatch> {
   const worker = startWorker(job, heapMiB);
   let rowsRead = 0;
-  const queue: FromReader[] = [];
+  const queue: Exclude<FromReader, { type: 'read' }>[] = [];
   let wake: (() => void) | null = null;
-  const push = (m: FromReader) => {
+  const push = (m: Exclude<FromReader, { type: 'read' }>) => {
     queue.push(m);
     wake?.();
     wake = null;
   };
-  worker.on('message', push);
+  // Ranges of the file are answered at once, not queued behind the batches: the worker waits on them.
+  const serve = (m: Extract<FromReader, { type: 'read' }>) =>
+    job.source.read(m.offset, m.length).then(
+      (bytes) => worker.postMessage({ type: 'bytes', id: m.id, bytes } satisfies ToReader, ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []),
+      (e: unknown) => worker.postMessage({ type: 'unreadable', id: m.id, message: e instanceof Error ? e.message : String(e) } satisfies ToReader),
+    );
+  worker.on('message', (m: FromReader) => (m.type === 'read' ? void serve(m) : push(m)));
   worker.on('error', (e) => push({ type: 'error', message: e.stack ?? e.message, outOfMemory: (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' }));
   worker.on('exit', (code) => push(code === 0 ? { type: 'done' } : { type: 'error', message: `import reader exited with code ${code}` }));
   try {

@@ -9,6 +9,7 @@ import { createMemberBody, FIELD_LABELS, type CreateMemberInput } from '../membe
 import { RowsByNumber, RowsByText } from './import.file-keys.js';
 import { parseMemberBody } from './import.member-body.js';
 import type { ImportProblem } from './import.schema.js';
+import type { ByteSource } from './byte-source.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from './import.reader.js';
 import type { SubtreeOrg } from './import.repository.js';
 
@@ -302,9 +303,9 @@ export class RowValidator {
  * The validated batches of a file, read in this thread: a batch each time BATCH valid rows are
  * waiting, and the rest at the end. `stopAtError` ends the reading at the first row in error.
  */
-export async function* validatedBatches(validator: RowValidator, format: ImportFormat, bytes: Uint8Array, opts: { meter?: ReadMeter; stopAtError?: boolean }): AsyncGenerator<ValidatedBatch> {
-  const meter = opts.meter ?? { bytesRead: 0, totalBytes: bytes.length };
-  for await (const r of sheetRows(format, bytes, meter)) {
+export async function* validatedBatches(validator: RowValidator, format: ImportFormat, source: ByteSource, opts: { meter?: ReadMeter; stopAtError?: boolean }): AsyncGenerator<ValidatedBatch> {
+  const meter = opts.meter ?? { bytesRead: 0, totalBytes: source.size };
+  for await (const r of sheetRows(format, source, meter)) {
     if (r.n <= validator.dataStart) continue;
     validator.validate(r);
     if (opts.stopAtError && validator.errorsSoFar > 0) break;

@@ -1,16 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RowValidator, validatedBatches } from './import.rows.js';
-import type { RowsJob, ToReader, FromReader } from './import.rows.thread.js';
+import { askedSource } from './byte-source.js';
+import type { WorkerJob, ToReader, FromReader } from './import.rows.thread.js';
 
-// The worker thread's side of import.rows.thread.ts: reads and validates the file, posting a
-// batch at a time, never more than the main thread has asked for (its memory stays bounded).
+// The worker thread's side of import.rows.thread.ts: reads and validates the file, asking the
+// main thread for it a range at a time, and posts a batch at a time, never more than the main
+// thread has asked for (its memory stays bounded).
 
-const job = workerData as RowsJob;
+const job = workerData as WorkerJob;
 const port = parentPort!;
+const file = askedSource(job.size, (id, offset, length) => port.postMessage({ type: 'read', id, offset, length } satisfies FromReader));
 let credits = 0;
 let wake: (() => void) | null = null;
 port.on('message', (m: ToReader) => {
-  if (m.type === 'more') {
+  if (m.type === 'bytes') file.answer(m.id, m.bytes);
+  else if (m.type === 'unreadable') file.fail(m.id, m.message);
+  else if (m.type === 'more') {
     credits += m.batches;
     wake?.();
     wake = null;
@@ -19,7 +24,7 @@ port.on('message', (m: ToReader) => {
 
 async function run() {
   const validator = new RowValidator(job.layout, job.target, job.orgs, job.maxProblems);
-  for await (const batch of validatedBatches(validator, job.format, job.bytes, { stopAtError: job.stopAtError })) {
+  for await (const batch of validatedBatches(validator, job.format, file.source, { stopAtError: job.stopAtError })) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
     port.postMessage({ type: 'batch', batch } satisfies FromReader);

@@ -9,6 +9,7 @@ import { createMembersIn, updateMemberIn } from '../member/member.service.js';
 import { applyDeltas } from '../rollup/rollup.repository.js';
 import type { ServiceContext } from '../service-context.js';
 import { analyse, overridesOf, readLayout, type AnalysisTarget, type Counts, type RowPlan } from './import.analysis.js';
+import { READ_BYTES, slices, type ByteSource } from './byte-source.js';
 import { csvEncoding, formatOf, readShare, type ReadMeter } from './import.reader.js';
 import * as repo from './import.repository.js';
 import { IMPORT_FIELDS } from '../../domain/import/columns.js';
@@ -101,10 +102,18 @@ async function jobOf(ctx: ServiceContext, id: number): Promise<ImportJobRow> {
   return job;
 }
 
-async function fileOf(ctx: ServiceContext, db: Kysely<DB>, id: number): Promise<Uint8Array> {
-  const data = await repo.jobFile(db, ctx.scope, id);
-  if (!data) throw notFound(id);
-  return data;
+/** The job's file, read through its stored parts as the readers ask (never whole in memory). */
+async function fileOf(ctx: ServiceContext, db: Kysely<DB>, id: number): Promise<ByteSource> {
+  const source = await repo.jobFileSource(db, ctx.scope, id);
+  if (!source) throw notFound(id);
+  return source;
+}
+
+/** The SHA-256 of a file read a part at a time, when the caller did not compute it as it received the file. */
+async function sha256Of(source: ByteSource): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const { bytes } of slices(source, 0, READ_BYTES)) hash.update(bytes);
+  return hash.digest('hex');
 }
 
 function stateError(job: ImportJobRow, action: string): AppError {
@@ -122,7 +131,10 @@ async function targetOf(ctx: ServiceContext, job: ImportJobRow) {
 export interface UploadInput extends Omit<UploadQuery, 'kind'> {
   /** Members when absent (the kinds came with migration 0021). */
   kind?: ImportKind;
-  bytes: Uint8Array;
+  /** The file: spooled to disk by the route, a path by the CLI, in memory for small files and tests. */
+  source: ByteSource;
+  /** Its SHA-256 when already computed (the route hashes it as it arrives); else read here. */
+  sha256?: string;
 }
 
 /**
@@ -132,8 +144,9 @@ export interface UploadInput extends Omit<UploadQuery, 'kind'> {
 export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promise<UploadResponse> {
   const name = input.fileName;
   const kind = input.kind ?? 'members';
-  if (input.bytes.length === 0) throw new AppError('IMPORT_FILE_EMPTY', { name }, { field: 'body' });
-  const format = formatOf(input.bytes);
+  const file = input.source;
+  if (file.size === 0) throw new AppError('IMPORT_FILE_EMPTY', { name }, { field: 'body' });
+  const format = await formatOf(file);
   const ext = name.toLowerCase().split('.').pop();
   if (!(ext === format || (format === 'csv' && ext === 'txt'))) throw new AppError('IMPORT_UNSUPPORTED_FILE', { name }, { field: 'fileName' });
   const org = await repo.findOrg(ctx.db, ctx.scope, input.orgId);
@@ -151,13 +164,14 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
   let preview: string[][];
   try {
     // Orgs and targets have columns of their own (issue 6 item 6).
-    ({ layout, preview } = kind === 'members' ? await readLayout(format, input.bytes, overridesOf(mapping)) : ((await readKindLayout(kind, format, input.bytes, overridesOf(mapping))) as { layout: HeaderLayout; preview: string[][] }));
+    ({ layout, preview } = kind === 'members' ? await readLayout(format, file, overridesOf(mapping)) : ((await readKindLayout(kind, format, file, overridesOf(mapping))) as { layout: HeaderLayout; preview: string[][] }));
   } catch (e) {
     if (e instanceof AppError) throw e;
     // A damaged workbook or a file that only claims to be one.
     throw new AppError('IMPORT_UNSUPPORTED_FILE', { name }, { field: 'body' });
   }
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = input.sha256 ?? (await sha256Of(file));
+  const encoding = format === 'csv' ? await csvEncoding(file) : null;
   const job = await ctx.db.transaction().execute(async (tx) => {
     const j = await repo.insertJob(tx, ctx.scope, {
       createdBy: ctx.actor.userId,
@@ -165,9 +179,9 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
       orgPath: org.path,
       fileName: name,
       sha256,
-      bytes: input.bytes,
+      file,
       format,
-      encoding: format === 'csv' ? csvEncoding(input.bytes) : null,
+      encoding,
       onDuplicate: input.onDuplicate,
       templateId,
       mapping: null,
@@ -176,7 +190,7 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
     });
     if (!j) throw new AppError('ORG_NOT_FOUND', { id: org.id }, { field: 'orgId' });
     await repo.updateJob(tx, ctx.scope, j.id, { mapping: { layout, template: mapping, preview } }, ctx.clock.now());
-    await appendAudit(tx, ctx.actor, { action: 'import.upload', entityType: 'import_job', entityId: j.id, orgPath: org.path, after: { fileName: name, sha256, bytes: input.bytes.length, format } });
+    await appendAudit(tx, ctx.actor, { action: 'import.upload', entityType: 'import_job', entityId: j.id, orgPath: org.path, after: { fileName: name, sha256, bytes: file.size, format } });
     return (await repo.findJob(tx, ctx.scope, j.id))!;
   });
   return present(job);
@@ -234,11 +248,11 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
     await dryRunKind(ctx, job, onProgress);
     return present(await jobOf(ctx, id));
   }
-  const bytes = await fileOf(ctx, ctx.db, id);
+  const file = await fileOf(ctx, ctx.db, id);
   const layout = layoutOf(job);
   if (!layout) throw new AppError('IMPORT_NO_HEADER', { rows: 20 }, { field: 'body' });
   const now = () => ctx.clock.now();
-  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: file.size };
   let persisted = Date.now();
   // The rows of an earlier dry run go, and with them the mark that lets a commit use them.
   const { staged: _old, ...mapping } = (job.mapping ?? {}) as { staged?: StagedMark };
@@ -247,7 +261,7 @@ export async function dryRun(ctx: ServiceContext, id: number, onProgress?: Progr
   live.set(id, 0);
   try {
     const target = await targetOf(ctx, job);
-    const result = await analyse(ctx.db, target, job.format, bytes, {
+    const result = await analyse(ctx.db, target, job.format, file, {
       layout,
       maxProblems: MAX_STORED_PROBLEMS,
       meter,
@@ -400,12 +414,13 @@ async function commitByAnalysis(
   dry: Partial<Counts>,
   onProgress?: Progress,
 ): Promise<Record<string, number>> {
-  const bytes = await fileOf(ctx, tx, job.id);
+  // Its parts are read in the transaction (PGlite has one connection, which the transaction holds).
+  const file = await fileOf(ctx, tx, job.id);
   const total = dry.rows ?? null;
   const tally: Record<string, number> = { created: 0, updated: 0, skipped: 0, unchanged: 0 };
-  const meter: ReadMeter = { bytesRead: 0, totalBytes: bytes.length };
+  const meter: ReadMeter = { bytesRead: 0, totalBytes: file.size };
   const rollup = new Map<string, DimCounts>();
-  const result = await analyse(tx, target, job.format, bytes, {
+  const result = await analyse(tx, target, job.format, file, {
     layout: layoutOf(job)!,
     maxProblems: 100,
     stopAtError: true,
@@ -460,10 +475,10 @@ export async function listJobs(ctx: ServiceContext, page: number, pageSize: numb
   };
 }
 
-/** The uploaded file and its problems, for the report workbook. */
+/** The uploaded file (read through its parts as the workbook is written) and its problems, for the report workbook. */
 export async function reportSource(ctx: ServiceContext, id: number) {
   const job = await jobOf(ctx, id);
-  return { job, bytes: await fileOf(ctx, ctx.db, id), layout: layoutOf(job), problems: (job.problems as ImportProblem[]) ?? [] };
+  return { job, file: await fileOf(ctx, ctx.db, id), layout: layoutOf(job), problems: (job.problems as ImportProblem[]) ?? [] };
 }
 
 // ---- background running (web): one job at a time per process, survivable by polling ---------

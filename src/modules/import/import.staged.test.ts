@@ -8,6 +8,7 @@ import { createMember, updateMember } from '../member/member.service.js';
 import { differences } from '../rollup/rollup.repository.js';
 import { staffContext, type ServiceContext } from '../service-context.js';
 import { commit, dryRun, remap, uploadFile } from './import.service.js';
+import { memorySource } from './byte-source.js';
 
 // The staged import (migration 0022): the dry run keeps its valid rows, the commit writes from
 // them set-based, and falls back to reading the file again when the database moved in between.
@@ -32,7 +33,7 @@ describeApi('member import: the staged commit (issue 6 targets)', (h) => {
   const file = (lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\r\n'));
 
   async function dry(lines: string[], onDuplicate: DuplicatePolicy = 'skip') {
-    const job = await uploadFile(ctx, { fileName: 'nap.csv', orgId: commune.id, onDuplicate, bytes: file(lines) });
+    const job = await uploadFile(ctx, { fileName: 'nap.csv', orgId: commune.id, onDuplicate, source: memorySource(file(lines)) });
     return dryRun(ctx, job.id);
   }
   const staged = async (jobId: number) =>

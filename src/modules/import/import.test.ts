@@ -8,6 +8,8 @@ import { differences } from '../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from './import.report.js';
 import { importCalls } from '../../../test/import-client.js';
 import { settle } from './import.service.js';
+import { memorySource } from './byte-source.js';
+import { MAX_IMPORT_BYTES } from './import.schema.js';
 
 interface Job {
   id: number;
@@ -177,6 +179,22 @@ describeApi('member import (issue 6)', (h) => {
     const mine = await h().app.inject({ method: 'GET', url: `/api/imports/${own.json().id}`, headers: h().headers });
     expect(mine.statusCode).toBe(200);
   });
+
+  it('refuses a file over the limit as a body over a route limit is refused (413 BODY_TOO_LARGE), and an empty one, before any job', async () => {
+    const before = await h().database.db.selectFrom('import_job').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const qs = new URLSearchParams({ fileName: 'lon.csv', orgId: String(commune.id) });
+    const post = (payload: Buffer, extra: Record<string, string> = {}) =>
+      h().app.inject({ method: 'POST', url: `/api/imports?${qs}`, payload, headers: { ...h().headers, 'content-type': 'application/octet-stream', ...extra } });
+    const big = await post(Buffer.from('Họ và tên\r\n'), { 'content-length': String(MAX_IMPORT_BYTES + 1) });
+    expect(big.statusCode, big.body).toBe(413);
+    expect(big.json().error).toMatchObject({ code: 'BODY_TOO_LARGE', details: { field: 'body' } });
+    expect(big.json().error.message).toContain(`${Math.round(MAX_IMPORT_BYTES / 1024)} KB`);
+    const empty = await post(Buffer.alloc(0));
+    expect(empty.statusCode, empty.body).toBe(400);
+    expect(empty.json().error.code).toBe('IMPORT_FILE_EMPTY');
+    const after = await h().database.db.selectFrom('import_job').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
 });
 
 describeApi('member import: the mapping screen and progress (issue 6 item 8)', (h) => {
@@ -241,7 +259,7 @@ describeApi('member import: the mapping screen and progress (issue 6 item 8)', (
     const ctx = staffContext(h().database.db, h().clock, [commune.path]);
     const bytes = csv(Math.ceil((2.5 * FILE_PART_BYTES) / 90));
     expect(bytes.length).toBeGreaterThan(2 * FILE_PART_BYTES);
-    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
+    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', source: memorySource(bytes) });
     const parts = await h().database.db.selectFrom('import_file').select(['part', sql<number>`length(data)`.as('n')]).where('job_id', '=', job.id).orderBy('part').execute();
     expect(parts.map((p) => p.part)).toEqual([0, 1, 2]);
     expect(Math.max(...parts.map((p) => Number(p.n)))).toBe(FILE_PART_BYTES);
@@ -258,7 +276,7 @@ describeApi('member import: the mapping screen and progress (issue 6 item 8)', (
     const ctx = staffContext(h().database.db, h().clock, [commune.path]);
     // Large enough to be read in several slices and batches.
     const bytes = csv(Math.round(BATCH * 2.5));
-    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', bytes });
+    const job = await uploadFile(ctx, { fileName: 'lon.csv', orgId: commune.id, onDuplicate: 'skip', source: memorySource(bytes) });
     // What GET /api/imports/{id} answers while the job runs (the commit's transaction holds
     // PGlite's only connection, so there the answer waits; on PostgreSQL it is served at once).
     const seen: number[] = [];

@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { ByteSource } from './byte-source.js';
 import { entryChunks, entryText, type ZipEntry } from './zip-entries.js';
 
 // The small parts of an .xlsx that say how to read its first worksheet: which part it is
@@ -27,8 +28,8 @@ function parser(h: Handlers): SaxesParser {
   return p;
 }
 
-function parseWhole(bytes: Uint8Array, e: ZipEntry | undefined, h: Handlers): void {
-  if (e) parser(h).write(entryText(bytes, e)).close();
+async function parseWhole(source: ByteSource, e: ZipEntry | undefined, h: Handlers): Promise<void> {
+  if (e) parser(h).write(await entryText(source, e)).close();
 }
 
 /** A relationship target, relative to the folder of the part whose relationships these are. */
@@ -44,10 +45,10 @@ function resolve(from: string, target: string): string {
 const relsOf = (part: string) => part.replace(/([^/]*)$/, '_rels/$1.rels');
 
 /** The relationships of a part: id → the target part, and type (its last path segment) → the first part of that type. */
-function relationships(bytes: Uint8Array, entries: Entries, part: string) {
+async function relationships(source: ByteSource, entries: Entries, part: string) {
   const byId = new Map<string, string>();
   const byType = new Map<string, string>();
-  parseWhole(bytes, entries.get(relsOf(part)), {
+  await parseWhole(source, entries.get(relsOf(part)), {
     open(name, a) {
       if (name !== 'Relationship' || a.TargetMode === 'External' || !a.Target) return;
       const target = resolve(part, a.Target);
@@ -67,12 +68,12 @@ export interface WorkbookParts {
 }
 
 /** The first worksheet in workbook order, and the parts its cells refer to. */
-export function workbookParts(bytes: Uint8Array, entries: Entries): WorkbookParts {
-  const book = relationships(bytes, entries, '').byType.get('officeDocument') ?? 'xl/workbook.xml';
-  const rels = relationships(bytes, entries, book);
+export async function workbookParts(source: ByteSource, entries: Entries): Promise<WorkbookParts> {
+  const book = (await relationships(source, entries, '')).byType.get('officeDocument') ?? 'xl/workbook.xml';
+  const rels = await relationships(source, entries, book);
   let first: string | undefined;
   let date1904 = false;
-  parseWhole(bytes, entries.get(book), {
+  await parseWhole(source, entries.get(book), {
     open(name, a) {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name === 'sheet' && first === undefined) {
@@ -102,11 +103,11 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** Per cell style (cellXfs index): whether a number in it is a date. */
-export function dateStyles(bytes: Uint8Array, e: ZipEntry | undefined): boolean[] {
+export async function dateStyles(source: ByteSource, e: ZipEntry | undefined): Promise<boolean[]> {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  parseWhole(bytes, e, {
+  await parseWhole(source, e, {
     open(name, a) {
       if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
@@ -126,7 +127,7 @@ export function dateStyles(bytes: Uint8Array, e: ZipEntry | undefined): boolean[
  * The shared strings, in order, streamed: a rich text's runs joined, its phonetic runs (<rPh>,
  * the furigana of East Asian text) left out.
  */
-export async function sharedStrings(bytes: Uint8Array, e: ZipEntry | undefined): Promise<string[]> {
+export async function sharedStrings(source: ByteSource, e: ZipEntry | undefined): Promise<string[]> {
   const out: string[] = [];
   if (!e) return out;
   let text: string | null = null;
@@ -150,7 +151,7 @@ export async function sharedStrings(bytes: Uint8Array, e: ZipEntry | undefined):
     },
   });
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of entryChunks(bytes, e)) p.write(decoder.decode(chunk, { stream: true }));
+  for await (const chunk of entryChunks(source, e)) p.write(decoder.decode(chunk, { stream: true }));
   p.write(decoder.decode()).close();
   return out;
 }

@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { RawCell } from '../../domain/import/values.js';
 import { isDateFormat } from './xlsx-parts.js';
 import { xlsxRows } from './xlsx-rows.js';
-import { SheetScanner, type ScannedRow } from './xlsx-sheet-scan.js';
+import { excelText, SheetScanner, type ScannedRow } from './xlsx-sheet-scan.js';
+import { memorySource } from './byte-source.js';
 
 // The .xlsx row reader: workbooks as ExcelJS writes them, and hand-made ones for what it does
 // not write (cells without r, namespace prefixes, inline strings, stored entries, zip64).
 
 async function rowsOf(bytes: Uint8Array): Promise<[number, RawCell[]][]> {
   const out: [number, RawCell[]][] = [];
-  for await (const r of xlsxRows(bytes)) out.push([r.n, r.cells]);
+  for await (const r of xlsxRows(memorySource(bytes))) out.push([r.n, r.cells]);
   return out;
 }
 
@@ -197,6 +198,15 @@ describe('xlsx rows', () => {
       [1, []],
       [2, [null, 'Đảng bộ ', 'Chi bộ 1', day(1904, 1, 1), 1.5, 2, day(2024, 5, 1)]],
     ]);
+  });
+
+  it("undoes Excel's _xHHHH_ escapes in shared, inline and formula strings, a literal one kept by _x005F_", async () => {
+    const sheet = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Thôn 3_x000D_
+xã Đông</t></is></c><c r="C1" t="str"><f>A1</f><v>a_x0009_b</v></c><c r="D1" t="s"><v>1</v></c><c r="E1"><v>12</v></c></row></sheetData></worksheet>`;
+    const shared = `<sst xmlns="${NS}"><si><t>Nguyễn_x000D_ Văn A</t></si><si><t>mã _x005F_x0041_ và _x12_ và _X0041_</t></si></sst>`;
+    expect(await rowsOf(zip(handMade(sheet, { shared })))).toEqual([[1, ['Nguyễn\r Văn A', 'Thôn 3\r\nxã Đông', 'a\tb', 'mã _x0041_ và _x12_ và _X0041_', 12]]]);
+    expect(excelText('_x005F_x005F_')).toBe('_x005F_');
+    expect(excelText('không có gì')).toBe('không có gì');
   });
 
   it('scans the same rows however the text is cut into chunks', () => {

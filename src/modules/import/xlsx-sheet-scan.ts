@@ -34,6 +34,18 @@ export function xmlText(raw: string): string {
   );
 }
 
+const ESCAPED = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * A string as Excel means it (ECMA-376 ST_Xstring): "_xHHHH_" is the character HHHH, which is how
+ * Excel keeps characters XML cannot carry — a carriage return typed in a cell is "_x000D_" — and
+ * "_x005F_" the underscore that keeps a literal "_x0041_" from being read so. ExcelJS leaves them
+ * as written, and an office's names and addresses then came in with "_x000D_" inside.
+ */
+export function excelText(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** Excel's day number as the instant ExcelJS gives (UTC midnight of the day, plus the time). */
 function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
@@ -286,7 +298,8 @@ export class SheetScanner {
   }
 
   /**
-   * The cell's value as ExcelJS read it: a shared or inline string, a formula's cached result,
+   * The cell's value as ExcelJS read it — but for Excel's "_xHHHH_" escapes, undone (excelText):
+   * a shared or inline string, a formula's cached result,
    * a boolean, an error as null (it still takes its place in the row), a number — a Date when
    * its style shows a date. A cell with no value (only a style) is not in the row.
    */
@@ -300,8 +313,10 @@ export class SheetScanner {
     if (t === null || t === 'n') {
       const num = parseFloat(raw);
       v = this.cellS >= 0 && this.ctx.dateStyle[this.cellS] === true ? excelDate(num, this.ctx.date1904) : num;
-    } else if (t === 's') v = this.ctx.shared[parseInt(raw, 10)] ?? null;
-    else if (t === 'str' || t === 'inlineStr') v = raw;
+    } else if (t === 's') {
+      const text = this.ctx.shared[parseInt(raw, 10)];
+      v = text === undefined ? null : excelText(text);
+    } else if (t === 'str' || t === 'inlineStr') v = excelText(raw);
     else if (t === 'b') v = parseInt(raw, 10) !== 0;
     else if (t === 'd') v = isoDate(raw);
     else v = null; // 'e': #N/A, #REF! … read as no value

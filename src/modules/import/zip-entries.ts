@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
+import { slices, type ByteSource } from './byte-source.js';
 
-// The parts of a zip archive (an .xlsx) already in memory, found through its central directory:
+// The parts of a zip archive (an .xlsx), found through its central directory, read from the end
+// of the source:
 // writers that stream (ExcelJS, LibreOffice) put the sizes in a data descriptor after the data,
 // so the local headers alone do not say where an entry ends. An entry comes out as a stream of
 // inflated chunks, never whole: a million-row worksheet inflates to over a gigabyte of XML.
@@ -28,32 +30,47 @@ function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The end of the central directory: searched back from the end, past a comment of up to 64 KiB. */
-function directory(bytes: Uint8Array, dv: DataView): { at: number; count: number } {
-  const last = bytes.length - 22;
-  for (let p = last; p >= 0 && p >= last - 0xffff; p--) {
+/** The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB. */
+const TAIL = 22 + 0xffff;
+
+/**
+ * The central directory: where it starts, where it ends at the latest (the end record, which
+ * follows it) and its entry count, found from the end of the archive.
+ */
+async function directory(source: ByteSource): Promise<{ at: number; end: number; count: number }> {
+  const tailAt = Math.max(0, source.size - TAIL);
+  const tail = await source.read(tailAt, source.size - tailAt);
+  const dv = view(tail);
+  const last = tail.length - 22;
+  for (let p = last; p >= 0; p--) {
     if (dv.getUint32(p, true) !== EOCD) continue;
     let count = dv.getUint16(p + 10, true);
     let at = dv.getUint32(p + 16, true);
     // Zip64: the 32-bit fields are saturated and the real ones sit in the zip64 record.
     if ((at === MAX32 || count === 0xffff) && p >= 20 && dv.getUint32(p - 20, true) === EOCD64_LOCATOR) {
       const rec = Number(dv.getBigUint64(p - 12, true));
-      if (rec + 56 > bytes.length || dv.getUint32(rec, true) !== EOCD64) throw broken('zip64 record');
-      count = Number(dv.getBigUint64(rec + 32, true));
-      at = Number(dv.getBigUint64(rec + 48, true));
+      if (rec + 56 > source.size) throw broken('zip64 record');
+      const r = view(await source.read(rec, 56));
+      if (r.getUint32(0, true) !== EOCD64) throw broken('zip64 record');
+      count = Number(r.getBigUint64(32, true));
+      at = Number(r.getBigUint64(48, true));
     }
-    return { at, count };
+    return { at, end: tailAt + p, count };
   }
   throw broken('no central directory');
 }
 
 /** The entries by name; OPC part names are case-insensitive, so the key is in lower case. */
-export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+export async function zipEntries(source: ByteSource): Promise<Map<string, ZipEntry>> {
+  const dir = await directory(source);
+  if (dir.at > dir.end) throw broken('central directory');
+  // Some kilobytes for a workbook's handful of parts: read at once.
+  const bytes = await source.read(dir.at, dir.end - dir.at);
   const dv = view(bytes);
-  const { at, count } = directory(bytes, dv);
+  const count = dir.count;
   const names = new TextDecoder('utf-8');
   const out = new Map<string, ZipEntry>();
-  let p = at;
+  let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || dv.getUint32(p, true) !== CENTRAL) throw broken('central directory');
     const method = dv.getUint16(p + 10, true);
@@ -85,45 +102,49 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   return out;
 }
 
-/** The entry's compressed bytes (a view, no copy). */
-export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  const dv = view(bytes);
-  if (e.offset + 30 > bytes.length || dv.getUint32(e.offset, true) !== LOCAL) throw broken(`local header of ${e.name}`);
-  const start = e.offset + 30 + dv.getUint16(e.offset + 26, true) + dv.getUint16(e.offset + 28, true);
-  if (start + e.compressedSize > bytes.length) throw broken(`${e.name} is cut short`);
+/** Where the entry's compressed bytes are in the archive: after its local header, whose name and extra field may differ from the directory's. */
+async function entryRange(source: ByteSource, e: ZipEntry): Promise<{ start: number; end: number }> {
+  if (e.offset + 30 > source.size) throw broken(`local header of ${e.name}`);
+  const dv = view(await source.read(e.offset, 30));
+  if (dv.getUint32(0, true) !== LOCAL) throw broken(`local header of ${e.name}`);
+  const start = e.offset + 30 + dv.getUint16(26, true) + dv.getUint16(28, true);
+  if (start + e.compressedSize > source.size) throw broken(`${e.name} is cut short`);
   if (e.method !== 0 && e.method !== 8) throw broken(`${e.name}: compression method ${e.method}`);
-  return bytes.subarray(start, start + e.compressedSize);
+  return { start, end: start + e.compressedSize };
 }
 
 const IN_CHUNK = 64 * 1024;
 
 /**
- * The entry inflated, chunk by chunk. node:zlib rather than fflate: the same streaming inflate
- * in native code costs a quarter of the CPU time (measured on a 115 MB worksheet: 0.16 s
- * against 0.6 s), and a million-row sheet is over a gigabyte. `read` is told how many of the
- * compressed bytes the inflater has taken, for the progress of a long reading.
+ * The entry inflated, chunk by chunk, its compressed range read from the source as it goes.
+ * node:zlib rather than fflate: the same streaming inflate in native code costs a quarter of
+ * the CPU time (measured on a 115 MB worksheet: 0.16 s against 0.6 s), and a million-row sheet
+ * is over a gigabyte. `read` is told how many of the compressed bytes the inflater has taken,
+ * for the progress of a long reading.
  */
-export async function* entryChunks(bytes: Uint8Array, e: ZipEntry, read?: (taken: number, of: number) => void): AsyncGenerator<Uint8Array> {
-  const data = entryData(bytes, e);
-  function* slices(): Generator<Uint8Array> {
-    for (let at = 0; at < data.length; at += IN_CHUNK) {
-      read?.(at, data.length);
-      yield data.subarray(at, at + IN_CHUNK);
+export async function* entryChunks(source: ByteSource, e: ZipEntry, read?: (taken: number, of: number) => void): AsyncGenerator<Uint8Array> {
+  const { start, end } = await entryRange(source, e);
+  const length = end - start;
+  async function* compressed(): AsyncGenerator<Uint8Array> {
+    for await (const { at, bytes } of slices(source, start, IN_CHUNK, end)) {
+      read?.(at - start, length);
+      yield bytes;
     }
-    read?.(data.length, data.length);
+    read?.(length, length);
   }
   if (e.method === 0) {
-    yield* slices();
+    yield* compressed();
     return;
   }
   const inflater = zlib.createInflateRaw({ chunkSize: 128 * 1024 });
   // An error of either side surfaces through the iteration below; leaving it early destroys both.
-  pipeline(Readable.from(slices(), { objectMode: false }), inflater, () => {});
+  pipeline(Readable.from(compressed(), { objectMode: false }), inflater, () => {});
   for await (const chunk of inflater) yield chunk as Buffer;
 }
 
 /** A small entry (workbook, relationships, styles) inflated whole, as text. */
-export function entryText(bytes: Uint8Array, e: ZipEntry): string {
-  const data = entryData(bytes, e);
+export async function entryText(source: ByteSource, e: ZipEntry): Promise<string> {
+  const { start, end } = await entryRange(source, e);
+  const data = await source.read(start, end - start);
   return new TextDecoder('utf-8').decode(e.method === 0 ? data : zlib.inflateRawSync(data));
 }

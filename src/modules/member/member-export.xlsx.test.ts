@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportColumns, type ExportCell } from './member-export.layout.js';
-import { excelDate, xlsxStream, xmlText } from './member-export.xlsx.js';
+import { EXCEL_MAX_ROWS, excelDate, sheetName, xlsxStream, xmlText } from './member-export.xlsx.js';
 
 // The .xlsx writer alone, on rows made here (the export's own tests read files made from the
 // database on both engines). Read back with ExcelJS, as Excel would show the cells.
@@ -29,14 +29,23 @@ async function* chunks(size: number): AsyncGenerator<ExportCell[][]> {
   for (let at = 0; at < ROWS; at += size) yield Array.from({ length: Math.min(size, ROWS - at) }, (_, k) => row(at + k));
 }
 
-async function written(chunkSize: number): Promise<ExcelJS.Worksheet> {
-  const body = xlsxStream({ title: TITLE, columns, chunks: chunks(chunkSize) }, (e) => {
+async function workbook(chunkSize: number, maxRows?: number, rows = ROWS): Promise<ExcelJS.Workbook> {
+  async function* some(): AsyncGenerator<ExportCell[][]> {
+    for await (const c of chunks(chunkSize)) {
+      const left = rows - (c[0]![0] as number) + 1;
+      if (left <= 0) return;
+      yield c.slice(0, left);
+    }
+  }
+  const body = xlsxStream({ title: TITLE, columns, chunks: some() }, (e) => {
     throw e;
-  });
+  }, { maxRows });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.concat(await body.toArray()) as unknown as ArrayBuffer);
-  return wb.worksheets[0]!;
+  return wb;
 }
+
+const written = async (chunkSize: number) => (await workbook(chunkSize)).worksheets[0]!;
 
 describe('member list .xlsx writer', () => {
   it('writes every row of many chunks back as given: text, numbers, real dates, empty cells', async () => {
@@ -83,6 +92,39 @@ describe('member list .xlsx writer', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(await xlsxStream({ title: TITLE, columns, chunks: none() }, () => {}).toArray()) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.rowCount).toBe(5);
+  });
+
+  it('continues a list longer than a worksheet on further worksheets, each with the title and header, the rows in order', async () => {
+    const maxRows = 100;
+    const perSheet = maxRows - (TITLE.length + 2);
+    const wb = await workbook(40, maxRows);
+    const sheets = Math.ceil(ROWS / perSheet);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(Array.from({ length: sheets }, (_, i) => sheetName(i + 1, sheets)));
+    expect(wb.worksheets[1]!.name).toBe('Danh sách đảng viên - phần 2');
+    let next = 1;
+    for (const ws of wb.worksheets) {
+      expect([1, 2, 3].map((r) => ws.getRow(r).getCell(1).value)).toEqual(TITLE);
+      expect(columns.map((_, j) => ws.getRow(5).getCell(j + 1).value)).toEqual(columns.map((c) => c.header));
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+      expect(ws.rowCount).toBeLessThanOrEqual(maxRows);
+      for (let r = 6; r <= ws.rowCount; r++) {
+        // The STT runs on across worksheets, and each row is the one given, whole.
+        expect(ws.getRow(r).getCell(1).value).toBe(next);
+        expect(ws.getRow(r).getCell(2).value).toBe(row(next - 1)[1]);
+        next++;
+      }
+    }
+    expect(next - 1).toBe(ROWS);
+    expect(wb.worksheets.at(-1)!.rowCount).toBe(5 + (ROWS - (sheets - 1) * perSheet));
+  });
+
+  it('opens no empty worksheet when the rows fill the last one exactly, and keeps one worksheet under the limit', async () => {
+    const perSheet = 100 - (TITLE.length + 2);
+    const full = await workbook(30, 100, 2 * perSheet);
+    expect(full.worksheets.map((w) => w.rowCount)).toEqual([100, 100]);
+    const one = await workbook(30, 100, perSheet - 1);
+    expect(one.worksheets.map((w) => w.name)).toEqual(['Danh sách đảng viên']);
+    expect(EXCEL_MAX_ROWS).toBe(2 ** 20);
   });
 
   it('escapes text for XML and for Excel, and counts dates in Excel serial days', () => {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { zipStream } from '../../zip.js';
+import { zipStream, type ZipEntry } from '../../zip.js';
 import type { ExportCell } from './member-export.layout.js';
 import type { Sheet } from './member-export.writers.js';
 
@@ -96,29 +96,43 @@ const STYLES = `${XML_DECL}<styleSheet xmlns="${NS}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
-const CONTENT_TYPES = `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+/** The package's parts and their types: one override per worksheet. */
+function contentTypes(sheets: number): string {
+  const worksheets = Array.from(
+    { length: sheets },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
+  return `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
 <Default Extension="xml" ContentType="application/xml"/>\
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+${worksheets}\
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
 </Types>`;
+}
 
 const ROOT_RELS = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">\
 <Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/>\
 <Relationship Id="rId2" Type="${NS_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>\
 </Relationships>`;
 
-const WORKBOOK = `${XML_DECL}<workbook xmlns="${NS}" xmlns:r="${NS_R}">\
-<bookViews><workbookView/></bookViews>\
-<sheets><sheet name="${xmlText(SHEET_NAME)}" sheetId="1" r:id="rId1"/></sheets>\
-</workbook>`;
+/** The tab of worksheet `n` of `sheets`: the list's name, numbered when it takes several. */
+export const sheetName = (n: number, sheets: number) => (sheets === 1 ? SHEET_NAME : `${SHEET_NAME} - phần ${n}`);
 
-const WORKBOOK_RELS = `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">\
-<Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/>\
-<Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/>\
-</Relationships>`;
+const sheetNumbers = (sheets: number) => Array.from({ length: sheets }, (_, i) => i + 1);
+
+function workbook(sheets: number): string {
+  const tabs = sheetNumbers(sheets).map((n) => `<sheet name="${xmlText(sheetName(n, sheets))}" sheetId="${n}" r:id="rId${n}"/>`);
+  return `${XML_DECL}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>${tabs.join('')}</sheets></workbook>`;
+}
+
+/** The workbook's relationships: its worksheets rId1…rIdN, then the styles. */
+function workbookRels(sheets: number): string {
+  const worksheets = sheetNumbers(sheets).map((n) => `<Relationship Id="rId${n}" Type="${NS_R}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+  return `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">${worksheets.join('')}\
+<Relationship Id="rId${sheets + 1}" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`;
+}
 
 function coreProperties(created: Date): string {
   const at = `${created.toISOString().slice(0, 19)}Z`;
@@ -131,13 +145,16 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
 </cp:coreProperties>`;
 }
 
-/** The rows of a sheet, their first chunk already asked for. */
+/** The rows of the list, their first chunk already asked for. */
 interface Rows {
-  first: Promise<IteratorResult<ExportCell[][]>>;
-  next(): Promise<IteratorResult<ExportCell[][]>>;
+  /** The next rows: what the last worksheet could not hold, else the next chunk; null at the end. */
+  take(): Promise<ExportCell[][] | null>;
+  /** Rows taken but not written: they open the next worksheet. */
+  putBack(rows: ExportCell[][]): void;
   /** Closes the source early (its `finally` runs: the export audits what was sent). */
   close(): void;
-  done: boolean;
+  /** The source has ended and nothing is put back: no further worksheet is needed. */
+  readonly done: boolean;
 }
 
 /**
@@ -147,22 +164,41 @@ interface Rows {
  */
 function startRows(chunks: AsyncIterable<ExportCell[][]>): Rows {
   const it = chunks[Symbol.asyncIterator]();
-  const first = it.next();
+  let next: Promise<IteratorResult<ExportCell[][]>> | null = it.next();
   // Its failure is met where the worksheet awaits it; unread (the client left first), ignored.
-  first.catch(() => {});
+  next.catch(() => {});
+  let carry: ExportCell[][] | null = null;
+  let ended = false;
   return {
-    first,
-    next: () => it.next(),
+    async take() {
+      if (carry) {
+        const rows = carry;
+        carry = null;
+        return rows;
+      }
+      if (ended) return null;
+      const r = await (next ?? it.next());
+      next = null;
+      if (r.done) ended = true;
+      return r.done ? null : r.value;
+    },
+    putBack(rows) {
+      carry = rows;
+    },
     close: () => void it.return?.().catch(() => {}),
-    done: false,
+    get done() {
+      return ended && carry === null;
+    },
   };
 }
 
 /**
- * The worksheet, piece by piece: everything above the body at once, then one piece per chunk of
- * rows, pulled only when the zip has taken the previous one, then the merges and page setup.
+ * One worksheet, piece by piece: everything above the body at once, then one piece per chunk of
+ * rows, pulled only when the zip has taken the previous one, then the merges and page setup. It
+ * holds at most `maxRows` rows, title and header included; the rows past them are put back for
+ * the next worksheet, which repeats the title and header.
  */
-async function* worksheet(sheet: Sheet, rows: Rows): AsyncGenerator<Uint8Array> {
+async function* worksheet(sheet: Sheet, rows: Rows, maxRows: number): AsyncGenerator<Uint8Array> {
   const width = sheet.columns.length;
   const letters = Array.from({ length: width }, (_, i) => columnLetters(i + 1));
   const last = letters[width - 1]!;
@@ -188,17 +224,24 @@ async function* worksheet(sheet: Sheet, rows: Rows): AsyncGenerator<Uint8Array> 
   yield Buffer.from(head, 'utf8');
 
   let r = headerRow;
-  for (let chunk = await rows.first; !chunk.done; chunk = await rows.next()) {
+  for (let chunk = await rows.take(); chunk !== null; chunk = await rows.take()) {
+    const room = maxRows - r;
+    if (chunk.length > room) rows.putBack(chunk.slice(room));
     let xml = '';
-    for (const values of chunk.value) {
+    for (const values of chunk.length > room ? chunk.slice(0, room) : chunk) {
       const n = ++r;
       xml += `<row r="${n}">`;
       for (let j = 0; j < width; j++) xml += bodyCell(letters[j]! + n, values[j] ?? null);
       xml += '</row>';
     }
     yield Buffer.from(xml, 'utf8');
+    if (r === maxRows) {
+      // Full: whether another worksheet follows is known only by asking the source for more.
+      const more = await rows.take();
+      if (more !== null) rows.putBack(more);
+      break;
+    }
   }
-  rows.done = true;
 
   const merges = sheet.title.map((_, i) => `<mergeCell ref="A${i + 1}:${last}${i + 1}"/>`).join('');
   yield Buffer.from(
@@ -210,26 +253,37 @@ async function* worksheet(sheet: Sheet, rows: Rows): AsyncGenerator<Uint8Array> 
   );
 }
 
+/** Rows of one worksheet in Excel (2007 and later): a longer list continues on another worksheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
 /**
- * An .xlsx workbook of one sheet: a merged title block, a bold bordered header row frozen on
- * screen, ruled body rows, dates as real dates shown dd/mm/yyyy, landscape A4 one page wide.
- * Memory stays flat: one chunk of rows is held at a time, and the next is read only when the
- * reader of the returned stream has taken the previous one.
+ * An .xlsx workbook: a merged title block, a bold bordered header row frozen on screen, ruled
+ * body rows, dates as real dates shown dd/mm/yyyy, landscape A4 one page wide. A list longer
+ * than a worksheet holds (the whole country, 5.6 million members) continues on further
+ * worksheets, "phần 2", "phần 3"…, each with the title and header, the STT running on. How many
+ * there are is known only at the end of the rows, so the parts that name the worksheets
+ * (workbook, its relationships, the content types) come last in the archive, which readers
+ * find through its central directory. Memory stays flat: one chunk of rows is held at a time,
+ * and the next is read only when the reader of the returned stream has taken the previous one.
  */
-export function xlsxStream(sheet: Sheet, onError: (e: unknown) => void, created = new Date()): Readable {
+export function xlsxStream(sheet: Sheet, onError: (e: unknown) => void, opts: { created?: Date; maxRows?: number } = {}): Readable {
+  const created = opts.created ?? new Date();
+  const maxRows = opts.maxRows ?? EXCEL_MAX_ROWS;
+  if (maxRows <= sheet.title.length + 2) throw new Error(`a worksheet of ${maxRows} rows cannot hold the title and header`);
   const rows = startRows(sheet.chunks);
-  const out = zipStream(
-    [
-      { name: '[Content_Types].xml', data: CONTENT_TYPES },
-      { name: '_rels/.rels', data: ROOT_RELS },
-      { name: 'docProps/core.xml', data: coreProperties(created) },
-      { name: 'xl/workbook.xml', data: WORKBOOK },
-      { name: 'xl/_rels/workbook.xml.rels', data: WORKBOOK_RELS },
-      { name: 'xl/styles.xml', data: STYLES },
-      { name: 'xl/worksheets/sheet1.xml', data: worksheet(sheet, rows) },
-    ],
-    { level: ZIP_LEVEL, date: created },
-  );
+  let sheets = 0;
+  // Read by the zip one entry at a time: the next worksheet is decided once the last has ended.
+  function* entries(): Generator<ZipEntry> {
+    yield { name: '_rels/.rels', data: ROOT_RELS };
+    yield { name: 'docProps/core.xml', data: coreProperties(created) };
+    yield { name: 'xl/styles.xml', data: STYLES };
+    do yield { name: `xl/worksheets/sheet${++sheets}.xml`, data: worksheet(sheet, rows, maxRows) };
+    while (!rows.done);
+    yield { name: 'xl/workbook.xml', data: workbook(sheets) };
+    yield { name: 'xl/_rels/workbook.xml.rels', data: workbookRels(sheets) };
+    yield { name: '[Content_Types].xml', data: contentTypes(sheets) };
+  }
+  const out = zipStream(entries(), { level: ZIP_LEVEL, date: created });
   // Reported where the caller logs (the client only sees a cut file); the stream still fails.
   out.once('error', onError);
   out.once('close', () => {

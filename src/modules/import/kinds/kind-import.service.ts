@@ -8,6 +8,7 @@ import { moveOrgIn } from '../../org/org-move.service.js';
 import { updateOrgIn } from '../../org/org-update.service.js';
 import type { ServiceContext } from '../../service-context.js';
 import { setTargetIn } from '../../targets/targets.service.js';
+import { memorySource } from '../byte-source.js';
 import { readShare, type ReadMeter } from '../import.reader.js';
 import * as jobs from '../import.repository.js';
 import type { KindTarget } from './kind-common.js';
@@ -43,10 +44,11 @@ async function targetOf(ctx: ServiceContext, job: ImportJobRow): Promise<KindTar
 
 async function analyse(db: Db, kind: OtherKind, target: KindTarget, job: ImportJobRow, bytes: Uint8Array, meter?: ReadMeter) {
   const layout = layoutOf(job);
-  const rows = await dataRows(job.format, bytes, layout, meter);
+  const rows = await dataRows(job.format, memorySource(bytes), layout, meter);
   return kind === 'orgs' ? { kind, ...(await analyseOrgs(db, target, rows, layout)) } : { kind, ...(await analyseTargets(db, target, rows, layout)) };
 }
 
+/** The file whole: org and target files are small (their rows are read whole too). */
 async function fileOf(ctx: ServiceContext, id: number): Promise<Uint8Array> {
   const data = await jobs.jobFile(ctx.db, ctx.scope, id);
   if (!data) throw new AppError('IMPORT_JOB_NOT_FOUND', { id }, { field: 'id' });

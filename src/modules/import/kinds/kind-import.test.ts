@@ -10,6 +10,7 @@ import { differences } from '../../rollup/rollup.repository.js';
 import { REPORT_COLUMN } from '../import.report.js';
 import { importCalls } from '../../../../test/import-client.js';
 import { settle } from '../import.service.js';
+import { memorySource } from '../byte-source.js';
 
 // Org and admission-target imports through the member import's machinery (issue 6 item 6), on
 // both engines: the sample files' bad rows, nothing written by a dry run, all or nothing, the
@@ -318,7 +319,7 @@ describeApi('org and admission-target imports (issue 6 item 6)', (h) => {
     const { staffContext } = await import('../../service-context.js');
     const ctx = staffContext(h().database.db, h().clock, [commune.path]);
     const bytes = csv('Mã tổ chức,Tên tổ chức\r\n' + Array.from({ length: 20 }, (_, i) => `PR-${i},Chi bộ Tiến độ ${i}`).join('\r\n'));
-    const job = await uploadFile(ctx, { fileName: 'tien-do.csv', orgId: commune.id, onDuplicate: 'skip', bytes, kind: 'orgs' });
+    const job = await uploadFile(ctx, { fileName: 'tien-do.csv', orgId: commune.id, onDuplicate: 'skip', source: memorySource(bytes), kind: 'orgs' });
     await dryRun(ctx, job.id);
     const seen: number[] = [];
     await commit(ctx, job.id, () => void seen.push(runningKindProgress(job.id)!));

@@ -3,6 +3,7 @@ import { HEADER_SEARCH_ROWS, isColumnNumberingRow } from '../../../domain/import
 import { detectKindHeader, KIND_SPECS, type KindLayout } from '../../../domain/import/kind-columns.js';
 import { cellText } from '../../../domain/import/values.js';
 import { AppError } from '../../../errors.js';
+import type { ByteSource } from '../byte-source.js';
 import { headerWindow, headRows, previewRows } from '../import.head.js';
 import { sheetRows, type ImportFormat, type ReadMeter, type SheetRow } from '../import.reader.js';
 
@@ -14,19 +15,19 @@ export type OtherKind = keyof typeof KIND_SPECS;
 
 const REQUIRED_LABEL: Record<OtherKind, string> = { orgs: 'Tên tổ chức', targets: 'Chỉ tiêu kết nạp' };
 
-export async function readKindLayout(kind: OtherKind, format: ImportFormat, bytes: Uint8Array, overrides: ColumnOverrides) {
-  const head = await headRows(format, bytes);
+export async function readKindLayout(kind: OtherKind, format: ImportFormat, source: ByteSource, overrides: ColumnOverrides) {
+  const head = await headRows(format, source);
   const layout = detectKindHeader(KIND_SPECS[kind], headerWindow(head), overrides);
   if (!layout) throw new AppError('IMPORT_NO_HEADER_KIND', { rows: HEADER_SEARCH_ROWS, column: REQUIRED_LABEL[kind] }, { field: 'body' });
   return { layout, preview: previewRows(head, layout) };
 }
 
 /** The rows under the header that hold anything, the column numbering row left out. */
-export async function dataRows(format: ImportFormat, bytes: Uint8Array, layout: KindLayout, meter?: ReadMeter): Promise<SheetRow[]> {
+export async function dataRows(format: ImportFormat, source: ByteSource, layout: KindLayout, meter?: ReadMeter): Promise<SheetRow[]> {
   const start = layout.row + layout.rows;
   const out: SheetRow[] = [];
   const used = layout.columns.filter((c) => c.field !== null && c.field !== 'rowNo');
-  for await (const r of sheetRows(format, bytes, meter)) {
+  for await (const r of sheetRows(format, source, meter)) {
     if (r.n <= start) continue;
     if (r.n <= start + 1 && isColumnNumberingRow(r.cells)) continue;
     if (used.every((c) => cellText(r.cells[c.index]) === '')) continue;
