@@ -8,6 +8,8 @@
 export interface FirstRows<K> {
   /** The row that already holds `key`, or undefined after recording `row` as its first. */
   firstOrSet(key: K, row: number): number | undefined;
+  /** Bytes of typed arrays held (outside the JS heap, so outside a worker's heap cap). */
+  readonly bytes: number;
 }
 
 const MAX_LOAD = 0.75;
@@ -30,6 +32,10 @@ export class RowsByNumber implements FirstRows<number> {
     this.keys = new Float64Array(slots);
     this.rows = new Int32Array(slots);
     this.mask = slots - 1;
+  }
+
+  get bytes(): number {
+    return this.keys.byteLength + this.rows.byteLength;
   }
 
   private slotOf(key: number): number {
@@ -73,9 +79,9 @@ export class RowsByNumber implements FirstRows<number> {
  * kept in a Map beside: rare, and exact either way.
  */
 export class RowsByText implements FirstRows<string> {
-  private bytes = new Uint8Array(64 * 1024);
+  private chars = new Uint8Array(64 * 1024);
   private used = 0;
-  /** Per entry (numbered from 1): where its text starts and ends in `bytes`, its hash, its row. */
+  /** Per entry (numbered from 1): where its text starts and ends in `chars`, its hash, its row. */
   private starts = new Int32Array(1024);
   private hashes = new Int32Array(1024);
   private rows = new Int32Array(1024);
@@ -102,13 +108,13 @@ export class RowsByText implements FirstRows<string> {
     }
     const e = ++this.entries;
     if (e + 1 >= this.rows.length) this.growEntries();
-    if (this.used + key.length > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + key.length));
-      bigger.set(this.bytes.subarray(0, this.used));
-      this.bytes = bigger;
+    if (this.used + key.length > this.chars.length) {
+      const bigger = new Uint8Array(Math.max(this.chars.length * 2, this.used + key.length));
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
     }
     this.starts[e] = this.used;
-    for (let k = 0; k < key.length; k++) this.bytes[this.used++] = key.charCodeAt(k);
+    for (let k = 0; k < key.length; k++) this.chars[this.used++] = key.charCodeAt(k);
     this.starts[e + 1] = this.used;
     this.hashes[e] = h;
     this.rows[e] = row;
@@ -117,10 +123,14 @@ export class RowsByText implements FirstRows<string> {
     return undefined;
   }
 
+  get bytes(): number {
+    return this.chars.byteLength + this.starts.byteLength * 3 + this.slots.byteLength;
+  }
+
   private equals(e: number, key: string): boolean {
     const from = this.starts[e]!;
     if (this.starts[e + 1]! - from !== key.length) return false;
-    for (let k = 0; k < key.length; k++) if (this.bytes[from + k] !== key.charCodeAt(k)) return false;
+    for (let k = 0; k < key.length; k++) if (this.chars[from + k] !== key.charCodeAt(k)) return false;
     return true;
   }
 

@@ -58,4 +58,19 @@ describe('member import: the valid rows posted between the threads', () => {
     expect(rebuilt.map((p) => p.columnOf.fullName)).toEqual(['Họ và tên', 'Tên', 'Họ và tên', 'Họ và tên']);
     expect(rebuilt[2]!.provided).not.toContain('citizenId');
   });
+
+  it('refuses a file whose keys outgrow their cap (they live outside the heap and its cap)', async () => {
+    const lines = ['Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày vào Đảng,Ngày chính thức,Mã chi bộ'];
+    for (let i = 0; i < 3000; i++) lines.push(`Người Số ${i},Nam,01/02/1980,0340${String(i).padStart(8, '0')},01/02/2005,01/02/2006,CB1`);
+    const bytes = new TextEncoder().encode(lines.join('\r\n'));
+    const { layout } = await readLayout('csv', memorySource(bytes), {});
+    const read = async (cap?: number) => {
+      const validator = new RowValidator(layout, { today: TODAY, org: { id: 4, path: '/1/4/', name: 'Đảng bộ xã' } }, orgs, 10, cap);
+      let rows = 0;
+      for await (const b of validatedBatches(validator, 'csv', memorySource(bytes), {})) rows += b.rowsRead;
+      return rows;
+    };
+    expect(await read()).toBe(3000);
+    await expect(read(150_000)).rejects.toMatchObject({ code: 'IMPORT_FILE_TOO_MANY_ROWS', params: { rows: 2048 } });
+  });
 });

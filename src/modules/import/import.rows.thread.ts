@@ -18,9 +18,9 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 const AHEAD = 3;
 
 /**
- * The worker's heap (MiB). A million rows keep ~220 MiB alive (the keys of the file, for its
- * duplicates); bounded, the heap is collected before it grows past the server's share of memory
- * (issue 6: ≤ 700 MiB) instead of when V8 pleases. About 2 million rows fit.
+ * The worker's heap (MiB): bounded, it is collected before it grows past the server's share of
+ * memory (issue 6: ≤ 700 MiB) instead of when V8 pleases. The file's keys, for its duplicates,
+ * live outside it in typed arrays (~100 MiB at a million rows), bounded by KEY_BYTES_CAP.
  */
 export const WORKER_HEAP_MIB = 512;
 

@@ -122,6 +122,12 @@ export const digits = (v: string | undefined | null) => {
 
 type KeyKind = 'citizenId' | 'partyCardNo' | 'person';
 
+/**
+ * Bytes the file's keys may take. They live in typed arrays, outside the worker's heap and its
+ * cap (WORKER_HEAP_MIB), so they are bounded here: ~100 bytes a row, about 2.5 million rows.
+ */
+export const KEY_BYTES_CAP = 256 * 1024 * 1024;
+
 /** The header a field was read from, or the form's name for it. */
 const columnName = (columnOf: ReadRow['columnOf'], field: string): string => columnOf[field] ?? FIELD_LABELS[field] ?? field;
 
@@ -138,6 +144,7 @@ export class RowValidator {
   private readonly seenText = { citizenId: new Map<string, number>(), partyCardNo: new Map<string, number>() };
   private readonly headers = new Map<string, string>();
   private kept = 0;
+  private rowsSoFar = 0;
   private batch: ValidatedBatch;
 
   constructor(
@@ -145,6 +152,7 @@ export class RowValidator {
     private readonly target: RowTarget,
     orgs: readonly SubtreeOrg[],
     private readonly maxProblems: number,
+    private readonly keyBytesCap = KEY_BYTES_CAP,
   ) {
     this.byCode = new Map(orgs.map((o) => [o.code.toLowerCase(), o]));
     for (const o of orgs) this.byName.set(o.name_norm, [...(this.byName.get(o.name_norm) ?? []), o]);
@@ -184,6 +192,14 @@ export class RowValidator {
     if (this.kept < this.maxProblems) {
       this.kept++;
       this.batch.problems.push(p);
+    }
+  }
+
+  /** The file's keys outgrow their share of memory: the file is refused as the heap cap refuses it. */
+  private checkKeyBytes(): void {
+    const { citizenId, partyCardNo, person } = this.seen;
+    if (citizenId.bytes + partyCardNo.bytes + person.bytes > this.keyBytesCap) {
+      throw new AppError('IMPORT_FILE_TOO_MANY_ROWS', { rows: this.rowsSoFar }, { field: 'body' });
     }
   }
 
@@ -242,6 +258,7 @@ export class RowValidator {
     if (read.blank) return;
     const b = this.batch;
     b.rowsRead++;
+    if ((++this.rowsSoFar & 1023) === 0) this.checkKeyBytes();
     const row = r.n;
     const inError = { yes: false };
     for (const c of read.problems) this.report(problemOf(row, c.column, c.value, new AppError('IMPORT_BAD_VALUE', { column: c.column, value: c.value, reason: c.reason }, { field: c.column, row })), inError);

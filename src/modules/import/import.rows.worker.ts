@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../errors.js';
 import { RowValidator, validatedBatches } from './import.rows.js';
 import { askedSource } from './byte-source.js';
 import type { WorkerJob, ToReader, FromReader } from './import.rows.thread.js';
@@ -32,4 +33,6 @@ async function run() {
   port.postMessage({ type: 'done' } satisfies FromReader);
 }
 
-run().catch((e: unknown) => port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies FromReader));
+// A file whose keys outgrow their cap is refused as one outgrowing the heap is.
+const tooManyRows = (e: unknown) => e instanceof AppError && e.code === 'IMPORT_FILE_TOO_MANY_ROWS';
+run().catch((e: unknown) => port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e), outOfMemory: tooManyRows(e) } satisfies FromReader));
