@@ -195,13 +195,14 @@ export async function analyse(db: Db, target: AnalysisTarget, format: ImportForm
   // the next batch is looked up: the two statements run on two connections, and the main thread
   // does not wait on one before the next. Written in order, one at a time; a failed write ends
   // the reading. In a transaction (the commit) each batch is written before the next is read.
+  // One write at most is in flight: a batch waits for the last one before its own starts, so
+  // plans never pile up in memory when the writes are the slower half.
   let writing: Promise<void> = Promise.resolve();
-  let writeFailed = false;
   const write = async (plans: RowPlan[]) => {
     if (db.isTransaction) return opts.onPlans!(plans);
-    if (writeFailed) await writing;
-    writing = writing.then(() => opts.onPlans!(plans));
-    writing.catch(() => (writeFailed = true));
+    await writing;
+    writing = opts.onPlans!(plans);
+    writing.catch(() => undefined);
   };
 
   const stopped = () => opts.stopAtError === true && errorRows > 0;

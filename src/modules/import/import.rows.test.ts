@@ -100,11 +100,14 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     const { layout } = await readLayout('csv', memorySource(clean), {});
     const firsts: number[] = [];
     let writing = 0;
+    let looked = 0;
     const dry = (failAt: number) =>
       analyse(ctx.db, { scope: ctx.scope, today: ctx.clock.today(), org }, 'csv', memorySource(clean), {
         layout,
         maxProblems: 100,
         thread: 'main',
+        // The reading runs at most one batch ahead of the writes: plans never pile up.
+        onBatch: async () => void expect(++looked - firsts.length).toBeLessThanOrEqual(2),
         onPlans: async (plans) => {
           // One write at a time, in file order.
           expect(writing).toBe(0);
@@ -120,6 +123,7 @@ describeApi('member import: reading the rows in a worker thread', (h) => {
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
     expect(firsts).toHaveLength(3);
     firsts.length = 0;
+    looked = 0;
     await expect(dry(1)).rejects.toThrow('staging failed');
     expect(firsts.length).toBeLessThanOrEqual(2);
   });
