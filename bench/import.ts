@@ -136,8 +136,23 @@ async function databaseCpuS(db: Database['db']): Promise<number> {
   return total;
 }
 
+/**
+ * BENCH_IMPORT_MEMLOG=ms: the child's memory every ms milliseconds on stderr (RSS, this thread's
+ * heap, memory outside it: array buffers, PGlite's WebAssembly heap), to see where a peak goes.
+ */
+function logMemory(): void {
+  const every = Number(process.env.BENCH_IMPORT_MEMLOG ?? 0);
+  if (!(every > 0)) return;
+  const mib = (n: number) => Math.round(n / 2 ** 20);
+  setInterval(() => {
+    const m = process.memoryUsage();
+    console.error(`memory ${phase}: rss ${mib(m.rss)} heap ${mib(m.heapUsed)}/${mib(m.heapTotal)} external ${mib(m.external)} arrayBuffers ${mib(m.arrayBuffers)} MiB`);
+  }, every).unref();
+}
+
 async function child(): Promise<void> {
   watchPeak();
+  logMemory();
   const database = await connect(args.url ? { databaseUrl: args.url } : { dataDir: args.dir! });
   const maxRssAfterMiB = { open: maxRssMiB(), dryRun: 0, commit: 0, export: 0 };
   const cpuS = { dryRun: 0, commit: 0, export: 0 };
