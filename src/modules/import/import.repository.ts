@@ -97,33 +97,10 @@ export async function jobFileSource(db: Db, scope: Scope, id: number): Promise<B
   });
 }
 
-/** The job's file whole, its parts read one statement each and joined once (small files: orgs, targets). */
+/** The job's file whole, read through its parts (small files: orgs, targets). */
 export async function jobFile(db: Db, scope: Scope, id: number): Promise<Uint8Array | undefined> {
-  const parts = await db
-    .selectFrom('import_file as f')
-    .innerJoin('import_job as j', 'j.id', 'f.job_id')
-    .select(['f.part', 'j.file_bytes'])
-    .where('f.job_id', '=', id)
-    .where(inScope(scope, 'j.org_path'))
-    .orderBy('f.part')
-    .execute();
-  if (parts.length === 0) return undefined;
-  const file = Buffer.allocUnsafe(Number(parts[0]!.file_bytes));
-  let at = 0;
-  for (const { part } of parts) {
-    const row = await db
-      .selectFrom('import_file as f')
-      .innerJoin('import_job as j', 'j.id', 'f.job_id')
-      .select('f.data')
-      .where('f.job_id', '=', id)
-      .where('f.part', '=', part)
-      .where(inScope(scope, 'j.org_path'))
-      .executeTakeFirstOrThrow();
-    file.set(row.data, at);
-    at += row.data.length;
-  }
-  if (at !== file.length) throw new Error(`import ${id}: the file's parts hold ${at} bytes, not ${file.length}`);
-  return file;
+  const source = await jobFileSource(db, scope, id);
+  return source && source.read(0, source.size);
 }
 
 export interface JobUpdate {
