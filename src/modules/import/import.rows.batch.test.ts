@@ -59,6 +59,25 @@ describe('member import: the valid rows posted between the threads', () => {
     expect(rebuilt[2]!.provided).not.toContain('citizenId');
   });
 
+  it('takes the names the reading derived instead of deriving them again', () => {
+    const input = createMemberBody.parse({ fullName: 'lê  thị HOA', sex: 'female', birthDate: '1980-02-01', admissionDate: '2005-02-01', status: 'probationary', statusSince: '2005-02-01', orgId: 5 });
+    const keys = Object.keys(createMemberBody.shape) as (keyof typeof input)[];
+    const posted = (fullName: string | undefined, nameNorm: string) => pendingRows({
+      row: [7],
+      input: keys.map((k) => [input[k] as string | number | undefined]),
+      fullName: [fullName],
+      nameNorm: [nameNorm],
+      columnsOf: [{ citizenId: 'Số CCCD', partyCardNo: 'Số thẻ đảng', fullName: 'Họ và tên' }],
+      columnsAt: [0],
+    })[0]!.fields;
+    // What the reading posts for this row gives exactly the fields derived from the body.
+    expect(posted('Lê Thị Hoa', 'le thi hoa')).toEqual(newMemberFields(input));
+    // A name the reading did not post (tidying left it as typed) is the input's.
+    expect(posted(undefined, 'x y').full_name).toBe('lê  thị HOA');
+    // The posted normalized name is used as it is: the sort key follows it.
+    expect(posted('Lê Thị Hoa', 'marker name')).toMatchObject({ name_norm: 'marker name', name_sort: 'name marker name' });
+  });
+
   it('refuses a file whose keys outgrow their cap (they live outside the heap and its cap)', async () => {
     const lines = ['Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày vào Đảng,Ngày chính thức,Mã chi bộ'];
     for (let i = 0; i < 3000; i++) lines.push(`Người Số ${i},Nam,01/02/1980,0340${String(i).padStart(8, '0')},01/02/2005,01/02/2006,CB1`);

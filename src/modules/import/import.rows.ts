@@ -57,12 +57,19 @@ export interface ValidRows {
   row: number[];
   /** Per field of INPUT_FIELDS, each row's value; undefined where the row left it empty. */
   input: (string | number | undefined)[][];
+  /**
+   * The record's names as the reading derived them (memberNames), so that the database half, on
+   * the embedded database the slower half, does not derive them again: the stored full name only
+   * where tidying changed the input's, and the normalized name.
+   */
+  fullName: (string | undefined)[];
+  nameNorm: string[];
   /** The distinct headers of the key and name columns, and which one each row has. */
   columnsOf: ColumnsOfKeys[];
   columnsAt: number[];
 }
 
-const noRows = (): ValidRows => ({ row: [], input: INPUT_FIELDS.map(() => []), columnsOf: [], columnsAt: [] });
+const noRows = (): ValidRows => ({ row: [], input: INPUT_FIELDS.map(() => []), fullName: [], nameNorm: [], columnsOf: [], columnsAt: [] });
 
 /**
  * The rows of a batch as the database half works on them: the input as the body schema gave it
@@ -81,7 +88,8 @@ export function pendingRows(rows: ValidRows): Pending[] {
       if (field !== 'orgId') provided.push(field);
     }
     const body = input as CreateMemberInput;
-    out.push({ row: rows.row[i]!, input: body, fields: newMemberFields(body), columnOf: rows.columnsOf[rows.columnsAt[i]!]!, provided });
+    const names = { full_name: rows.fullName[i] ?? body.fullName, name_norm: rows.nameNorm[i]! };
+    out.push({ row: rows.row[i]!, input: body, fields: newMemberFields(body, names), columnOf: rows.columnsOf[rows.columnsAt[i]!]!, provided });
   }
   return out;
 }
@@ -302,6 +310,8 @@ export class RowValidator {
     // The provided fields are the draft's: the body keeps exactly the draft's keys, and the org.
     const data = parsed.data as Record<string, string | number | undefined>;
     for (let f = 0; f < INPUT_FIELDS.length; f++) rows.input[f]!.push(data[INPUT_FIELDS[f]!]);
+    rows.fullName.push(fields.full_name === parsed.data.fullName ? undefined : fields.full_name);
+    rows.nameNorm.push(fields.name_norm);
     rows.columnsAt.push(this.columnsIndex(rows, columnName(columnOf, 'citizenId'), columnName(columnOf, 'partyCardNo'), columnName(columnOf, 'fullName')));
   }
 

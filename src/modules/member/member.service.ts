@@ -136,14 +136,27 @@ function auditEntry(action: string, m: MemberRow, before: Record<string, unknown
 
 // ---- create, read, edit --------------------------------------------------------------------
 
-/** The columns a new record gets from the create body: cleaned and defaulted as stored. */
-export function newMemberFields(input: CreateMemberInput) {
-  const fullName = tidyFullName(input.fullName);
-  const nameNorm = normalizeName(fullName);
+/** A record's name as stored and as compared: nearly all the cost of newMemberFields. */
+export interface MemberNames {
+  full_name: string;
+  name_norm: string;
+}
+
+export function memberNames(fullName: string): MemberNames {
+  const full = tidyFullName(fullName);
+  return { full_name: full, name_norm: normalizeName(full) };
+}
+
+/**
+ * The columns a new record gets from the create body: cleaned and defaulted as stored. `names`
+ * is memberNames(input.fullName) when the caller has it already (the import's reading thread
+ * derives it, the database half takes it instead of deriving it again).
+ */
+export function newMemberFields(input: CreateMemberInput, names: MemberNames = memberNames(input.fullName)) {
   return {
-    full_name: fullName,
-    name_norm: nameNorm,
-    name_sort: sortKeyOfNorm(nameNorm),
+    full_name: names.full_name,
+    name_norm: names.name_norm,
+    name_sort: sortKeyOfNorm(names.name_norm),
     other_names: clean(input.otherNames),
     sex: input.sex,
     birth_date: input.birthDate,
@@ -223,7 +236,7 @@ export async function createMemberIn(tx: Tx, ctx: ServiceContext, input: CreateM
 export async function createMembersIn(tx: Tx, ctx: ServiceContext, inputs: readonly CreateMemberInput[], rollup: Map<string, DimCounts>): Promise<MemberRow[]> {
   if (inputs.length === 0) return [];
   const today = ctx.clock.today();
-  const all = inputs.map(newMemberFields);
+  const all = inputs.map((i) => newMemberFields(i));
   for (const fields of all) {
     const [issue] = memberFieldIssues(factsOf(fields), today);
     if (issue) throw issueError(issue);
