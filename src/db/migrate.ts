@@ -29,6 +29,7 @@ import * as m0027 from './migrations/0027_member_update_triggers.js';
 import * as m0028 from './migrations/0028_admission_checks.js';
 import * as m0029 from './migrations/0029_import_file_parts.js';
 import * as m0030 from './migrations/0030_import_row_no_fk.js';
+import * as m0031 from './migrations/0031_member_name_token_sorted.js';
 
 // Numbered, forward-only. Listed here (not read from disk) so the built package carries them.
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0028_admission_checks': m0028,
   '0029_import_file_parts': m0029,
   '0030_import_row_no_fk': m0030,
+  '0031_member_name_token_sorted': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

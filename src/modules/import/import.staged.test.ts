@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeApi } from '../../../test/api.js';
 import { insertTestOrg, type TestOrg } from '../../../test/factories.js';
 import type { DuplicatePolicy } from '../../db/types.js';
+import { nameTokenDifferences } from '../member/member-token.repository.js';
 import { memberFields } from '../member/member.presenter.js';
 import { createMember, updateMember } from '../member/member.service.js';
 import { differences } from '../rollup/rollup.repository.js';
@@ -66,6 +67,8 @@ describeApi('member import: the staged commit (issue 6 targets)', (h) => {
     expect(after.periods - before.periods).toBe(5);
     expect(after.placements - before.placements).toBe(5);
     expect(after.tokens).toBeGreaterThan(before.tokens);
+    // Exactly the tokens the new names give, no more, no fewer (the insert trigger, 0031).
+    expect(await nameTokenDifferences(h().database.db)).toEqual([]);
     // The vocabulary gained the words of the new names ("nap" and the letter-number words).
     expect(after.words).toBeGreaterThan(before.words);
     const words = await h().database.db.selectFrom('member_name_word').select('word').where('word', 'in', ['nap', 'b1', 'c2']).execute();
