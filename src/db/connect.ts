@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { useBinaryArrays } from './pglite-arrays.js';
 import { BYTEA_OID, parseBytea, serializeBytea } from './pglite-bytea.js';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
@@ -101,6 +102,7 @@ async function connectPGlite(dataDir: string | undefined, sharedBuffers: string)
       serializers: { [BYTEA_OID]: serializeBytea },
       startParams: pgliteStartParams(sharedBuffers),
     });
+    useBinaryArrays(pglite.serializers);
     const lock = new ConnectionLock();
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });
     const { copyCsvPGlite } = await import('./bulk-pglite.js');
