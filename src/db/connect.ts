@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { useBinaryArrays } from './pglite-arrays.js';
-import { BYTEA_OID, parseBytea, serializeBytea } from './pglite-bytea.js';
+import { BYTEA_OID, parseBytea, useBinaryBytea } from './pglite-bytea.js';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './types.js';
 
@@ -99,9 +99,9 @@ async function connectPGlite(dataDir: string | undefined, sharedBuffers: string)
         [NUMERIC_OID]: (v: string) => Number(v),
         [BYTEA_OID]: parseBytea,
       },
-      serializers: { [BYTEA_OID]: serializeBytea },
       startParams: pgliteStartParams(sharedBuffers),
     });
+    useBinaryBytea(pglite.serializers);
     useBinaryArrays(pglite.serializers);
     const lock = new ConnectionLock();
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });

@@ -14,9 +14,10 @@
 // is PostgreSQL's as before.
 
 type ElementWriter = {
-  /** The element's bytes, or undefined when it is not plainly of the type. */
-  size(v: unknown): number | undefined;
-  write(v: unknown, out: Buffer, at: number): void;
+  /** At most how many bytes the element takes, or undefined when it is not plainly of the type. */
+  bound(v: unknown): number | undefined;
+  /** Writes the element (bound said it can) and answers how many bytes it took. */
+  write(v: unknown, out: Buffer, at: number): number;
 };
 
 const INT4_OID = 23;
@@ -24,23 +25,73 @@ const INT8_OID = 20;
 const TEXT_OID = 25;
 const DATE_OID = 1082;
 const JSONB_OID = 3802;
+const BYTEA_OID = 17;
 
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
 
+/**
+ * UTF-8 of a string as Buffer writes it (a lone surrogate becomes U+FFFD). Short strings, nearly
+ * every value staged, are encoded here: a native call per element cost ~200 ns, more than the
+ * encoding of a name.
+ */
+export function writeUtf8(s: string, out: Buffer, at: number): number {
+  if (s.length > 64) return out.write(s, at, 'utf8');
+  let p = at;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) out[p++] = c;
+    else if (c < 0x800) {
+      out[p++] = 0xc0 | (c >> 6);
+      out[p++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      out[p++] = 0xe0 | (c >> 12);
+      out[p++] = 0x80 | ((c >> 6) & 0x3f);
+      out[p++] = 0x80 | (c & 0x3f);
+    } else {
+      const low = s.charCodeAt(i + 1);
+      if (c < 0xdc00 && low >= 0xdc00 && low <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        out[p++] = 0xf0 | (cp >> 18);
+        out[p++] = 0x80 | ((cp >> 12) & 0x3f);
+        out[p++] = 0x80 | ((cp >> 6) & 0x3f);
+        out[p++] = 0x80 | (cp & 0x3f);
+        i++;
+      } else {
+        out[p++] = 0xef;
+        out[p++] = 0xbf;
+        out[p++] = 0xbd;
+      }
+    }
+  }
+  return p - at;
+}
+
+// A UTF-16 unit takes at most three bytes in UTF-8 (a pair, four for two units): measuring each
+// string exactly first would be a second pass over it.
 const text: ElementWriter = {
-  size: (v) => {
+  bound: (v) => {
     const s = textOf(v);
-    return s === undefined ? undefined : Buffer.byteLength(s, 'utf8');
+    return s === undefined ? undefined : 3 * s.length;
   },
-  write: (v, out, at) => void out.write(textOf(v)!, at, 'utf8'),
+  write: (v, out, at) => writeUtf8(textOf(v)!, out, at),
 };
 
 // jsonb's binary form is a version byte (1) and the JSON text.
 const jsonb: ElementWriter = {
-  size: (v) => (typeof v === 'string' ? 1 + Buffer.byteLength(v, 'utf8') : undefined),
+  bound: (v) => (typeof v === 'string' ? 1 + 3 * v.length : undefined),
   write: (v, out, at) => {
     out[at] = 1;
-    out.write(v as string, at + 1, 'utf8');
+    return 1 + writeUtf8(v as string, out, at + 1);
+  },
+};
+
+// bytea's binary form is the bytes (and PGlite's own bytea[] writer would put the binary
+// parameter of pglite-bytea.ts into a text literal).
+const bytea: ElementWriter = {
+  bound: (v) => (v instanceof Uint8Array ? v.byteLength : undefined),
+  write: (v, out, at) => {
+    out.set(v as Uint8Array, at);
+    return (v as Uint8Array).byteLength;
   },
 };
 
@@ -51,8 +102,8 @@ const intOf = (v: unknown): number | undefined => {
   return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? n : undefined;
 };
 const int4: ElementWriter = {
-  size: (v) => (intOf(v) === undefined ? undefined : 4),
-  write: (v, out, at) => void out.writeInt32BE(intOf(v)!, at),
+  bound: (v) => (intOf(v) === undefined ? undefined : 4),
+  write: (v, out, at) => out.writeInt32BE(intOf(v)!, at) - at,
 };
 
 const bigOf = (v: unknown): bigint | undefined => {
@@ -62,27 +113,43 @@ const bigOf = (v: unknown): bigint | undefined => {
   return undefined;
 };
 const int8: ElementWriter = {
-  size: (v) => (bigOf(v) === undefined ? undefined : 8),
-  write: (v, out, at) => void out.writeBigInt64BE(bigOf(v)!, at),
+  bound: (v) => (bigOf(v) === undefined ? undefined : 8),
+  write: (v, out, at) => out.writeBigInt64BE(bigOf(v)!, at) - at,
 };
 
-// date's binary form is days since 2000-01-01. Only 'yyyy-mm-dd' of a real day is written here:
-// PostgreSQL's reading of other forms (and its refusal of 2023-02-31) stays its own.
-const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
-const DAY_MS = 86_400_000;
+// date's binary form is days since 2000-01-01. Only 'yyyy-mm-dd' of a real day of years 1–9999
+// is written here: PostgreSQL's reading of other forms (and its refusal of 2023-02-31) stays its
+// own. Worked out on the digits (days from the civil date, proleptic Gregorian as PostgreSQL's
+// date2j): a Date and a regular expression per element took 1.7 µs, a fifth of the columns staged.
+const digitsAt = (s: string, from: number, n: number): number => {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+};
+const DAYS_1970_TO_2000 = 10_957;
 const daysOf = (v: unknown): number | undefined => {
-  if (typeof v !== 'string') return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  // Date.UTC maps years 0–99 to 1900–1999 and rolls 02-31 over into March: neither is the string.
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
-  return (day.getTime() - PG_EPOCH_MS) / DAY_MS;
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(v, 0, 4);
+  const m = digitsAt(v, 5, 2);
+  const d = digitsAt(v, 8, 2);
+  if (y < 1 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)) return undefined;
+  // Days since 1970-01-01 of the civil date (years counted from March, so the leap day is last).
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468 - DAYS_1970_TO_2000;
 };
 const date: ElementWriter = {
-  size: (v) => (daysOf(v) === undefined ? undefined : 4),
-  write: (v, out, at) => void out.writeInt32BE(daysOf(v)!, at),
+  bound: (v) => (daysOf(v) === undefined ? undefined : 4),
+  write: (v, out, at) => out.writeInt32BE(daysOf(v)!, at) - at,
 };
 
 /**
@@ -92,24 +159,20 @@ const date: ElementWriter = {
  */
 export function binaryArray(values: unknown, elementOid: number, writer: ElementWriter): Uint8Array | undefined {
   if (!Array.isArray(values)) return undefined;
-  const sizes = new Int32Array(values.length);
-  let total = values.length === 0 ? 12 : 20;
+  let bound = values.length === 0 ? 12 : 20;
   let nulls = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v: unknown = values[i];
+  for (const v of values as unknown[]) {
     if (v === null || v === undefined) {
-      sizes[i] = -1;
       nulls = 1;
-      total += 4;
+      bound += 4;
       continue;
     }
-    const n = writer.size(v);
+    const n = writer.bound(v);
     if (n === undefined) return undefined;
-    sizes[i] = n;
-    total += 4 + n;
+    bound += 4 + n;
   }
   // Unpooled: PGlite copies the view's range out of its buffer, and a pooled one is shared.
-  const out = Buffer.allocUnsafeSlow(total);
+  const out = Buffer.allocUnsafeSlow(bound);
   out.writeInt32BE(values.length === 0 ? 0 : 1, 0);
   out.writeInt32BE(nulls, 4);
   out.writeInt32BE(elementOid, 8);
@@ -119,15 +182,16 @@ export function binaryArray(values: unknown, elementOid: number, writer: Element
     out.writeInt32BE(1, 16);
     at = 20;
   }
-  for (let i = 0; i < values.length; i++) {
-    const n = sizes[i]!;
+  for (const v of values as unknown[]) {
+    if (v === null || v === undefined) {
+      at = out.writeInt32BE(-1, at);
+      continue;
+    }
+    const n = writer.write(v, out, at + 4);
     out.writeInt32BE(n, at);
-    at += 4;
-    if (n < 0) continue;
-    writer.write(values[i], out, at);
-    at += n;
+    at += 4 + n;
   }
-  return new Uint8Array(out.buffer, out.byteOffset, total);
+  return new Uint8Array(out.buffer, out.byteOffset, at);
 }
 
 /** Array type OID → its element type and writer. */
@@ -137,6 +201,7 @@ const ARRAY_TYPES: Record<number, [number, ElementWriter]> = {
   1009: [TEXT_OID, text],
   1182: [DATE_OID, date],
   3807: [JSONB_OID, jsonb],
+  1001: [BYTEA_OID, bytea],
 };
 
 type Serializer = (v: unknown) => unknown;
